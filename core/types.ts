@@ -1,0 +1,126 @@
+/**
+ * The data model shared by the parser, the index, the matcher, the command line
+ * and the extension. Everything here is plain JSON-serialisable data.
+ */
+
+export interface Speaker {
+  /** The person's name without rank or title, e.g. "Simon Bailey". */
+  name: string;
+  /** Police rank or honorific as written, e.g. "Chief Constable"; null when none is given. */
+  rank: string | null;
+  /** Role as written in the release, e.g. "National Policing Lead for Cyber-crime"; null when none is given. */
+  role: string | null;
+}
+
+export interface ReleaseInfo {
+  /** Stable id derived from the release's content (hash of its normalised text). */
+  id: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  /** The lead paragraph, which serves as the release's title. */
+  title: string;
+  /** "ACPO", "NPCC", … when the contact block tells it. */
+  organisation?: string;
+  /** Where the release was published, when known. */
+  url?: string;
+  /** The file it was read from (a bare file name, never a local path). */
+  source?: string;
+}
+
+export type StatementKind = 'quote' | 'narrative';
+
+export interface Statement {
+  kind: StatementKind;
+  /** null for narrative (the organisation's own words). */
+  speaker: Speaker | null;
+  /** The whole quotation (or narrative paragraph); paragraphs separated by "\n". */
+  text: string;
+  /** 1-based line in the release file where the statement starts. */
+  line: number;
+}
+
+export interface ParsedRelease {
+  release: ReleaseInfo;
+  statements: Statement[];
+  /** Things the parser noticed but that did not stop it (e.g. lead repeats a quotation). */
+  warnings: string[];
+}
+
+export interface ParseIssue {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+/** A statement as stored in the index: its release referenced by position. */
+export interface IndexedStatement extends Statement {
+  /** Position of its release in IndexData.releases. */
+  release: number;
+}
+
+export const INDEX_FORMAT = 'on-the-record/index';
+export const INDEX_VERSION = 1;
+
+export interface IndexData {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  /** ISO timestamp of the build. */
+  built: string;
+  releases: ReleaseInfo[];
+  statements: IndexedStatement[];
+}
+
+export type Verdict = 'verbatim' | 'altered' | 'paraphrase' | 'not-found' | 'invalid';
+
+export type DifferenceType = 'replaced' | 'inserted' | 'omitted' | 'number';
+
+export interface Difference {
+  type: DifferenceType;
+  /** The page's words ("" when the page dropped words). */
+  page: string;
+  /** The original's words ("" when the page added words). */
+  original: string;
+}
+
+export type NoteType = 'elision' | 'insertion' | 'spelling' | 'framing';
+
+export interface Note {
+  type: NoteType;
+  /** What the page has: "…", "[The projects]", "modernize", or words around the quotation. */
+  page: string;
+  /** What the original has there ("" for framing). */
+  original: string;
+}
+
+export interface Attribution {
+  /** The people the page names around the passage, as written. */
+  names: string[];
+  /** Whether any of them is the speaker the release names. */
+  consistent: boolean;
+}
+
+export interface Match {
+  kind: StatementKind;
+  speaker: Speaker | null;
+  date: string;
+  release: ReleaseInfo;
+  /** The whole quotation (paragraphs separated by "\n"). */
+  quote: string;
+  /** [start, end) character offsets of the matched words in `quote`. */
+  span: [number, number];
+  /** 0..1: how closely the page's words follow the original. */
+  score: number;
+  differences: Difference[];
+  notes?: Note[];
+  attribution?: Attribution;
+  /** The verdict this candidate alone would get (the answer's verdict is the best's). */
+  verdict?: Exclude<Verdict, 'invalid' | 'not-found'>;
+}
+
+export interface Answer {
+  id?: string | number | null;
+  verdict: Verdict;
+  reason?: string;
+  best: Match | null;
+  candidates: Match[];
+}

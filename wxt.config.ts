@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Least privilege: no host permissions at install; the content script runs on
+// every page but stays idle until the reader selects text.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'On the Record',
+    description: 'Highlight a quotation and see the original official policing statement: who said it, when, and what changed.',
+    permissions: ['contextMenus', 'storage', 'activeTab'],
+    commands: {
+      'verify-selection': {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: 'Verify the selected quotation',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'on-the-record@otr.invalid',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
