@@ -1,0 +1,155 @@
+/**
+ * Word tokens with their place in the original text.
+ *
+ * Folding rules (the same for releases and highlights, so that comparison is fair):
+ * case, accents, quote marks, apostrophes, dashes, white space and line breaks are
+ * folded away; a word hyphenated across a line break is joined; a hyphenated word is
+ * one token ("cyber-crime" → "cybercrime"); numbers become their value, whether
+ * written in figures or words ("4,000", "four thousand", "£4.2 million" → 4000 /
+ * 4200000), so that a changed figure is always a different token.
+ */
+
+export interface Token {
+  /** The folded form that comparison uses. */
+  norm: string;
+  /** [start, end) in the original text: what the reader sees. */
+  start: number;
+  end: number;
+  /** A number (its `norm` is the value). */
+  num: boolean;
+}
+
+// A word: letters or digits, joined by apostrophes, hyphens (also across a line
+// break), or by "," / "." between digits (4,310 · 4.2).
+const WORD =
+  /[\p{L}\p{N}\p{M}]+(?:(?:['’‘`´]|-[ \t]*\r?\n[ \t]*|[-‐‑](?=[\p{L}\p{N}])|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*%?/gu;
+
+const APOSTROPHES_AND_HYPHENS = /['’‘`´\-‐‑\s]/g;
+const MARKS = /\p{M}/gu;
+
+/** Folds one word: lower case, no accents, no apostrophes or hyphens. */
+export function foldWord(word: string): string {
+  let w = word.toLowerCase();
+  if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFKD').replace(MARKS, '');
+  return w.replace(APOSTROPHES_AND_HYPHENS, '');
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1_000, million: 1_000_000, m: 1_000_000, mn: 1_000_000,
+  billion: 1_000_000_000, bn: 1_000_000_000, k: 1_000,
+};
+// "twenty-five" folds to "twentyfive": split it back into its parts.
+const COMPOUND = new RegExp(`^(${Object.keys(UNITS).filter((u) => UNITS[u] >= 20).join('|')})(one|two|three|four|five|six|seven|eight|nine)$`);
+
+function wordValue(norm: string): number | undefined {
+  if (norm in UNITS) return UNITS[norm];
+  const c = COMPOUND.exec(norm);
+  return c ? UNITS[c[1]] + UNITS[c[2]] : undefined;
+}
+
+function figureValue(raw: string): number | undefined {
+  const m = /^(\d[\d,]*(?:\.\d+)?)(m|bn|k)?$/i.exec(raw);
+  if (!m) return undefined;
+  let v = Number(m[1].replace(/,/g, ''));
+  if (m[2]) v *= SCALES[m[2].toLowerCase()];
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** The canonical text of a number: "4200000", "0.5". */
+function numberNorm(v: number): string {
+  return String(Math.round(v * 1e6) / 1e6);
+}
+
+/** Splits text into folded word tokens with offsets. */
+export function tokenize(text: string): Token[] {
+  const raw: { word: string; start: number; end: number }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    raw.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const { word, start } = raw[i];
+    let end = raw[i].end;
+    const percent = word.endsWith('%');
+    const bare = percent ? word.slice(0, -1) : word;
+    const folded = foldWord(bare);
+    // Figures, with an optional scale word after them ("4.2 million").
+    const fig = figureValue(bare);
+    if (fig !== undefined) {
+      let value = fig;
+      const next = raw[i + 1];
+      const scale = next && !percent ? SCALES[foldWord(next.word)] : undefined;
+      if (scale && scale >= 1000 && /^(million|billion|thousand|m|bn|mn)$/i.test(next.word) && isAdjacent(text, end, next.start)) {
+        value *= scale;
+        end = next.end;
+        i++;
+      }
+      out.push({ norm: numberNorm(value), start, end, num: true });
+      if (percent) out.push({ norm: 'percent', start: end - 1, end, num: false });
+      continue;
+    }
+    // Numbers in words: "six hundred", "four thousand two hundred and ten".
+    const first = wordValue(folded);
+    if (first !== undefined && !(folded === 'one' && !startsNumberPhrase(raw, i))) {
+      let total = 0;
+      let current = first;
+      let j = i + 1;
+      let lastEnd = end;
+      for (; j < raw.length; j++) {
+        const w = foldWord(raw[j].word);
+        if (!isAdjacent(text, lastEnd, raw[j].start)) break;
+        const u = wordValue(w);
+        const s = SCALES[w];
+        if (u !== undefined && canAppend(current, total, u)) {
+          current += u;
+        } else if (s && s >= 100 && w.length > 1) {
+          if (s === 100) current *= 100;
+          else {
+            total += current * s;
+            current = 0;
+          }
+        } else if (w === 'and' && j + 1 < raw.length && wordValue(foldWord(raw[j + 1].word)) !== undefined && (current >= 100 || total > 0)) {
+          lastEnd = raw[j].end;
+          continue;
+        } else break;
+        lastEnd = raw[j].end;
+      }
+      out.push({ norm: numberNorm(total + current), start, end: lastEnd, num: true });
+      i = j - 1;
+      continue;
+    }
+    if (folded === 'per' && raw[i + 1] && foldWord(raw[i + 1].word) === 'cent') {
+      out.push({ norm: 'percent', start, end: raw[i + 1].end, num: false });
+      i++;
+      continue;
+    }
+    out.push({ norm: folded, start, end, num: false });
+    if (percent) out.push({ norm: 'percent', start: end - 1, end, num: false });
+  }
+  return out;
+}
+
+/** Whether a number word continues the phrase: "thousand two", "hundred and ten", "twenty five". */
+function canAppend(current: number, total: number, u: number): boolean {
+  if (current === 0) return total > 0;
+  if (current % 100 === 0) return u < 100;
+  return current % 100 >= 20 && current % 10 === 0 && u < 10;
+}
+
+/** "one" is a number only when a scale follows ("one hundred"); alone it is often a pronoun. */
+function startsNumberPhrase(raw: { word: string }[], i: number): boolean {
+  const next = raw[i + 1];
+  return !!next && (SCALES[foldWord(next.word)] ?? 0) >= 100;
+}
+
+/** Two words are one phrase when only spaces (no punctuation) stand between them. */
+function isAdjacent(text: string, end: number, nextStart: number): boolean {
+  return /^[\s-]*$/.test(text.slice(end, nextStart));
+}
