@@ -10,6 +10,9 @@ export default defineConfig({
     name: 'On the Record',
     description: 'Highlight a quotation and see the original official policing statement: who said it, when, and what changed.',
     permissions: ['contextMenus', 'storage', 'activeTab'],
+    // The result card's script, imported by the content script on first use
+    // (keeps Preact and the card out of the script every page gets).
+    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
     commands: {
       'verify-selection': {
         suggested_key: { default: 'Alt+Shift+V' },

@@ -1,0 +1,138 @@
+/**
+ * The content script every page gets: small, and idle until the reader selects
+ * text. It shows the Verify quote button, asks the background, and loads the
+ * card (entrypoints/card.ts) the first time one is needed.
+ */
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isTabCommand, request } from '../lib/protocol';
+import { countWords, DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, normalizeSettings, siteDisabled, type Settings } from '../lib/settings';
+import { readSelection, type SelectionInfo } from '../lib/content/selection';
+import type { CardApi } from '../lib/content/cardUi';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startContent(ctx);
+  },
+});
+
+const BUTTON_HOST = 'on-the-record-button';
+const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483646!important;display:block!important}
+button{position:absolute;display:flex;align-items:center;gap:5px;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
+button:hover{background:#0b57d0}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
+svg{width:12px;height:12px}`;
+
+function startContent(ctx: ContentScriptContext) {
+  let settings: Settings | null = null;
+  let settingsLoading: Promise<Settings> | null = null;
+  let host: HTMLElement | null = null;
+  let button: HTMLButtonElement | null = null;
+  let timer = 0;
+  let card: Promise<CardApi> | null = null;
+
+  const getSettings = () =>
+    (settingsLoading ??= loadSettings()
+      .catch(() => DEFAULT_SETTINGS)
+      .then((s) => (settings = s)));
+
+  function hideButton() {
+    if (host) host.style.display = 'none';
+  }
+
+  function ensureButton(): HTMLButtonElement {
+    if (button && host?.isConnected) return button;
+    host = document.createElement(BUTTON_HOST);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = BUTTON_CSS;
+    button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Verify quote';
+    button.setAttribute('aria-label', 'Verify quote');
+    button.title = 'Verify quote with On the Record (Alt+Shift+V)';
+    // Keep the page's selection: a click would otherwise clear it.
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('click', (e) => {
+      e.preventDefault();
+      void verify(null);
+    });
+    shadow.append(style, button);
+    document.documentElement.append(host);
+    return button;
+  }
+
+  async function check() {
+    const s = settings ?? (await getSettings());
+    const info = readSelection();
+    if (!info || !info.rect || !s.buttonEnabled || siteDisabled(s, location.hostname) || countWords(info.text) < s.minWords) {
+      hideButton();
+      return;
+    }
+    if (isInsideOurUi()) return;
+    const b = ensureButton();
+    host!.style.display = '';
+    const x = Math.min(info.rect.right + window.scrollX + 6, window.scrollX + document.documentElement.clientWidth - 120);
+    const y = info.rect.bottom + window.scrollY + 6;
+    b.style.left = `${Math.max(window.scrollX + 4, x)}px`;
+    b.style.top = `${y}px`;
+  }
+
+  function isInsideOurUi(): boolean {
+    const a = document.activeElement;
+    return !!a && (a.tagName.toLowerCase() === BUTTON_HOST || a.tagName.toLowerCase() === 'on-the-record-card');
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => void check(), 120);
+  }
+
+  function loadCard(): Promise<CardApi> {
+    card ??= import(/* @vite-ignore */ browser.runtime.getURL('/card.js' as '/card.js')).then(() => {
+      const api = (globalThis as { __onTheRecordCard?: CardApi }).__onTheRecordCard;
+      if (!api) throw new Error('the card failed to load');
+      return api;
+    });
+    card.catch(() => (card = null));
+    return card;
+  }
+
+  async function verify(fallbackText: string | null) {
+    let info: SelectionInfo | null = readSelection();
+    if (!info && fallbackText) info = { text: fallbackText.trim(), context: '', rect: null };
+    if (!info) return;
+    hideButton();
+    const send = (m: unknown) => browser.runtime.sendMessage(m);
+    const [reply, api] = await Promise.all([
+      request(send, { type: 'verify', text: info.text, context: info.context }).then(
+        (r) => ({ answer: r.answer, error: undefined }),
+        (e: unknown) => ({ answer: null, error: e instanceof Error ? e.message : String(e) }),
+      ),
+      loadCard(),
+    ]);
+    await api.open({ ctx, answer: reply.answer, error: reply.error, pageText: info.text, rect: info.rect });
+  }
+
+  // Idle until the reader selects something: a few cheap listeners, nothing else.
+  ctx.addEventListener(document, 'selectionchange', schedule);
+  ctx.addEventListener(document, 'mouseup', schedule);
+  ctx.addEventListener(document, 'keyup', schedule);
+  const onMessage = (msg: unknown) => {
+    if (!isTabCommand(msg)) return undefined;
+    void verify(msg.selectionText ?? null);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) settings = normalizeSettings(changes[SETTINGS_KEY].newValue);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.storage.onChanged.removeListener(onStorage);
+    host?.remove();
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The background's listeners: messages (sender and shape checked), the
+ * context-menu item and the keyboard shortcut. Registered synchronously when the
+ * worker starts, so a request that wakes a stopped worker is still answered.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { isTrustedSender, type TabCommand } from '../protocol';
+import { createService, type Service } from './service';
+
+export const MENU_ID = 'verify-quote';
+export const MENU_TITLE = 'Verify quote with On the Record';
+export const COMMAND = 'verify-selection';
+
+type Tab = Browser.tabs.Tab;
+
+export interface BackgroundHandlers {
+  service: Service;
+  /** Asks the content script of a tab to verify its selection (context menu and shortcut). */
+  verifyInTab(tabId: number, frameId?: number, selectionText?: string): Promise<boolean>;
+  onMenuClicked(info: { menuItemId: string | number; frameId?: number; selectionText?: string }, tab?: Tab): Promise<boolean>;
+  onCommand(command: string, tab?: Tab): Promise<boolean>;
+}
+
+export function startBackground(loadIndexSource: () => string | unknown | null | undefined): BackgroundHandlers {
+  const service = createService({
+    loadIndexSource,
+    store: {
+      async get(key) {
+        return (await browser.storage.local.get(key))[key];
+      },
+      async set(key, value) {
+        await browser.storage.local.set({ [key]: value });
+      },
+    },
+  });
+
+  browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+    // Only this extension's own pages and content scripts are answered.
+    if (!isTrustedSender(sender, browser.runtime.id)) return undefined;
+    return service.receive(msg);
+  });
+
+  async function verifyInTab(tabId: number, frameId?: number, selectionText?: string): Promise<boolean> {
+    const cmd: TabCommand = { type: 'verify-selection', ...(selectionText ? { selectionText: selectionText.slice(0, 5000) } : {}) };
+    try {
+      await browser.tabs.sendMessage(tabId, cmd, frameId !== undefined ? { frameId } : undefined);
+      return true;
+    } catch {
+      // No content script in that tab (a browser page, or a tab opened before the install).
+      return false;
+    }
+  }
+
+  async function activeTab(): Promise<Tab | undefined> {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab;
+  }
+
+  async function onMenuClicked(info: { menuItemId: string | number; frameId?: number; selectionText?: string }, tab?: Tab) {
+    if (info.menuItemId !== MENU_ID) return false;
+    const t = tab?.id !== undefined ? tab : await activeTab();
+    if (t?.id === undefined) return false;
+    return verifyInTab(t.id, info.frameId, info.selectionText);
+  }
+
+  async function onCommand(command: string, tab?: Tab) {
+    if (command !== COMMAND) return false;
+    const t = tab?.id !== undefined ? tab : await activeTab();
+    if (t?.id === undefined) return false;
+    return verifyInTab(t.id);
+  }
+
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  browser.commands?.onCommand?.addListener((command: string, tab?: Tab) => void onCommand(command, tab));
+
+  // Menus are (re)created at every start: cheap, and right after an update too.
+  browser.contextMenus
+    .removeAll()
+    .then(() => {
+      browser.contextMenus.create({ id: MENU_ID, title: MENU_TITLE, contexts: ['selection'] });
+    })
+    .catch(() => undefined);
+
+  return { service, verifyInTab, onMenuClicked, onCommand };
+}

@@ -1,0 +1,96 @@
+/**
+ * Mounts the result card in a shadow root (WXT createShadowRootUi) beside the
+ * selection. Loaded on demand by the content script (entrypoints/card.ts), so
+ * Preact and the card stay out of the script every page gets.
+ */
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Answer } from '../../core/types';
+import { ResultCard } from '../../components/ResultCard';
+import { CARD_CSS } from '../../components/cardStyles';
+
+export interface OpenCardOptions {
+  ctx: ContentScriptContext;
+  answer: Answer | null;
+  error?: string;
+  pageText: string;
+  /** The selection's box in viewport coordinates; null to show the card at the top of the view. */
+  rect: { left: number; top: number; right: number; bottom: number } | null;
+}
+
+export interface CardApi {
+  open(options: OpenCardOptions): Promise<void>;
+  close(): void;
+  isOpen(): boolean;
+}
+
+export const CARD_HOST = 'on-the-record-card';
+
+let current: { remove: () => void } | null = null;
+let returnFocus: HTMLElement | null = null;
+let outsideListener: ((e: Event) => void) | null = null;
+
+function close(restoreFocus = true) {
+  if (!current) return;
+  const ui = current;
+  current = null;
+  if (outsideListener) document.removeEventListener('pointerdown', outsideListener, true);
+  outsideListener = null;
+  ui.remove();
+  if (restoreFocus && returnFocus && returnFocus.isConnected) returnFocus.focus({ preventScroll: true });
+  returnFocus = null;
+}
+
+function place(card: HTMLElement, rect: OpenCardOptions['rect']) {
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  const w = card.offsetWidth;
+  const h = card.offsetHeight;
+  const margin = 8;
+  let left: number;
+  let top: number;
+  if (!rect) {
+    left = (vw - w) / 2;
+    top = margin;
+  } else {
+    left = Math.min(Math.max(rect.left, margin), vw - w - margin);
+    const below = rect.bottom + margin;
+    const above = rect.top - margin - h;
+    top = below + h <= vh - margin || above < margin ? below : above;
+    if (top + h > vh - margin && above < margin) top = Math.max(margin, vh - margin - h);
+  }
+  card.style.left = `${Math.round(Math.max(margin, left) + window.scrollX)}px`;
+  card.style.top = `${Math.round(top + window.scrollY)}px`;
+}
+
+async function open(o: OpenCardOptions): Promise<void> {
+  close(false);
+  const active = document.activeElement;
+  returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+  const ui = await createShadowRootUi(o.ctx, {
+    name: CARD_HOST,
+    position: 'inline',
+    anchor: document.documentElement,
+    append: 'last',
+    css: CARD_CSS,
+    isolateEvents: true,
+    onMount(container) {
+      render(<ResultCard answer={o.answer} error={o.error} pageText={o.pageText} onClose={() => close(true)} />, container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  current = ui;
+  const card = ui.uiContainer.querySelector<HTMLElement>('.otr-card');
+  if (card) place(card, o.rect);
+  outsideListener = (e: Event) => {
+    if (!e.composedPath().includes(ui.shadowHost)) close(false);
+  };
+  document.addEventListener('pointerdown', outsideListener, true);
+}
+
+export const cardApi: CardApi = { open, close: () => close(true), isOpen: () => current !== null };

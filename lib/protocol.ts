@@ -1,0 +1,135 @@
+/**
+ * The one typed message protocol of the extension. The content script, the
+ * popup, the options page and the background all import it from here.
+ *
+ * Requests go to the background with `browser.runtime.sendMessage` and are
+ * answered with a `Reply`. The background checks every message's sender and
+ * shape (`parseRequest`) before doing anything with it.
+ *
+ * The background sends one message the other way (`tabs.sendMessage`): a
+ * `TabCommand` asking the content script of a tab to verify its selection.
+ */
+import type { Answer, ReleaseInfo, Speaker, StatementKind, Verdict } from '../core/types';
+import type { SearchHit } from '../core/search';
+
+export const MAX_TEXT = 5000;
+export const MAX_CONTEXT = 4000;
+export const MAX_QUERY = 200;
+
+export interface IndexStats {
+  releases: number;
+  statements: number;
+  quotations: number;
+  speakers: number;
+  organisations: string[];
+  /** ISO timestamp of the index build. */
+  built: string;
+  /** ISO dates of the earliest and latest releases. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface StatementView {
+  index: number;
+  kind: StatementKind;
+  speaker: Speaker | null;
+  text: string;
+  release: ReleaseInfo;
+}
+
+export interface RecentCheck {
+  /** The start of the checked passage. */
+  text: string;
+  verdict: Verdict;
+  speaker: string | null;
+  date: string | null;
+  /** Epoch milliseconds of the check. */
+  at: number;
+}
+
+/** Request name → its fields and the fields of its successful reply. */
+export interface Protocol {
+  verify: { req: { text: string; context?: string }; res: { answer: Answer } };
+  search: { req: { query: string; limit?: number }; res: { hits: SearchHit[] } };
+  statement: { req: { index: number }; res: { statement: StatementView } };
+  stats: { req: {}; res: { stats: IndexStats } };
+  recent: { req: {}; res: { recent: RecentCheck[] } };
+  'clear-recent': { req: {}; res: {} };
+}
+
+export type RequestType = keyof Protocol;
+export type RequestOf<K extends RequestType> = { type: K } & Protocol[K]['req'];
+export type Request = { [K in RequestType]: RequestOf<K> }[RequestType];
+export type ReplyOf<K extends RequestType> = ({ ok: true } & Protocol[K]['res']) | { ok: false; error: string };
+export type Reply = ReplyOf<RequestType>;
+
+/** Background → content script. */
+export interface TabCommand {
+  type: 'verify-selection';
+  /** The selection as the browser reported it (context menu), when known. */
+  selectionText?: string;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isOptStr = (v: unknown, max: number) => v === undefined || isStr(v, max);
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/** Checks a message's shape; returns it typed, or a reason why not. Extra fields are dropped. */
+export function parseRequest(msg: unknown): { ok: true; request: Request } | { ok: false; error: string } {
+  if (!isObj(msg) || typeof msg.type !== 'string') return { ok: false, error: 'message must be an object with a type' };
+  switch (msg.type) {
+    case 'verify':
+      if (!isStr(msg.text, MAX_TEXT) || msg.text.trim() === '')
+        return { ok: false, error: `verify: text must be a non-empty string of at most ${MAX_TEXT} characters` };
+      if (!isOptStr(msg.context, MAX_CONTEXT))
+        return { ok: false, error: `verify: context must be a string of at most ${MAX_CONTEXT} characters` };
+      return { ok: true, request: { type: 'verify', text: msg.text, context: msg.context as string | undefined } };
+    case 'search':
+      if (!isStr(msg.query, MAX_QUERY)) return { ok: false, error: `search: query must be a string of at most ${MAX_QUERY} characters` };
+      if (msg.limit !== undefined && !isInt(msg.limit, 1, 100)) return { ok: false, error: 'search: limit must be 1..100' };
+      return { ok: true, request: { type: 'search', query: msg.query, limit: msg.limit as number | undefined } };
+    case 'statement':
+      if (!isInt(msg.index, 0, Number.MAX_SAFE_INTEGER)) return { ok: false, error: 'statement: index must be a whole number' };
+      return { ok: true, request: { type: 'statement', index: msg.index } };
+    case 'stats':
+    case 'recent':
+    case 'clear-recent':
+      return { ok: true, request: { type: msg.type } };
+    default:
+      return { ok: false, error: 'unknown message type' };
+  }
+}
+
+export function isTabCommand(msg: unknown): msg is TabCommand {
+  return isObj(msg) && msg.type === 'verify-selection' && isOptStr(msg.selectionText, MAX_TEXT);
+}
+
+/** The part of runtime.MessageSender the background looks at. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** Only the extension's own pages and content scripts may ask: sender.id must be this extension's id. */
+export function isTrustedSender(sender: SenderLike | undefined, extensionId: string): boolean {
+  return !!sender && typeof sender.id === 'string' && sender.id === extensionId && extensionId !== '';
+}
+
+/** Error raised on the asking side when the background answers `ok: false`. */
+export class ProtocolError extends Error {}
+
+type Sender = (msg: unknown) => Promise<unknown>;
+
+/**
+ * Sends a typed request and returns the typed reply's fields, throwing
+ * ProtocolError when the background refuses. `send` is browser.runtime.sendMessage.
+ */
+export async function request<K extends RequestType>(send: Sender, msg: RequestOf<K>): Promise<Protocol[K]['res']> {
+  const reply = (await send(msg)) as ReplyOf<K> | undefined;
+  if (!reply || typeof reply !== 'object') throw new ProtocolError('no answer from the extension background');
+  if (!reply.ok) throw new ProtocolError(reply.error);
+  return reply as Protocol[K]['res'];
+}
