@@ -1,0 +1,121 @@
+/** The readable answer of `otr match` (without --json). */
+import type { Answer, Match, Speaker, Verdict } from '../core/index';
+
+export interface FormatOptions {
+  /** ANSI emphasis (only when stdout is a terminal); otherwise the matched words are marked »like this«. */
+  color: boolean;
+}
+
+const HEADLINES: Record<Verdict, string> = {
+  verbatim: 'VERBATIM: these words are on the record as said',
+  altered: 'ALTERED: the words differ from what was said',
+  paraphrase: 'PARAPHRASE: this reports a statement in other words; it is not a quotation',
+  'not-found': 'NOT IN THE INDEX: nothing the index holds is like these words',
+  invalid: 'INVALID',
+};
+
+const VERDICT_COLOUR: Record<Verdict, string> = {
+  verbatim: '32', // green
+  altered: '33', // yellow
+  paraphrase: '36', // cyan
+  'not-found': '2', // dim
+  invalid: '31', // red
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2014-10-03" → "3 October 2014"; anything else as it is. */
+export function humanDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+export function speakerLine(speaker: Speaker | null, organisation?: string): string {
+  if (!speaker) return `none: the release's own words${organisation ? ` (${organisation})` : ''}, not a quotation`;
+  const who = [speaker.rank, speaker.name].filter(Boolean).join(' ');
+  return speaker.role ? `${who}, ${speaker.role}` : who;
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The quotation with the matched words marked, one paragraph a line, indented. */
+export function markedQuote(match: Match, color: boolean): string {
+  const { quote } = match;
+  const [rawStart, rawEnd] = Array.isArray(match.span) ? match.span : [0, 0];
+  const start = Math.max(0, Math.min(quote.length, Number(rawStart) || 0));
+  const end = Math.max(start, Math.min(quote.length, Number(rawEnd) || 0));
+  const [open, close] = color ? ['\x1b[1;4m', '\x1b[22;24m'] : ['»', '«'];
+  const marked = end > start ? quote.slice(0, start) + open + quote.slice(start, end) + close + quote.slice(end) : quote;
+  return marked
+    .split('\n')
+    .map((p) => `  ${p}`)
+    .join('\n');
+}
+
+function field(label: string, value: string): string {
+  return `${label.padEnd(12)} ${value}`;
+}
+
+function describeMatch(match: Match, color: boolean): string[] {
+  const lines: string[] = [];
+  const r = match.release;
+  lines.push(field('Speaker', speakerLine(match.speaker, r.organisation)));
+  lines.push(field('Date', `${humanDate(match.date)} (${match.date})`));
+  lines.push(field('Release', `${shorten(r.title, 100)}${r.organisation ? ` (${r.organisation})` : ''}`));
+  const where = [r.source, r.url].filter(Boolean).join('  ');
+  if (where) lines.push(field('Source', where));
+  if (typeof match.score === 'number') lines.push(field('Score', match.score.toFixed(2)));
+
+  lines.push('', match.kind === 'quote' ? 'Quotation:' : 'Statement:', markedQuote(match, color));
+
+  if (match.differences?.length) {
+    lines.push('', 'Differences:');
+    for (const d of match.differences) {
+      lines.push(`  ${d.type.padEnd(9)} page: ${d.page ? `“${d.page}”` : '(nothing)'} — original: ${d.original ? `“${d.original}”` : '(nothing)'}`);
+    }
+  }
+  if (match.notes?.length) {
+    lines.push('', 'Notes:');
+    for (const n of match.notes) {
+      lines.push(`  ${n.type.padEnd(9)} page: “${n.page}”${n.original ? ` — original: “${n.original}”` : ''}`);
+    }
+  }
+  if (match.attribution) {
+    const { names, consistent } = match.attribution;
+    const said = match.speaker ? match.speaker.name : 'no one (the release’s own words)';
+    const pageNames = names.length ? names.join(', ') : 'no one';
+    lines.push(
+      '',
+      field('Attribution', consistent ? `consistent: the page names ${pageNames}` : `MISMATCH: the page names ${pageNames}; the release names ${said}`),
+    );
+  }
+  return lines;
+}
+
+export function formatAnswer(answer: Answer, { color }: FormatOptions): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  let headline = HEADLINES[answer.verdict] ?? String(answer.verdict).toUpperCase();
+  if (answer.reason) headline += answer.verdict === 'invalid' ? `: ${answer.reason}` : ` (${answer.reason})`;
+  const lines = [paint(`1;${VERDICT_COLOUR[answer.verdict] ?? '0'}`, headline)];
+
+  if (answer.best) lines.push('', ...describeMatch(answer.best, color));
+
+  const others = (answer.candidates ?? []).filter((c) => c !== answer.best && !sameMatch(c, answer.best));
+  if (others.length) {
+    lines.push('', answer.best ? 'Also in the index:' : 'Candidates:');
+    for (const c of others) {
+      const who = c.speaker ? c.speaker.name : 'narrative';
+      const verdict = c.verdict ? `${c.verdict}  ` : '';
+      lines.push(`  ${c.date}  ${verdict}${who}: “${shorten(c.quote.slice(c.span[0], c.span[1]) || c.quote, 70)}”  (${c.release.source ?? shorten(c.release.title, 40)})`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function sameMatch(a: Match, b: Match | null): boolean {
+  return !!b && a.release.id === b.release.id && a.quote === b.quote && a.span[0] === b.span[0] && a.span[1] === b.span[1];
+}

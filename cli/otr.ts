@@ -1,0 +1,123 @@
+/**
+ * otr: the On the Record command line. Argument parsing and dispatch only; the commands
+ * live in cli/commands/. stdout carries only answers (or the index summary); messages go to stderr.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runIndex } from './commands/index';
+import { runMatch } from './commands/match';
+import { CliError } from './errors';
+import { BUNDLED_INDEX, REPO_ROOT, userBase } from './paths';
+
+export const USAGE = `Usage:
+  otr index [PATH...] [--out FILE]
+      Build the index from release files and folders (default: data/releases; folders
+      are searched for *.txt). Prints a summary; writes FILE only if every file parsed.
+  otr match [--index FILE] [--context TEXT] [--json] TEXT
+      Match one passage (TEXT "-" reads it from stdin). Readable answer, or JSON with --json.
+  otr match --jsonl [--index FILE]
+      One JSON object a line on stdin, {"id": …, "text": …, "context"?: …};
+      one answer a line on stdout, in order.
+  Without --index, match uses the bundled index (data/index.json).
+`;
+
+/** Runs parseArgs, turning its complaints (unknown flag, missing value) into usage errors. */
+function parse<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw new CliError((err as Error).message, true);
+  }
+}
+
+const HELP = { type: 'boolean', short: 'h' } as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const base = userBase();
+  const stdout = process.stdout;
+
+  if (command === undefined) throw new CliError('no command given', true);
+  if (command === 'help' || command === '--help' || command === '-h') {
+    stdout.write(USAGE);
+    return 0;
+  }
+
+  if (command === 'index') {
+    const { values, positionals } = parse(() =>
+      parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, help: HELP } }),
+    );
+    if (values.help) {
+      stdout.write(USAGE);
+      return 0;
+    }
+    runIndex({ paths: positionals, out: values.out, base }, (s) => stdout.write(s));
+    return 0;
+  }
+
+  if (command === 'match') {
+    const { values, positionals } = parse(() =>
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          index: { type: 'string', short: 'i' },
+          context: { type: 'string', short: 'c' },
+          json: { type: 'boolean' },
+          jsonl: { type: 'boolean' },
+          help: HELP,
+        },
+      }),
+    );
+    if (values.help) {
+      stdout.write(USAGE);
+      return 0;
+    }
+    const indexArg = values.index;
+    const index = indexArg
+      ? { file: path.resolve(base, indexArg), shown: indexArg }
+      : {
+          file: BUNDLED_INDEX,
+          shown: path.relative(REPO_ROOT, BUNDLED_INDEX),
+          hint: ' (build it with `npm run index`, or give --index FILE)',
+        };
+    await runMatch(
+      {
+        index,
+        context: values.context,
+        json: Boolean(values.json),
+        jsonl: Boolean(values.jsonl),
+        text: positionals,
+        color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
+      },
+      process.stdin,
+      stdout,
+    );
+    return 0;
+  }
+
+  throw new CliError(`unknown command: ${command}`, true);
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    if (err instanceof CliError) {
+      for (const line of err.details) process.stderr.write(`${line}\n`);
+      process.stderr.write(`otr: ${err.message}\n`);
+      if (err.usage) process.stderr.write(`\n${USAGE}`);
+      process.exitCode = err.exitCode;
+    } else {
+      process.stderr.write(`otr: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

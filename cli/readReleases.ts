@@ -1,0 +1,160 @@
+/**
+ * Node-side reading of release files: walking folders, checking that a file is text
+ * (no NUL bytes, valid UTF-8), normalising it, and handing it to the core parser.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseRelease, ReleaseParseError, type ParsedRelease, type ParseIssue } from '../core/index';
+import { CliError } from './errors';
+
+/** Releases and passages are a few kilobytes; anything far bigger is not one. */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+
+export interface ReleaseFile {
+  /** The path as shown to the user (the argument, joined with the path inside a folder). */
+  display: string;
+  /** Absolute path. */
+  absolute: string;
+}
+
+export interface ReadResult {
+  files: ReleaseFile[];
+  /** The files that parsed, in walking order. */
+  parsed: { file: ReleaseFile; release: ParsedRelease }[];
+  /** One entry per problem; `file` is the display path. Empty when every file parsed. */
+  issues: ParseIssue[];
+}
+
+/**
+ * Expands files and folders into release files: a file is taken as given, a folder is
+ * walked recursively for *.txt (names starting with "." skipped), sorted by code point.
+ * A missing path throws a CliError; the same file reached twice is read once.
+ */
+export function collectReleaseFiles(paths: string[], base = process.cwd()): ReleaseFile[] {
+  const files: ReleaseFile[] = [];
+  const seen = new Set<string>();
+  const visitedDirs = new Set<string>();
+
+  const add = (display: string, absolute: string) => {
+    const real = fs.realpathSync(absolute);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ display, absolute });
+  };
+
+  const walk = (display: string, absolute: string) => {
+    const real = fs.realpathSync(absolute);
+    if (visitedDirs.has(real)) return; // symlink loop or folder given twice
+    visitedDirs.add(real);
+    const names = fs.readdirSync(absolute).filter((n) => !n.startsWith('.'));
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      const abs = path.join(absolute, name);
+      const disp = path.join(display, name);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(abs);
+      } catch {
+        continue; // dangling symlink
+      }
+      if (stat.isDirectory()) walk(disp, abs);
+      else if (stat.isFile() && /\.txt$/i.test(name)) add(disp, abs);
+    }
+  };
+
+  for (const p of paths) {
+    const absolute = path.resolve(base, p);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      throw new CliError(`no such file or folder: ${p}`);
+    }
+    if (stat.isDirectory()) walk(p, absolute);
+    else if (stat.isFile()) add(p, absolute);
+    else throw new CliError(`not a file or folder: ${p}`);
+  }
+  return files;
+}
+
+/** 1-based line of a byte offset. */
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** The first line whose bytes are not valid UTF-8 (a newline byte never sits inside a UTF-8 sequence). */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let line = 1;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    start = end + 1;
+    line++;
+  }
+  return 1;
+}
+
+/**
+ * Turns bytes (a release file, a passage on stdin) into text: refuses binary data and
+ * invalid UTF-8, strips a byte-order mark and normalises line endings to "\n".
+ */
+export function decodeText(bytes: Uint8Array): { text: string } | { line: number; reason: string } {
+  if (bytes.length > MAX_TEXT_BYTES) {
+    return { line: 1, reason: `too large (${bytes.length} bytes; the limit is ${MAX_TEXT_BYTES})` };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { line: lineOfOffset(bytes, nul), reason: 'not text (binary data: NUL bytes)' };
+  let text: string;
+  try {
+    // ignoreBOM: false (the default) strips a leading UTF-8 byte-order mark.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { line: firstInvalidUtf8Line(bytes), reason: 'not text (invalid UTF-8)' };
+  }
+  return { text: text.replace(/\r\n?/g, '\n') };
+}
+
+/** Reads and parses every release file; collects every problem instead of stopping at the first. */
+export function readReleases(paths: string[], base = process.cwd()): ReadResult {
+  const files = collectReleaseFiles(paths, base);
+  const parsed: ReadResult['parsed'] = [];
+  const issues: ParseIssue[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file.absolute);
+    } catch (err) {
+      issues.push({ file: file.display, line: 1, reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+      continue;
+    }
+    const decoded = decodeText(bytes);
+    if (!('text' in decoded)) {
+      issues.push({ file: file.display, ...decoded });
+      continue;
+    }
+    try {
+      parsed.push({ file, release: parseRelease(decoded.text, path.basename(file.absolute)) });
+    } catch (err) {
+      if (err instanceof ReleaseParseError) {
+        // The parser names the file by its base name; show the path the user can find.
+        for (const issue of err.issues) issues.push({ ...issue, file: file.display });
+      } else {
+        issues.push({ file: file.display, line: 1, reason: `parser failed: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+  }
+  return { files, parsed, issues };
+}
+
+export function formatIssue(issue: ParseIssue): string {
+  return `${issue.file}:${issue.line}: ${issue.reason}`;
+}

@@ -1,0 +1,145 @@
+/** `otr index` end to end: the real command line on real and broken release folders. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, SEEDS, otr, tempDir } from './run';
+
+const SPEAKERS = ['Peter Goodman', 'Simon Bailey', 'Sara Thornton', 'Priya Desai', 'Martin Lowry', 'Helen Marsh', 'Tom Ridley'];
+
+describe('otr index', () => {
+  it('summarises the seeds and fixtures and writes nothing without --out', () => {
+    const r = otr(['index', SEEDS, FIXTURES]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^6 releases, \d+ quotations, \d+ narrative statements?, 7 speakers/);
+    for (const name of SPEAKERS) expect(r.stdout).toContain(name);
+    for (const file of ['000_d0c768d28ef181f6.txt', 'dev-statistics-2021.txt']) expect(r.stdout).toContain(file);
+    expect(r.stdout).toContain('Nothing written');
+  });
+
+  it('writes the index with --out: release sources are bare file names', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'sub', 'index.json');
+    const r = otr(['index', SEEDS, FIXTURES, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Wrote ${out}`);
+    const data = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(data.format).toBe('on-the-record/index');
+    expect(data.version).toBe(1);
+    expect(data.releases.map((x: { source: string }) => x.source).sort()).toEqual([
+      '000_d0c768d28ef181f6.txt',
+      '004_a15ad19b33b3b0ea.txt',
+      'dev-fraud-2020.txt',
+      'dev-knife-crime-2019.txt',
+      'dev-roads-2018.txt',
+      'dev-statistics-2021.txt',
+    ]);
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['index.json']); // no temporary file left
+  });
+
+  it('reads folders recursively, in a fixed order, and a file given twice once', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'b', 'deeper'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'a'));
+    fs.copyFileSync(path.join(FIXTURES, 'dev-roads-2018.txt'), path.join(dir, 'b', 'deeper', 'roads.txt'));
+    fs.copyFileSync(path.join(FIXTURES, 'dev-fraud-2020.txt'), path.join(dir, 'a', 'fraud.txt'));
+    fs.copyFileSync(path.join(FIXTURES, 'README.md'), path.join(dir, 'a', 'README.md')); // not a release
+    fs.writeFileSync(path.join(dir, '.hidden.txt'), 'not read');
+    const out = path.join(dir, 'index.json');
+    const r = otr(['index', dir, path.join(dir, 'a', 'fraud.txt'), '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const data = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(data.releases.map((x: { source: string }) => x.source)).toEqual(['fraud.txt', 'roads.txt']);
+  });
+
+  it('reads a release with a byte-order mark and CRLF line endings like the plain one', () => {
+    const dir = tempDir();
+    const plain = fs.readFileSync(path.join(FIXTURES, 'dev-fraud-2020.txt'), 'utf8');
+    fs.mkdirSync(path.join(dir, 'plain'));
+    fs.mkdirSync(path.join(dir, 'crlf'));
+    fs.writeFileSync(path.join(dir, 'plain', 'fraud.txt'), plain);
+    fs.writeFileSync(path.join(dir, 'crlf', 'fraud.txt'), '\uFEFF' + plain.replace(/\n/g, '\r\n'));
+    const read = (sub: string) => {
+      const out = path.join(dir, `${sub}.json`);
+      expect(otr(['index', path.join(dir, sub), '--out', out]).code).toBe(0);
+      const { releases, statements } = JSON.parse(fs.readFileSync(out, 'utf8'));
+      return { releases, statements };
+    };
+    const crlf = read('crlf');
+    expect(crlf).toEqual(read('plain'));
+    expect(JSON.stringify(crlf)).not.toMatch(/\\r|\uFEFF/);
+  });
+
+  it('refuses a missing path', () => {
+    const r = otr(['index', '/no/such/folder']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('no such file or folder: /no/such/folder');
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a folder holding no release', () => {
+    const dir = tempDir();
+    const r = otr(['index', dir, '--out', path.join(dir, 'index.json')]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/no release files/);
+    expect(fs.existsSync(path.join(dir, 'index.json'))).toBe(false);
+  });
+
+  it('reports every bad file as file:line: reason, exits non-zero and writes nothing', () => {
+    const dir = tempDir();
+    const releases = path.join(dir, 'releases');
+    fs.mkdirSync(releases);
+    fs.copyFileSync(path.join(FIXTURES, 'dev-fraud-2020.txt'), path.join(releases, 'good.txt'));
+    fs.writeFileSync(path.join(releases, 'empty.txt'), '');
+    fs.writeFileSync(path.join(releases, 'blank.txt'), '  \n\n \t\n');
+    fs.writeFileSync(path.join(releases, 'binary.txt'), Buffer.from([0x30, 0x31, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
+    fs.writeFileSync(
+      path.join(releases, 'latin1.txt'),
+      Buffer.concat([Buffer.from('12 Mar 2019\nA lead paragraph.\nThe caf'), Buffer.from([0xe9]), Buffer.from(' said so.\n')]),
+    );
+    fs.writeFileSync(
+      path.join(releases, 'unbalanced.txt'),
+      [
+        '12 Mar 2019',
+        'A lead paragraph about a week of action.',
+        'Chief Constable Jane Doe said:',
+        '“This quotation opens and never closes. It runs on.',
+        'Communications office',
+        'By phone: 0800 000 0000',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(releases, 'no-date.txt'), 'A lead paragraph with no date line above it.\nChief Constable Jane Doe said: “Words.”\n');
+    const out = path.join(dir, 'index.json');
+    fs.writeFileSync(out, 'the previous index');
+
+    const r = otr(['index', releases, '--out', out]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    const shown = (name: string) => path.join(releases, name);
+    expect(r.stderr).toContain(`${shown('empty.txt')}:1: `);
+    expect(r.stderr).toContain(`${shown('blank.txt')}:`);
+    expect(r.stderr).toContain(`${shown('binary.txt')}:2: not text (binary data: NUL bytes)`);
+    expect(r.stderr).toContain(`${shown('latin1.txt')}:3: not text (invalid UTF-8)`);
+    expect(r.stderr).toMatch(new RegExp(`${escape(shown('unbalanced.txt'))}:\\d+: \\S`));
+    expect(r.stderr).toContain(`${shown('no-date.txt')}:1: `);
+    expect(r.stderr).not.toContain('good.txt');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(fs.readFileSync(out, 'utf8')).toBe('the previous index');
+    expect(fs.readdirSync(dir).sort()).toEqual(['index.json', 'releases']);
+  });
+
+  it('shows a path relative to the folder it was run from', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'releases'));
+    fs.writeFileSync(path.join(dir, 'releases', 'empty.txt'), '');
+    const r = otr(['index', 'releases'], undefined, dir);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^releases\/empty\.txt:1: /m);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,38 @@
+/** Runs the real `otr` command line in a child process. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CLI = path.join(ROOT, 'cli', 'otr.ts');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'releases');
+export const SEEDS = path.join(ROOT, 'data', 'releases');
+/** tsx's loader by path, so the CLI runs from any working folder. */
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function otr(args: string[], input?: string | Buffer, cwd = ROOT): Run {
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.npm_lifecycle_event; // relative paths are taken from cwd, as when run directly
+  const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
+    cwd,
+    input,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'otr-test-'));
+}
