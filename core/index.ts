@@ -2,5 +2,5 @@
 export * from './types';
 export { parseRelease } from './parse/parseRelease';
 export { ReleaseParseError } from './parse/errors';
-export { buildIndex, serializeIndex, loadIndex } from './index/indexFile';
+export { buildIndex, serializeIndex, loadIndex, IndexFormatError } from './index/indexFile';
 export { createMatcher, type Matcher, type MatchOptions } from './match/matcher';

@@ -1,13 +1,177 @@
-import type { Answer, IndexData } from '../types';
+import type { Answer, IndexData, IndexedStatement, Match, Verdict } from '../types';
+import { tokenize, type Token } from '../text/tokens';
+import { contentTerms, isStopword, stem } from '../text/terms';
+import { align } from './align';
+import { checkAttribution } from './attribution';
+import { interpret, type Reading } from './interpret';
+import { coverage } from './paraphrase';
+import { readPassage, wordsOf, type Passage } from './passage';
+import { TermIndex } from './retrieval';
+import { wordComparer, type CompareWords } from './similarity';
+
+/**
+ * The matcher: retrieval of candidate statements by shared terms, word alignment of
+ * the passage against each, and a verdict that never presents a lookalike as a
+ * quotation. Every threshold lives in MATCH_DEFAULTS.
+ */
 
 export interface MatchOptions {
   /** Page text around the highlight, for the attribution check. */
   context?: string;
   id?: string | number | null;
 }
+
 export interface Matcher {
   match(text: string, options?: MatchOptions): Answer;
+  readonly statements: number;
 }
+
+export const MATCH_DEFAULTS = {
+  /** Longest passage read, in characters; longer ones are refused with a reason. */
+  maxChars: 20_000,
+  /** Fewest words a passage needs before it can be told apart from common phrasing. */
+  minWords: 3,
+  /** Candidates aligned word by word, after retrieval. */
+  candidates: 24,
+  /** Verbatim: at least this many words matched, and this share of the passage (or `verbatimWords`). */
+  verbatimShare: 0.3,
+  verbatimWords: 6,
+  /** Altered: matched / (matched + edits) at least this, with a run of exact words at least `alteredRun`. */
+  alteredSimilarity: 0.6,
+  alteredRun: 3,
+  alteredWords: 4,
+  /** Paraphrase: the share of the passage's (idf-weighted) content found in one to three sentences. */
+  paraphraseCoverage: 0.6,
+  /** … without a verb of speech or the speaker's name, the share must be higher. */
+  paraphraseCoverageUnframed: 0.75,
+  paraphraseTerms: 3,
+  /** Candidates listed beside the best. */
+  listed: 10,
+};
+
+const RANK = { verbatim: 3, altered: 2, paraphrase: 1 } as const;
+type Found = Exclude<Verdict, 'invalid' | 'not-found'>;
+const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|believes?|thinks?|wants?)\b|\bsaying\b/i;
+
 export function createMatcher(data: IndexData): Matcher {
-  throw new Error('not written yet');
+  const statementTerms: string[][] = [];
+  const vocabulary = new Set<string>();
+  for (const s of data.statements) {
+    const tokens = tokenize(s.text);
+    for (const t of tokens) if (!t.num) vocabulary.add(t.norm);
+    statementTerms.push(contentTerms(tokens));
+  }
+  const terms = new TermIndex(statementTerms);
+  const compare: CompareWords = wordComparer((w) => vocabulary.has(w));
+  const tokenCache = new Map<number, Token[]>();
+  const tokensOf = (doc: number): Token[] => {
+    let t = tokenCache.get(doc);
+    if (!t) {
+      if (tokenCache.size > 4096) tokenCache.clear();
+      t = tokenize(data.statements[doc].text);
+      tokenCache.set(doc, t);
+    }
+    return t;
+  };
+
+  function judge(passage: Passage, pTerms: string[], doc: number): { verdict: Found; reading: Reading } | null {
+    const st = data.statements[doc];
+    const tokens = tokensOf(doc);
+    const al = align(passage, tokens, passage.framing === '', compare);
+    const r = interpret(passage, st.text, tokens, al);
+    const aligned = passage.wordCount - r.framed;
+    const D = MATCH_DEFAULTS;
+    const enough = r.matched >= D.minWords && (r.matched >= D.verbatimShare * passage.wordCount || r.matched >= D.verbatimWords);
+    if (r.edits === 0 && enough && informative(wordsOf(passage))) return { verdict: 'verbatim', reading: r };
+    const similarity = r.matched / Math.max(1, r.matched + r.edits);
+    if (enough && aligned > 0 && r.matched >= D.alteredWords && similarity >= D.alteredSimilarity && r.longestRun >= D.alteredRun) {
+      return { verdict: 'altered', reading: r };
+    }
+    // Reported speech or other words: compare what is said, not how.
+    const speakerWords = new Set((st.speaker ? `${st.speaker.name} ${st.speaker.rank ?? ''}` : '').split(/\s+/).map((w) => stem(w.toLowerCase())));
+    const own = pTerms.filter((t) => !speakerWords.has(t));
+    const cov = coverage(own, tokens, st.text, (t) => terms.idf(t));
+    const framed = REPORTING.test(passage.text) || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
+    const need = framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed;
+    if (cov.shared >= D.paraphraseTerms && cov.coverage >= need) {
+      return { verdict: 'paraphrase', reading: { ...r, differences: [], notes: [], score: round(cov.coverage * 0.8) } };
+    }
+    return null;
+  }
+
+  function toMatch(doc: number, verdict: Found, r: Reading): Match {
+    const st: IndexedStatement = data.statements[doc];
+    const release = data.releases[st.release];
+    return {
+      kind: st.kind,
+      speaker: st.speaker,
+      date: release.date,
+      release,
+      quote: st.text,
+      span: r.span,
+      score: r.score,
+      differences: r.differences,
+      ...(r.notes.length ? { notes: r.notes } : {}),
+      verdict,
+    };
+  }
+
+  return {
+    statements: data.statements.length,
+    match(text: string, options: MatchOptions = {}): Answer {
+      const id = options.id ?? null;
+      const invalid = (reason: string): Answer => ({ id, verdict: 'invalid', reason, best: null, candidates: [] });
+      if (typeof text !== 'string') return invalid('the passage is not text');
+      if (!text.trim()) return invalid('the passage is empty');
+      if (text.length > MATCH_DEFAULTS.maxChars) {
+        return invalid(`the passage is too long to check (${text.length} characters; at most ${MATCH_DEFAULTS.maxChars}): select the quotation itself`);
+      }
+      if (!/\p{L}/u.test(text)) return invalid('the passage has no words to look for');
+      const passage = readPassage(text);
+      if (passage.wordCount < MATCH_DEFAULTS.minWords) {
+        return invalid(`too short to tell: ${passage.wordCount} word${passage.wordCount === 1 ? '' : 's'} (at least ${MATCH_DEFAULTS.minWords} needed)`);
+      }
+      const pTerms = contentTerms(wordsOf(passage));
+      const found: { doc: number; verdict: Found; reading: Reading }[] = [];
+      for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
+        const j = judge(passage, pTerms, c.doc);
+        if (j) found.push({ doc: c.doc, ...j });
+      }
+      if (found.length === 0) {
+        return { id, verdict: 'not-found', reason: 'nobody in the index said this', best: null, candidates: [] };
+      }
+      // The closest reading first; among equals, the earliest publication is the original.
+      found.sort(
+        (a, b) =>
+          RANK[b.verdict] - RANK[a.verdict] ||
+          (Math.abs(b.reading.score - a.reading.score) > 0.02 ? b.reading.score - a.reading.score : 0) ||
+          data.releases[data.statements[a.doc].release].date.localeCompare(data.releases[data.statements[b.doc].release].date) ||
+          a.doc - b.doc,
+      );
+      const matches = found.slice(0, MATCH_DEFAULTS.listed + 1).map((f) => toMatch(f.doc, f.verdict, f.reading));
+      const around = [options.context ?? '', passage.framing].filter(Boolean).join('\n');
+      if (around.trim()) {
+        for (const m of matches) {
+          const a = checkAttribution(around, m.speaker);
+          if (a) m.attribution = a;
+        }
+      }
+      const [best, ...candidates] = matches;
+      return { id, verdict: found[0].verdict, best, candidates };
+    },
+  };
+}
+
+/** At least two words that are not function words: "of the police" tells nothing. */
+function informative(words: readonly Token[]): boolean {
+  return words.filter((w) => w.num || !isStopword(w.norm)).length >= 2;
+}
+
+function speakerNamed(text: string, name: string): boolean {
+  const surname = name.split(/\s+/).pop() ?? '';
+  return surname.length > 1 && new RegExp(`\\b${surname.replace(/[^\p{L}]/gu, '.')}\\b`, 'iu').test(text);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

@@ -52,9 +52,9 @@ export function parseRelease(input: string, source: string, url?: string): Parse
 
   const lines = text.split('\n');
   // The date line: the first non-empty line.
-  let first = lines.findIndex((l) => l.trim() !== '');
+  const first = lines.findIndex((l) => l.trim() !== '');
   const date = parseDateLine(lines[first]);
-  if ('reason' in date) fail(first + 1, date.reason);
+  const isoDate = 'reason' in date ? fail(first + 1, date.reason) : date.date;
   const bodyStart = first + 1;
   const tailStart = findTailStart(lines, bodyStart + 1);
   const warnings: string[] = [];
@@ -222,7 +222,7 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   return {
     release: {
       id: contentHash(normalised),
-      date: date.date,
+      date: isoDate,
       title,
       ...(organisation ? { organisation } : {}),
       ...(url ? { url } : {}),

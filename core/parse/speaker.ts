@@ -23,7 +23,7 @@ const RANKS = [
   'DCS', 'DCI', 'DC', 'DS', 'DI', 'PC', 'ACC', 'DCC', 'AC', 'DAC',
   'The Rt Hon', 'Rt Hon', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Professor', 'Prof', 'Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Rev',
 ];
-const RANK_RE = new RegExp(
+export const RANK_RE = new RegExp(
   `^((?:(?:Temporary|Acting|T/|A/)\\s*)?(?:${RANKS.map((r) => r.replace(/ /g, '\\s+')).join('|')})\\.?)(?=\\s|$)`,
 );
 
@@ -44,7 +44,7 @@ const NAME_WORD = /^(?:[A-Z\u00C0-\u00DE][\p{L}’'\-]*|[A-Z]\.|Mc[A-Z][\p{L}]+|
 const PRONOUN = /^(?:he|she|they|the\s+(?:chief|commissioner|commander|deputy|assistant)[\w\s]*?)$/i;
 const INTRO = /^(?:[A-Z][a-z]+ing\b|In\s+(?:a|his|her|their)\b|Today\b|Yesterday\b|Separately\b|Meanwhile\b|Also\b|However\b|But\b|And\b|On\s+\w+day\b)/;
 
-function looksLikeName(words: string[]): boolean {
+export function looksLikeName(words: string[]): boolean {
   if (words.length === 0 || words.length > 5) return false;
   if (!/^[A-Z\u00C0-\u00DE]/.test(words[0]) || !/^[A-Z\u00C0-\u00DE]/.test(words[words.length - 1])) return false;
   return words.every((w) => NAME_WORD.test(w) && !NOT_NAME.has(w) && !(w.length > 1 && w === w.toUpperCase() && !/\./.test(w)));

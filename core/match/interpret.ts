@@ -1,0 +1,153 @@
+import type { Difference, Note } from '../types';
+import type { Token } from '../text/tokens';
+import { contentTerms } from '../text/terms';
+import type { Alignment } from './align';
+import type { Passage } from './passage';
+import { wordsOf } from './passage';
+
+/**
+ * Reads an alignment as a journalist would: which of the page's words differ from
+ * the original's (the differences), which changes are legitimate practice (the
+ * notes: elisions, bracketed insertions, spelling), and how close it is overall.
+ */
+
+export interface Reading {
+  differences: Difference[];
+  notes: Note[];
+  span: [number, number];
+  score: number;
+  /** Passage words matched (exactly or as a spelling variant). */
+  matched: number;
+  /** Words changed, added or dropped. */
+  edits: number;
+  /** Longest run of consecutive exact matches. */
+  longestRun: number;
+  /** Passage words left out as the page's own framing. */
+  framed: number;
+}
+
+export function interpret(passage: Passage, quote: string, s: readonly Token[], al: Alignment): Reading {
+  const q = wordsOf(passage);
+  const marksBefore = marksByWord(passage);
+  const differences: Difference[] = [];
+  const notes: Note[] = [];
+  let edits = 0;
+  let run = 0;
+  let longestRun = 0;
+  let sMin = Infinity;
+  let sMax = -1;
+  let framedWords: number[] = [];
+  let pending: { q: number[]; s: number[] } | null = null;
+  let skipped: { s: number[]; free: 'gap' | 'bracket'; at: number } | null = null;
+  const usedMarks = new Set<Mark>();
+
+  const pageText = (idx: number[]) => (idx.length ? passage.text.slice(q[idx[0]].start, q[idx[idx.length - 1]].end) : '');
+  const origText = (idx: number[]) => (idx.length ? quote.slice(s[idx[0]].start, s[idx[idx.length - 1]].end) : '');
+  const flushDiff = () => {
+    if (!pending) return;
+    const { q: qi, s: si } = pending;
+    const number = qi.some((k) => q[k].num) || si.some((k) => s[k].num);
+    const type = number ? 'number' : qi.length && si.length ? 'replaced' : qi.length ? 'inserted' : 'omitted';
+    differences.push({ type, page: pageText(qi), original: origText(si) });
+    edits += Math.max(qi.length, si.length);
+    pending = null;
+  };
+  const flushSkip = () => {
+    if (!skipped) return;
+    const marks = marksBefore.get(skipped.at) ?? [];
+    const mark = marks.find((m) => m.type === skipped!.free) ?? marks[0];
+    notes.push({ type: skipped.free === 'gap' ? 'elision' : 'insertion', page: mark?.text || '…', original: origText(skipped.s) });
+    if (mark) usedMarks.add(mark);
+    skipped = null;
+  };
+  const flushFrame = () => {
+    if (!framedWords.length) return;
+    const words = framedWords.map((k) => q[k]);
+    const text = pageText(framedWords);
+    // Words framed off that resemble the statement are not the page's own: they are added words.
+    const terms = contentTerms(words);
+    const stmt = new Set(contentTerms(s));
+    const shared = terms.filter((t) => stmt.has(t)).length;
+    if (terms.length >= 2 && shared >= Math.max(2, terms.length * 0.5)) {
+      differences.push({ type: words.some((w) => w.num) ? 'number' : 'inserted', page: text, original: '' });
+      edits += words.length;
+    } else notes.push({ type: 'framing', page: text, original: '' });
+    framedWords = [];
+  };
+  for (const op of al.ops) {
+    if (op.op !== 'frame') flushFrame();
+    if (op.op === 'frame') {
+      flushDiff();
+      flushSkip();
+      framedWords.push(op.q);
+      run = 0;
+      continue;
+    }
+    if (op.op === 'del' && op.free) {
+      flushDiff();
+      if (skipped && skipped.at !== op.at) flushSkip();
+      skipped ??= { s: [], free: op.free, at: op.at };
+      skipped.s.push(op.s);
+      run = 0;
+      continue;
+    }
+    flushSkip();
+    if ('s' in op) {
+      sMin = Math.min(sMin, op.s);
+      sMax = Math.max(sMax, op.s);
+    }
+    if (op.op === 'match' || op.op === 'fuzzy') {
+      flushDiff();
+      if (op.op === 'fuzzy') {
+        const cut = (op.q === 0 && s[op.s].norm.endsWith(q[op.q].norm)) || (op.q === q.length - 1 && s[op.s].norm.startsWith(q[op.q].norm));
+        if (!cut) notes.push({ type: 'spelling', page: pageText([op.q]), original: origText([op.s]) });
+        run = 0;
+      } else longestRun = Math.max(longestRun, ++run);
+      continue;
+    }
+    run = 0;
+    pending ??= { q: [], s: [] };
+    if (op.op === 'sub') {
+      pending.q.push(op.q);
+      pending.s.push(op.s);
+    } else if (op.op === 'ins') pending.q.push(op.q);
+    else pending.s.push(op.s);
+  }
+  flushDiff();
+  flushSkip();
+  flushFrame();
+  // Elisions and brackets the alignment did not need still belong in the notes.
+  for (const marks of marksBefore.values()) {
+    for (const m of marks) {
+      // (A mark with no text is the join between two quoted pieces: nothing to report unless used.)
+      if (!usedMarks.has(m) && m.text) notes.push({ type: m.type === 'gap' ? 'elision' : 'insertion', page: m.text, original: '' });
+    }
+  }
+  const framed = al.ops.filter((o) => o.op === 'frame').length;
+  const aligned = q.length - framed;
+  const fuzzy = al.ops.filter((o) => o.op === 'fuzzy').length;
+  const score = aligned + edits > 0 ? Math.max(0, (al.matched - 0.1 * fuzzy) / (al.matched + edits)) : 0;
+  const span: [number, number] = sMax >= 0 ? [s[sMin].start, s[sMax].end] : [0, 0];
+  return { differences, notes, span, score: round(score), matched: al.matched, edits, longestRun, framed };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+type Mark = { type: 'gap' | 'bracket'; text: string };
+
+/** The elisions and brackets that stand before each passage word. */
+function marksByWord(p: Passage): Map<number, Mark[]> {
+  const out = new Map<number, Mark[]>();
+  let i = 0;
+  for (const it of p.items) {
+    if (it.type === 'word') i++;
+    else {
+      const list = out.get(i) ?? [];
+      list.push({ type: it.type, text: it.text });
+      out.set(i, list);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import { tokenize, type Token } from '../text/tokens';
+
+/**
+ * What the reader highlighted, read as a journalist writes a quotation:
+ * the quoted words (inside quote marks when the passage has them, the rest being
+ * the page's own framing such as "Chief Constable Simon Bailey said:"), with
+ * `...`/`…` marking omitted words and `[bracketed]` words being the writer's own.
+ */
+
+export type Item =
+  | { type: 'word'; token: Token; sentenceStart: boolean; sentenceEnd: boolean }
+  /** `…`: the writer left words out here. */
+  | { type: 'gap'; text: string }
+  /** `[words]`: the writer's words, standing for some of the original's. */
+  | { type: 'bracket'; text: string };
+
+export interface Passage {
+  /** The highlighted text as given. */
+  text: string;
+  items: Item[];
+  /** Words of the passage outside its quote marks (attribution and the like). */
+  framing: string;
+  /** Number of words to match. */
+  wordCount: number;
+}
+
+const ELLIPSIS = /\[\s*(?:\.\s*){3}\]|\(\s*(?:\.\s*){3}\)|(?:\.\s*){3,}|…/g;
+const BRACKET = /\[([^\][]{1,80})\]/g;
+const DOUBLE_QUOTES = /[“"„«]([^“”"„«»]{1,20000}?)[”"»]/g;
+
+export function readPassage(text: string): Passage {
+  const { core, framing } = splitQuoted(text);
+  const items: Item[] = [];
+  // Mark elisions and brackets, then tokenise what is between them.
+  const marks: { start: number; end: number; item: Item }[] = [];
+  for (const m of core.text.matchAll(ELLIPSIS)) marks.push({ start: m.index!, end: m.index! + m[0].length, item: { type: 'gap', text: m[0].trim() } });
+  for (const m of core.text.matchAll(BRACKET)) {
+    if (!marks.some((k) => m.index! < k.end && k.start < m.index! + m[0].length)) {
+      marks.push({ start: m.index!, end: m.index! + m[0].length, item: { type: 'bracket', text: m[0] } });
+    }
+  }
+  for (const g of core.gaps) marks.push({ start: g, end: g, item: { type: 'gap', text: '' } });
+  marks.sort((a, b) => a.start - b.start);
+  let at = 0;
+  const pushWords = (from: number, to: number) => {
+    for (const t of tokenize(core.text.slice(from, to))) {
+      const token = { ...t, start: core.offsets(t.start + from), end: core.offsets(t.end - 1 + from) + 1 };
+      items.push({ type: 'word', token, sentenceStart: false, sentenceEnd: false });
+    }
+  };
+  for (const k of marks) {
+    pushWords(at, k.start);
+    items.push(k.item);
+    at = Math.max(at, k.end);
+  }
+  pushWords(at, core.text.length);
+  markSentences(items, text);
+  const wordCount = items.filter((i) => i.type === 'word').length;
+  return { text, items, framing, wordCount };
+}
+
+/** Flags words that begin or end a sentence of the passage, where framing may stop. */
+function markSentences(items: Item[], text: string): void {
+  const words = items.filter((i): i is Extract<Item, { type: 'word' }> => i.type === 'word');
+  for (let k = 0; k < words.length; k++) {
+    const prev = words[k - 1];
+    const between = prev ? text.slice(prev.token.end, words[k].token.start) : '';
+    const boundary = !prev || /[.!?:;“”"]/.test(between);
+    words[k].sentenceStart = boundary;
+    if (prev) prev.sentenceEnd = boundary;
+  }
+  if (words.length) words[words.length - 1].sentenceEnd = true;
+}
+
+interface Core {
+  text: string;
+  /** Offsets in `text` → offsets in the passage. */
+  offsets: (i: number) => number;
+  /** Positions in `text` where two quoted pieces were joined (an implied elision). */
+  gaps: number[];
+}
+
+/**
+ * When the passage holds quotation marks around most of its words, the quoted
+ * words are what is checked; the words outside are the page's framing.
+ */
+function splitQuoted(text: string): { core: Core; framing: string } {
+  const pieces = [...text.matchAll(DOUBLE_QUOTES)].filter((m) => tokenize(m[1]).length >= 3);
+  const whole: Core = { text, offsets: (i) => i, gaps: [] };
+  if (pieces.length === 0) return { core: whole, framing: '' };
+  const quotedWords = pieces.reduce((n, m) => n + tokenize(m[1]).length, 0);
+  if (quotedWords < 3) return { core: whole, framing: '' };
+  let joined = '';
+  const starts: { at: number; from: number }[] = [];
+  const gaps: number[] = [];
+  let framing = '';
+  let last = 0;
+  for (const m of pieces) {
+    const from = m.index! + 1;
+    framing += text.slice(last, m.index!) + ' ';
+    if (joined) {
+      gaps.push(joined.length);
+      joined += ' ';
+    }
+    starts.push({ at: joined.length, from });
+    joined += m[1];
+    last = m.index! + m[0].length;
+  }
+  framing += text.slice(last);
+  const offsets = (i: number) => {
+    let s = starts[0];
+    for (const c of starts) if (c.at <= i) s = c;
+    return s.from + (i - s.at);
+  };
+  return { core: { text: joined, offsets, gaps }, framing: framing.replace(/\s+/g, ' ').trim() };
+}
+
+export function wordsOf(p: Passage): Token[] {
+  return p.items.flatMap((i) => (i.type === 'word' ? [i.token] : []));
+}
