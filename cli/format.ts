@@ -70,7 +70,8 @@ function describeMatch(match: Match, color: boolean): string[] {
   if (where) lines.push(field('Source', where));
   if (typeof match.score === 'number') lines.push(field('Score', match.score.toFixed(2)));
 
-  lines.push('', match.kind === 'quote' ? 'Quotation:' : 'Statement:', markedQuote(match, color));
+  const label = match.verdict === 'paraphrase' ? 'The statement it reports:' : match.kind === 'quote' ? 'Quotation:' : 'Statement:';
+  lines.push('', label, markedQuote(match, color));
 
   if (match.differences?.length) {
     lines.push('', 'Differences:');

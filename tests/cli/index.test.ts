@@ -75,6 +75,15 @@ describe('otr index', () => {
     expect(JSON.stringify(crlf)).not.toMatch(/\\r|\uFEFF/);
   });
 
+  it('counts a release read twice (the same text in two files) once, and says so', () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(FIXTURES, 'dev-roads-2018.txt'), path.join(dir, 'copy-of-roads.txt'));
+    const r = otr(['index', FIXTURES, dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^4 releases, /);
+    expect(r.stdout).toContain('(from 5 files: 1 repeated a release already read)');
+  });
+
   it('refuses a missing path', () => {
     const r = otr(['index', '/no/such/folder']);
     expect(r.code).not.toBe(0);
