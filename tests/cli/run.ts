@@ -19,7 +19,7 @@ export interface Run {
 }
 
 export function otr(args: string[], input?: string | Buffer, cwd = ROOT): Run {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.npm_lifecycle_event; // relative paths are taken from cwd, as when run directly
   const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
     cwd,
