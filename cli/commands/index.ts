@@ -64,6 +64,8 @@ export function summarise({ data, read }: BuiltIndex): string {
       if (st.speaker) {
         const key = st.speaker.name.toLowerCase();
         const entry = speakers.get(key) ?? { speaker: st.speaker, count: 0 };
+        // Show the fullest description the releases give (a later line may name the role).
+        if (!entry.speaker.role && st.speaker.role) entry.speaker = st.speaker;
         entry.count++;
         speakers.set(key, entry);
       }
