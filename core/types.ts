@@ -68,6 +68,16 @@ export interface IndexData {
   built: string;
   releases: ReleaseInfo[];
   statements: IndexedStatement[];
+  /** Precomputed search structures, so that loading never re-reads the text; rebuilt when absent. */
+  search?: SearchData;
+}
+
+export interface SearchData {
+  /** Content terms and, for each, the statements using it (delta-encoded base-36 positions). */
+  terms: string[];
+  postings: string[];
+  /** Every folded word the statements use, space-separated: a typo is a word nobody used. */
+  words: string;
 }
 
 export type Verdict = 'verbatim' | 'altered' | 'paraphrase' | 'not-found' | 'invalid';

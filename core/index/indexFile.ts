@@ -1,3 +1,4 @@
+import { searchData } from './searchData';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type IndexedStatement, type ParsedRelease, type ReleaseInfo } from '../types';
 
 /**
@@ -23,6 +24,7 @@ export function buildIndex(releases: readonly ParsedRelease[], built = new Date(
     out.releases.push(r.release);
     for (const s of r.statements) out.statements.push({ ...s, release: i });
   });
+  out.search = searchData(out.statements);
   return out;
 }
 
@@ -56,6 +58,13 @@ export function loadIndex(input: string | unknown): IndexData {
   statements.forEach((s, i) => {
     if (!isStatement(s, releases.length)) throw new IndexFormatError(`index is damaged: statement ${i} is malformed`);
   });
+  const search = data.search;
+  if (search !== undefined) {
+    const ok =
+      isObject(search) && Array.isArray(search.terms) && Array.isArray(search.postings) &&
+      search.terms.length === search.postings.length && typeof search.words === 'string';
+    if (!ok) throw new IndexFormatError('index is damaged: its search section is malformed');
+  }
   return data as unknown as IndexData;
 }
 

@@ -7,6 +7,7 @@ import { interpret, type Reading } from './interpret';
 import { coverage } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
+import { searchData } from '../index/searchData';
 import { wordComparer, type CompareWords } from './similarity';
 
 /**
@@ -45,6 +46,8 @@ export const MATCH_DEFAULTS = {
   /** … without a verb of speech or the speaker's name, the share must be higher. */
   paraphraseCoverageUnframed: 0.75,
   paraphraseTerms: 3,
+  /** Candidates whose shared terms weigh less than this share of the passage's are not aligned. */
+  minWeightShare: 0.3,
   /** Candidates listed beside the best. */
   listed: 10,
 };
@@ -54,15 +57,11 @@ type Found = Exclude<Verdict, 'invalid' | 'not-found'>;
 const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|believes?|thinks?|wants?)\b|\bsaying\b/i;
 
 export function createMatcher(data: IndexData): Matcher {
-  const statementTerms: string[][] = [];
-  const vocabulary = new Set<string>();
-  for (const s of data.statements) {
-    const tokens = tokenize(s.text);
-    for (const t of tokens) if (!t.num) vocabulary.add(t.norm);
-    statementTerms.push(contentTerms(tokens));
-  }
-  const terms = new TermIndex(statementTerms);
-  const compare: CompareWords = wordComparer((w) => vocabulary.has(w));
+  const search = data.search ?? searchData(data.statements);
+  const terms = new TermIndex({ terms: search.terms, lists: search.postings }, data.statements.length);
+  // Built on first use: most passages never need to ask whether a word is a typo.
+  let vocabulary: Set<string> | undefined;
+  const compare: CompareWords = wordComparer((w) => (vocabulary ??= new Set(search.words.split(' '))).has(w));
   const tokenCache = new Map<number, Token[]>();
   const tokensOf = (doc: number): Token[] => {
     let t = tokenCache.get(doc);
@@ -133,9 +132,16 @@ export function createMatcher(data: IndexData): Matcher {
       }
       const pTerms = contentTerms(wordsOf(passage));
       const found: { doc: number; verdict: Found; reading: Reading }[] = [];
+      const total = pTerms.reduce((n, t) => n + terms.idf(t), 0);
+      let verbatimAt = -Infinity;
       for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
+        // Below a verbatim match's weight, a statement cannot hold all the same words;
+        // below a third of the passage's weight, it cannot be a close reading of it.
+        if (c.score < verbatimAt - 1e-9 || c.score < total * MATCH_DEFAULTS.minWeightShare) break;
         const j = judge(passage, pTerms, c.doc);
-        if (j) found.push({ doc: c.doc, ...j });
+        if (!j) continue;
+        found.push({ doc: c.doc, ...j });
+        if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;
       }
       if (found.length === 0) {
         return { id, verdict: 'not-found', reason: 'nobody in the index said this', best: null, candidates: [] };
