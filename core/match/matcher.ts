@@ -76,7 +76,7 @@ export function createMatcher(data: IndexData): Matcher {
   function judge(passage: Passage, pTerms: string[], doc: number): { verdict: Found; reading: Reading } | null {
     const st = data.statements[doc];
     const tokens = tokensOf(doc);
-    const al = align(passage, tokens, passage.framing === '', compare);
+    const al = align(passage, tokens, !passage.quoted, compare);
     const r = interpret(passage, st.text, tokens, al);
     const aligned = passage.wordCount - r.framed;
     const D = MATCH_DEFAULTS;
@@ -132,7 +132,10 @@ export function createMatcher(data: IndexData): Matcher {
       }
       const pTerms = contentTerms(wordsOf(passage));
       const found: { doc: number; verdict: Found; reading: Reading }[] = [];
-      const total = pTerms.reduce((n, t) => n + terms.idf(t), 0);
+      // A passage that may hold the page's own sentences around the quotation is
+      // judged by its weightiest sentence.
+      const weight = (ts: string[]) => ts.reduce((n, t) => n + terms.idf(t), 0);
+      const total = passage.quoted ? weight(pTerms) : Math.max(...sentencesOf(passage).map((s) => weight(contentTerms(s))));
       let verbatimAt = -Infinity;
       for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
         // Below a verbatim match's weight, a statement cannot hold all the same words;
@@ -166,6 +169,16 @@ export function createMatcher(data: IndexData): Matcher {
       return { id, verdict: found[0].verdict, best, candidates };
     },
   };
+}
+
+function sentencesOf(p: Passage): Token[][] {
+  const out: Token[][] = [];
+  for (const it of p.items) {
+    if (it.type !== 'word') continue;
+    if (it.sentenceStart || out.length === 0) out.push([]);
+    out[out.length - 1].push(it.token);
+  }
+  return out;
 }
 
 /** At least two words that are not function words: "of the police" tells nothing. */

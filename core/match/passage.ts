@@ -20,6 +20,8 @@ export interface Passage {
   items: Item[];
   /** Words of the passage outside its quote marks (attribution and the like). */
   framing: string;
+  /** The passage puts the words in quote marks: then every quoted word must be the original's. */
+  quoted: boolean;
   /** Number of words to match. */
   wordCount: number;
 }
@@ -29,7 +31,7 @@ const BRACKET = /\[([^\][]{1,80})\]/g;
 const DOUBLE_QUOTES = /[“"„«]([^“”"„«»]{1,20000}?)[”"»]/g;
 
 export function readPassage(text: string): Passage {
-  const { core, framing } = splitQuoted(text);
+  const { core, framing, quoted } = splitQuoted(text);
   const items: Item[] = [];
   // Mark elisions and brackets, then tokenise what is between them.
   const marks: { start: number; end: number; item: Item }[] = [];
@@ -56,7 +58,7 @@ export function readPassage(text: string): Passage {
   pushWords(at, core.text.length);
   markSentences(items, text);
   const wordCount = items.filter((i) => i.type === 'word').length;
-  return { text, items, framing, wordCount };
+  return { text, items, framing, quoted, wordCount };
 }
 
 /** Flags words that begin or end a sentence of the passage, where framing may stop. */
@@ -84,12 +86,10 @@ interface Core {
  * When the passage holds quotation marks around most of its words, the quoted
  * words are what is checked; the words outside are the page's framing.
  */
-function splitQuoted(text: string): { core: Core; framing: string } {
+function splitQuoted(text: string): { core: Core; framing: string; quoted: boolean } {
   const pieces = [...text.matchAll(DOUBLE_QUOTES)].filter((m) => tokenize(m[1]).length >= 3);
   const whole: Core = { text, offsets: (i) => i, gaps: [] };
-  if (pieces.length === 0) return { core: whole, framing: '' };
-  const quotedWords = pieces.reduce((n, m) => n + tokenize(m[1]).length, 0);
-  if (quotedWords < 3) return { core: whole, framing: '' };
+  if (pieces.length === 0) return { core: whole, framing: '', quoted: false };
   let joined = '';
   const starts: { at: number; from: number }[] = [];
   const gaps: number[] = [];
@@ -112,7 +112,7 @@ function splitQuoted(text: string): { core: Core; framing: string } {
     for (const c of starts) if (c.at <= i) s = c;
     return s.from + (i - s.at);
   };
-  return { core: { text: joined, offsets, gaps }, framing: framing.replace(/\s+/g, ' ').trim() };
+  return { core: { text: joined, offsets, gaps }, framing: framing.replace(/\s+/g, ' ').trim(), quoted: true };
 }
 
 export function wordsOf(p: Passage): Token[] {

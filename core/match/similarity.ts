@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokens';
+import { stem } from '../text/terms';
 
 /**
  * Whether a word of the page and a word of the original are the same word:
@@ -30,7 +31,8 @@ function sameWord(q: Token, s: Token, first: boolean, last: boolean, known: (wor
   if (v === undefined) {
     // A typo is a word nobody in the index uses; a real word one letter away
     // ("worse" for "worst") is a changed word.
-    const typo = a.length >= 5 && !known(a) && typoDistance(a, b, a.length >= 8 ? 2 : 1);
+    // Nor is another form of the same word ("street" / "streets"): that changes what was said.
+    const typo = a.length >= 5 && !known(a) && stem(a) !== stem(b) && typoDistance(a, b, a.length >= 8 ? 2 : 1);
     v = typo || spellingVariant(a, b) ? 'fuzzy' : 'different';
     if (cache.size > 50_000) cache.clear();
     cache.set(key, v);

@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, createMatcher, parseRelease, serializeIndex, loadIndex } from '..';
+
+const root = join(__dirname, '..', '..');
+function releasesIn(dir: string) {
+  return readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => parseRelease(readFileSync(join(root, dir, f), 'utf8'), f));
+}
+const base = [...releasesIn('data/releases'), ...releasesIn('tests/fixtures/releases')];
+const matcher = createMatcher(loadIndex(serializeIndex(buildIndex(base))));
+
+// A later release that repeats Simon Bailey's words (and one sentence of its own).
+const repeat = parseRelease(
+  [
+    '15 Jan 2019',
+    'Police renew their warning about online grooming.',
+    'Chief Constable Simon Bailey, National Police Chiefs’ Council Lead for Child Protection, said:',
+    '“The internet is not a safe or anonymous place for abusing children. We will keep saying it.”',
+    'Communications office',
+  ].join('\n'),
+  'repeat-2019.txt',
+);
+const withRepeat = createMatcher(buildIndex([...base, repeat]));
+
+describe('verdicts', () => {
+  it('verbatim across a paragraph boundary of one quotation, with its span in the quote', () => {
+    const a = matcher.match('These people try to hide what they do online. It is a challenge for police to find and sift through the millions of these images');
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best?.speaker?.name).toBe('Peter Goodman');
+    const [s, e] = a.best!.span;
+    expect(a.best!.quote.slice(s, e)).toMatch(/^These people try.*millions of these images$/s);
+    expect(a.best!.quote.slice(s, e)).toContain('\n');
+  });
+
+  it('folds quote marks, dashes, case and a word hyphenated across a line break', () => {
+    const a = matcher.match('“THE INTERNET is not a safe or anony-\nmous place for abusing children”');
+    expect(a.verdict).toBe('verbatim');
+  });
+
+  it('reports elisions and bracketed words as notes, not differences', () => {
+    const a = matcher.match('We are already arresting over 400 offenders … each month');
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best?.notes).toContainEqual({ type: 'elision', page: '…', original: 'and safeguarding over 500 children' });
+    expect(a.best?.differences).toEqual([]);
+  });
+
+  it('flags a changed figure even when every other word is the same', () => {
+    const a = matcher.match('We are already arresting over 4,000 offenders and safeguarding over 500 children each month.');
+    expect(a.verdict).toBe('altered');
+    expect(a.best?.differences).toEqual([{ type: 'number', page: '4,000', original: '400' }]);
+  });
+
+  it('treats a number in words and in figures as the same number', () => {
+    expect(matcher.match('We are already arresting over four hundred offenders').verdict).toBe('verbatim');
+  });
+
+  it('lists changed, added and dropped words as the page against the original', () => {
+    const a = matcher.match('Every knife taken off our streets is a life that may have been saved');
+    expect(a.verdict).toBe('altered');
+    expect(a.best?.differences).toEqual([{ type: 'replaced', page: 'our streets', original: 'the street' }]);
+    const dropped = matcher.match('Criminals follow the money, and the money has moved online');
+    expect(dropped.verdict).toBe('altered');
+    expect(dropped.best?.differences).toEqual([{ type: 'omitted', page: '', original: 'this year' }]);
+  });
+
+  it('finds the quotation inside a much longer passage and says what was around it', () => {
+    const article =
+      'The minister spoke first at the conference in Leeds on Tuesday. These people try to hide what they do online. Reporters then asked about budgets.';
+    const a = matcher.match(article);
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best?.speaker?.name).toBe('Peter Goodman');
+    expect(a.best?.notes?.filter((n) => n.type === 'framing').map((n) => n.page)).toEqual([
+      'The minister spoke first at the conference in Leeds on Tuesday',
+      'Reporters then asked about budgets',
+    ]);
+  });
+
+  it('does not let words inside quote marks pass as framing', () => {
+    const a = matcher.match('“These people try to hide what they do online. Reporters then asked about budgets.”');
+    expect(a.verdict).not.toBe('verbatim');
+  });
+
+  it('matches release narrative with no speaker', () => {
+    const a = matcher.match('The campaign was supported by road safety charities and fleet operators.');
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best?.kind).toBe('narrative');
+    expect(a.best?.speaker).toBeNull();
+  });
+
+  it('never calls a same-topic sentence verbatim or altered', () => {
+    for (const text of [
+      'Police arrested 660 people for online grooming offences across the country last year.',
+      'Knife crime fell by a third after officers visited schools in every region.',
+      'Fraud victims lost an average of £720 each when shopping online before Christmas, banks said.',
+      'The internet is a dangerous place for children, police warned.',
+    ]) {
+      expect(['not-found', 'paraphrase'], text).toContain(matcher.match(text).verdict);
+    }
+  });
+
+  it('refuses unusable input with a reason', () => {
+    for (const [text, reason] of [
+      ['', /empty/],
+      ['   \n\t', /empty/],
+      ['!!! ... 123 456', /no words/],
+      ['two words', /too short/],
+      ['x'.repeat(1_000_000), /too long/],
+    ] as const) {
+      const a = matcher.match(text);
+      expect(a.verdict).toBe('invalid');
+      expect(a.reason).toMatch(reason);
+      expect(a.best).toBeNull();
+    }
+  });
+});
+
+describe('provenance', () => {
+  it('gives the earliest release as the original and lists the later repeat with its date', () => {
+    const a = withRepeat.match('The internet is not a safe or anonymous place for abusing children.');
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best?.date).toBe('2017-08-04');
+    expect(a.candidates.map((c) => c.date)).toContain('2019-01-15');
+  });
+
+  it('prefers the release whose words the page follows exactly over an earlier near-match', () => {
+    const a = withRepeat.match('The internet is not a safe or anonymous place for abusing children. We will keep saying it.');
+    expect(a.best?.date).toBe('2019-01-15');
+    expect(a.verdict).toBe('verbatim');
+  });
+});
+
+describe('attribution', () => {
+  it('says when the page names someone else', () => {
+    const a = matcher.match('Criminals follow the money', { context: 'Chief Constable Helen Marsh said: “Criminals follow the money.”' });
+    expect(a.best?.attribution).toEqual({ names: ['Chief Constable Helen Marsh'], consistent: false });
+  });
+
+  it('accepts the speaker by surname alone or with a typo', () => {
+    expect(matcher.match('Criminals follow the money', { context: 'Desai said criminals follow the money.' }).best?.attribution?.consistent).toBe(true);
+    expect(matcher.match('Criminals follow the money', { context: 'Priya Dessai told the conference that criminals follow the money.' }).best?.attribution?.consistent).toBe(true);
+  });
+});
