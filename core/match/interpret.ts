@@ -116,11 +116,18 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   flushDiff();
   flushSkip();
   flushFrame();
-  // Elisions and brackets the alignment did not need still belong in the notes.
-  for (const marks of marksBefore.values()) {
+  // Elisions and brackets the alignment did not need still belong in the notes. A
+  // bracket at either end stands for the original's words up to the sentence's edge:
+  // "[The projects] are central" for "The projects receiving funding today are central".
+  for (const [at, marks] of marksBefore) {
     for (const m of marks) {
       // (A mark with no text is the join between two quoted pieces: nothing to report unless used.)
-      if (!usedMarks.has(m) && m.text) notes.push({ type: m.type === 'gap' ? 'elision' : 'insertion', page: m.text, original: '' });
+      if (usedMarks.has(m) || !m.text) continue;
+      let original = '';
+      if (m.type === 'bracket' && sMax >= 0 && (at === 0 || at === q.length)) {
+        original = origText(at === 0 ? sentenceBefore(quote, s, sMin) : sentenceAfter(quote, s, sMax));
+      }
+      notes.push({ type: m.type === 'gap' ? 'elision' : 'insertion', page: m.text, original });
     }
   }
   const framed = al.ops.filter((o) => o.op === 'frame').length;
@@ -129,6 +136,28 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const score = aligned + edits > 0 ? Math.max(0, (al.matched - 0.1 * fuzzy) / (al.matched + edits)) : 0;
   const span: [number, number] = sMax >= 0 ? [s[sMin].start, s[sMax].end] : [0, 0];
   return { differences, notes, span, score: round(score), matched: al.matched, edits, longestRun, framed };
+}
+
+const MAX_STANDS_FOR = 8;
+
+/** Positions of the words between the start of the sentence and position k (exclusive). */
+function sentenceBefore(text: string, s: readonly Token[], k: number): number[] {
+  const out: number[] = [];
+  for (let j = k - 1; j >= 0 && out.length < MAX_STANDS_FOR; j--) {
+    if (/[.!?;:\n]/.test(text.slice(s[j].end, s[j + 1].start))) break;
+    out.unshift(j);
+  }
+  return out;
+}
+
+/** Positions of the words after position k up to the end of its sentence. */
+function sentenceAfter(text: string, s: readonly Token[], k: number): number[] {
+  const out: number[] = [];
+  for (let j = k + 1; j < s.length && out.length < MAX_STANDS_FOR; j++) {
+    if (/[.!?;:\n]/.test(text.slice(s[j - 1].end, s[j].start))) break;
+    out.push(j);
+  }
+  return out;
 }
 
 function round(x: number): number {
