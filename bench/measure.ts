@@ -1,0 +1,189 @@
+/**
+ * Measures one engine at one size, in a process of its own (so that heap figures and garbage
+ * are the engine's alone). Run by bench/run.ts as
+ *   node --expose-gc --import tsx bench/measure.ts '{"engine":"otr","statements":10000,…}'
+ * and prints one JSON line: { result: EngineFigures | null, reason?, info }.
+ */
+import { gzipSync } from 'node:zlib';
+import { generateCorpus } from './corpus';
+import { generateQueries, KINDS, type Kind } from './queries';
+import { fuseEngine } from './engines/fuse';
+import { minisearchEngine } from './engines/minisearch';
+import { otrEngine } from './engines/otr';
+import type { Engine } from './engines/types';
+
+export interface EngineFigures {
+  build_ms: number;
+  load_ms: number;
+  index_bytes: number;
+  index_gzip_bytes: number;
+  text_gzip_bytes: number;
+  heap_mb: number;
+  /** Beyond the issue's E: how many queries were timed (fewer than all when the budget ran out). */
+  queries: number;
+  p50_ms: number;
+  p95_ms: number;
+  max_ms: number;
+  accuracy: number;
+  accuracy_by_kind: Record<Kind, number>;
+  /** Beyond the issue's E: the latency of each kind of query. */
+  latency_by_kind: Record<Kind, { p50_ms: number; p95_ms: number; max_ms: number }>;
+}
+
+export interface MeasureRequest {
+  engine: 'otr' | 'fuse' | 'minisearch';
+  statements: number;
+  seed: number;
+  perKind: number;
+  /** Seconds the queries may take before the engine is declared too slow at this size. */
+  budgetSeconds: number;
+}
+
+export interface MeasureReply {
+  result: EngineFigures | null;
+  reason?: string;
+  info: Record<string, unknown>;
+}
+
+export const ENGINES = { otr: otrEngine, fuse: () => fuseEngine, minisearch: () => minisearchEngine } as const;
+
+/** Queries a slow engine must answer at least, of each kind, to be reported at a size. */
+export const MIN_PER_KIND = 5;
+
+function interleave<T extends { kind: Kind }>(items: T[]): T[] {
+  const lists = KINDS.map((k) => items.filter((q) => q.kind === k));
+  const out: T[] = [];
+  for (let i = 0; out.length < items.length; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+export function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const heap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+export function measure(req: MeasureRequest, log: (s: string) => void = () => {}): MeasureReply {
+  const info: Record<string, unknown> = {};
+  let t = performance.now();
+  const corpus = generateCorpus({ statements: req.statements, seed: req.seed });
+  const queries = generateQueries(corpus, { perKind: req.perKind, seed: req.seed });
+  info.releases = corpus.releases.length;
+  info.queries = queries.length;
+  info.generate_ms = round(performance.now() - t, 0);
+  const text = corpus.releases.map((r) => r.text).join('');
+  info.text_bytes = Buffer.byteLength(text);
+  const textGzip = gzipSync(text).length;
+  log(`${req.engine} @ ${req.statements}: corpus of ${corpus.releases.length} releases and ${queries.length} queries in ${info.generate_ms} ms`);
+
+  const engine = (ENGINES[req.engine] as () => Engine)();
+  let serialised: string;
+  t = performance.now();
+  try {
+    const built = engine.build(corpus);
+    serialised = built.serialised;
+    info.build_phases_ms = Object.fromEntries(Object.entries(built.phases ?? {}).map(([k, v]) => [k, round(v, 1)]));
+    Object.assign(info, built.info);
+  } catch (e) {
+    return { result: null, reason: `build failed: ${(e as Error).message.split('\n')[0]}`, info };
+  }
+  const buildMs = performance.now() - t;
+  const indexBytes = Buffer.byteLength(serialised);
+  const indexGzip = gzipSync(serialised).length;
+  log(`${req.engine} @ ${req.statements}: built in ${round(buildMs, 0)} ms, ${indexBytes} bytes`);
+
+  // Load: from the serialised string to the first answerable query; heap after it, net of what was there.
+  const before = heap();
+  let loaded;
+  t = performance.now();
+  try {
+    loaded = engine.load(serialised);
+  } catch (e) {
+    return { result: null, reason: `load failed: ${(e as Error).message.split('\n')[0]}`, info };
+  }
+  const loadMs = performance.now() - t;
+  const heapMb = (heap() - before) / 2 ** 20;
+  // A second load, warm, for reference (the first is what a reader waits for).
+  if (loadMs < 5000) {
+    const again = performance.now();
+    engine.load(serialised);
+    info.load_warm_ms = round(performance.now() - again, 1);
+    gc();
+  }
+  log(`${req.engine} @ ${req.statements}: loaded in ${round(loadMs, 0)} ms, heap +${round(heapMb, 1)} MB`);
+
+  // Queries go round the kinds (one of each, then the next of each…), so that whatever prefix
+  // the budget allows is a stratified sample. A few queries from the end warm up first.
+  const budget = req.budgetSeconds * 1000;
+  const order = interleave(queries);
+  const warm = performance.now();
+  for (const q of order.slice(-10)) if (performance.now() - warm < budget / 20) loaded.query(q.text);
+  const times: number[] = [];
+  const right: boolean[] = [];
+  const verdicts: Record<string, Record<string, number>> = {};
+  const minimum = Math.min(order.length, KINDS.length * MIN_PER_KIND);
+  const started = performance.now();
+  for (let i = 0; i < order.length; i++) {
+    const q = order[i];
+    const t1 = performance.now();
+    const answer = loaded.query(q.text);
+    times.push(performance.now() - t1);
+    const r = loaded.resolve(answer);
+    right.push(r.id === q.expected);
+    if (r.verdict) {
+      const v = (verdicts[q.kind] ??= {});
+      v[r.verdict] = (v[r.verdict] ?? 0) + 1;
+    }
+    const spent = performance.now() - started;
+    const mean = spent / (i + 1);
+    if (i + 1 < minimum && i >= 2 && mean * minimum > budget) {
+      return {
+        result: null,
+        reason: `too slow: ${round(mean / 1000, 1)} s a query (${i + 1} queries), ~${round((mean * minimum) / 1000, 0)} s for the minimum sample of ${minimum} (budget ${req.budgetSeconds} s)`,
+        info: { ...info, build_ms: round(buildMs, 0), load_ms: round(loadMs, 0), mean_query_ms: round(mean, 1) },
+      };
+    }
+    if (i + 1 >= minimum && spent + mean > budget) break;
+  }
+  info.queries_run = times.length;
+  const sample = order.slice(0, times.length);
+  if (Object.keys(verdicts).length) info.verdicts_by_kind = verdicts;
+
+  const byKind = (kind: Kind) => sample.map((_, i) => i).filter((i) => sample[i].kind === kind);
+  const sorted = [...times].sort((a, b) => a - b);
+  const lat = (idx: number[]) => {
+    const s = idx.map((i) => times[i]).sort((a, b) => a - b);
+    return { p50_ms: round(quantile(s, 0.5), 4), p95_ms: round(quantile(s, 0.95), 4), max_ms: round(s[s.length - 1] ?? NaN, 4) };
+  };
+  const acc = (idx: number[]) => round(idx.filter((i) => right[i]).length / Math.max(1, idx.length), 4);
+  const all = sample.map((_, i) => i);
+  const result: EngineFigures = {
+    build_ms: round(buildMs, 1),
+    load_ms: round(loadMs, 1),
+    index_bytes: indexBytes,
+    index_gzip_bytes: indexGzip,
+    text_gzip_bytes: textGzip,
+    heap_mb: round(heapMb, 1),
+    queries: sample.length,
+    ...lat(all),
+    max_ms: round(sorted[sorted.length - 1], 4),
+    accuracy: acc(all),
+    accuracy_by_kind: Object.fromEntries(KINDS.map((k) => [k, acc(byKind(k))])) as Record<Kind, number>,
+    latency_by_kind: Object.fromEntries(KINDS.map((k) => [k, lat(byKind(k))])) as EngineFigures['latency_by_kind'],
+  };
+  return { result, info };
+}
+
+// Run as a child of bench/run.ts.
+if (process.argv[1] && /measure\.ts$/.test(process.argv[1])) {
+  const req = JSON.parse(process.argv[2]) as MeasureRequest;
+  const reply = measure(req, (s) => process.stderr.write(`  ${s}\n`));
+  process.stdout.write(JSON.stringify(reply) + '\n');
+}

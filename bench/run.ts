@@ -1,0 +1,167 @@
+/**
+ * npm run bench [-- --json] [--sizes 1000,10000,100000] [--engines otr,fuse,minisearch]
+ *               [--queries 100] [--seed 1] [--budget 180]
+ *
+ * Builds the same synthetic corpus and queries for every engine, measures each engine at each
+ * size in a child process of its own, and prints a table (or, with --json, one JSON object).
+ * Progress goes to stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem, platform, arch } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { KINDS, type Kind } from './queries';
+import type { EngineFigures, MeasureReply, MeasureRequest } from './measure';
+
+type EngineName = MeasureRequest['engine'];
+const ALL_ENGINES: EngineName[] = ['otr', 'fuse', 'minisearch'];
+const LABEL: Record<EngineName, string> = { otr: 'On the Record', fuse: 'fuse.js', minisearch: 'MiniSearch' };
+
+export interface SizeReport {
+  statements: number;
+  engines: Record<EngineName, EngineFigures | null>;
+  /** Why an engine is null, and what else was seen (beyond the issue's format). */
+  notes: Partial<Record<EngineName, { reason?: string; info: Record<string, unknown> }>>;
+}
+
+export interface Report {
+  machine: string;
+  sizes: SizeReport[];
+}
+
+function args(argv: string[]) {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    json: argv.includes('--json'),
+    sizes: (get('sizes') ?? '1000,10000,100000').split(',').map((s) => Number(s.replace(/[_k]/g, (m) => (m === 'k' ? '000' : '')))),
+    engines: (get('engines') ?? ALL_ENGINES.join(',')).split(',') as EngineName[],
+    perKind: Number(get('queries') ?? 100),
+    seed: Number(get('seed') ?? 1),
+    budget: Number(get('budget') ?? 180),
+  };
+}
+
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${platform()} ${arch()}`;
+}
+
+function runOne(req: MeasureRequest): MeasureReply {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const timeoutMs = (req.budgetSeconds * 3 + 300) * 1000;
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(here, 'measure.ts'), JSON.stringify(req)],
+    { cwd: join(here, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: timeoutMs, maxBuffer: 64 << 20 },
+  );
+  const line = child.stdout?.trim().split('\n').pop();
+  if (child.status === 0 && line) return JSON.parse(line) as MeasureReply;
+  const why = child.error?.message.includes('ETIMEDOUT') || child.signal === 'SIGTERM' ? `timed out after ${timeoutMs / 1000} s` : `exited with ${child.status ?? child.signal}`;
+  return { result: null, reason: why, info: {} };
+}
+
+// ---- formatting -------------------------------------------------------------------------
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : x >= 10 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(1)} ms` : `${x.toFixed(3)} ms`);
+const mb = (b: number) => (b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} kB`);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const KIND_LABEL: Record<Kind, string> = { verbatim: 'verbatim', elided: 'elided', bracketed: 'bracketed', altered_words: 'altered words', altered_numbers: 'altered numbers', paraphrase: 'paraphrase', not_found: 'not found' };
+
+function table(rows: string[][]): string {
+  return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => ' --- ').join('|')}|` : ''}`).join('\n');
+}
+
+export function formatReport(report: Report): string {
+  const out: string[] = [`Machine: ${report.machine}`, ''];
+  for (const size of report.sizes) {
+    const first = Object.values(size.notes).find((n) => n?.info?.releases)?.info;
+    const text = Object.values(size.engines).find(Boolean)?.text_gzip_bytes;
+    out.push(`### ${size.statements.toLocaleString('en-GB')} statements` + (first ? ` (${Number(first.releases).toLocaleString('en-GB')} releases, ${first.queries} queries; release text ${mb(Number(first.text_bytes))}${text ? `, ${mb(text)} gzipped` : ''})` : ''), '');
+    const engines = (Object.keys(size.engines) as EngineName[]);
+    const rows = [['engine', 'build', 'load', 'index', 'gzipped', 'gzip ÷ text', 'heap', 'queries', 'p50', 'p95', 'max', 'top-1']];
+    for (const e of engines) {
+      const f = size.engines[e];
+      if (!f) rows.push([LABEL[e], `not run: ${size.notes[e]?.reason ?? 'skipped'}`, ...Array(10).fill('')]);
+      else rows.push([LABEL[e], ms(f.build_ms), ms(f.load_ms), mb(f.index_bytes), mb(f.index_gzip_bytes), `${(f.index_gzip_bytes / f.text_gzip_bytes).toFixed(2)}×`, `${f.heap_mb.toFixed(1)} MB`, String(f.queries), ms(f.p50_ms), ms(f.p95_ms), ms(f.max_ms), pct(f.accuracy)]);
+    }
+    out.push(table(rows), '');
+    const ran = engines.filter((e) => size.engines[e]);
+    if (ran.length) {
+      out.push('Top-1 accuracy by kind of query:', '');
+      out.push(table([['engine', ...KINDS.map((k) => KIND_LABEL[k])], ...ran.map((e) => [LABEL[e], ...KINDS.map((k) => pct(size.engines[e]!.accuracy_by_kind[k]))])]), '');
+      out.push('p95 latency by kind of query:', '');
+      out.push(table([['engine', ...KINDS.map((k) => KIND_LABEL[k])], ...ran.map((e) => [LABEL[e], ...KINDS.map((k) => ms(size.engines[e]!.latency_by_kind[k].p95_ms))])]), '');
+    }
+    const otr = size.engines.otr;
+    if (otr) {
+      const ratios: string[] = [];
+      for (const e of ['fuse', 'minisearch'] as const) {
+        const b = size.engines[e];
+        if (!b) continue;
+        ratios.push(`vs ${LABEL[e]}: p95 ${(b.p95_ms / otr.p95_ms).toFixed(1)}× faster, p50 ${(b.p50_ms / otr.p50_ms).toFixed(1)}× faster, build ${(b.build_ms / otr.build_ms).toFixed(2)}×, load ${(b.load_ms / otr.load_ms).toFixed(2)}×, gzipped index ${(otr.index_gzip_bytes / b.index_gzip_bytes).toFixed(2)}× the size, heap ${(otr.heap_mb / Math.max(0.1, b.heap_mb)).toFixed(2)}×, top-1 ${((otr.accuracy - b.accuracy) * 100).toFixed(1)} points`);
+      }
+      if (ratios.length) out.push('On the Record ' + ratios.join('; '), '');
+      const info = size.notes.otr?.info;
+      if (info?.build_phases_ms) out.push(`On the Record build phases: ${Object.entries(info.build_phases_ms as Record<string, number>).map(([k, v]) => `${k.replace(/_ms$/, '')} ${ms(v)}`).join(', ')}; parsed ${info.parsed_statements} statements, ${info.statements_recovered} of ${size.statements} exactly as generated${info.parse_errors ? `, ${info.parse_errors} releases failed to parse` : ''}`, '');
+    }
+  }
+  const checks = targets(report);
+  if (checks.length) out.push('Targets:', '', ...checks.map((c) => `- ${c.ok ? 'met' : 'MISSED'}: ${c.what} (${c.got})`), '');
+  return out.join('\n');
+}
+
+export interface Check { what: string; got: string; ok: boolean }
+
+/** The targets of issue 4, checked on whatever sizes were run. */
+export function targets(report: Report): Check[] {
+  const checks: Check[] = [];
+  const at = (n: number) => report.sizes.find((s) => s.statements === n);
+  const big = at(100000)?.engines.otr;
+  if (big) {
+    checks.push({ what: '100,000: p95 match latency ≤ 2 ms', got: ms(big.p95_ms), ok: big.p95_ms <= 2 });
+    checks.push({ what: '100,000: index load ≤ 500 ms', got: ms(big.load_ms), ok: big.load_ms <= 500 });
+    checks.push({ what: '100,000: build ≤ 20 s', got: ms(big.build_ms), ok: big.build_ms <= 20000 });
+    const r = big.index_gzip_bytes / big.text_gzip_bytes;
+    checks.push({ what: '100,000: gzipped index ≤ 1.5 × gzipped text', got: `${r.toFixed(2)}×`, ok: r <= 1.5 });
+    checks.push({ what: '100,000: heap ≤ 300 MB', got: `${big.heap_mb.toFixed(0)} MB`, ok: big.heap_mb <= 300 });
+  }
+  const mid = at(10000);
+  const o = mid?.engines.otr;
+  if (o && mid) {
+    const f = mid.engines.fuse;
+    if (f) {
+      checks.push({ what: '10,000: ≥ 100× faster than fuse.js at p95', got: `${(f.p95_ms / o.p95_ms).toFixed(0)}×`, ok: f.p95_ms / o.p95_ms >= 100 });
+      checks.push({ what: '10,000: higher top-1 accuracy than fuse.js', got: `${pct(o.accuracy)} vs ${pct(f.accuracy)}`, ok: o.accuracy > f.accuracy });
+    }
+    const m = mid.engines.minisearch;
+    if (m) {
+      checks.push({ what: '10,000: faster than MiniSearch at p95', got: `${ms(o.p95_ms)} vs ${ms(m.p95_ms)}`, ok: o.p95_ms < m.p95_ms });
+      for (const k of ['altered_words', 'altered_numbers', 'paraphrase'] as const) {
+        checks.push({ what: `10,000: more accurate than MiniSearch on ${KIND_LABEL[k]}`, got: `${pct(o.accuracy_by_kind[k])} vs ${pct(m.accuracy_by_kind[k])}`, ok: o.accuracy_by_kind[k] > m.accuracy_by_kind[k] });
+      }
+    }
+  }
+  return checks;
+}
+
+function main() {
+  const a = args(process.argv.slice(2));
+  const report: Report = { machine: machine(), sizes: [] };
+  for (const statements of a.sizes) {
+    const size: SizeReport = { statements, engines: {} as SizeReport['engines'], notes: {} };
+    for (const engine of a.engines) {
+      process.stderr.write(`${LABEL[engine]} at ${statements.toLocaleString('en-GB')} statements…\n`);
+      const reply = runOne({ engine, statements, seed: a.seed, perKind: a.perKind, budgetSeconds: a.budget });
+      size.engines[engine] = reply.result;
+      size.notes[engine] = { ...(reply.reason ? { reason: reply.reason } : {}), info: reply.info };
+      if (reply.reason) process.stderr.write(`  ${LABEL[engine]}: ${reply.reason}\n`);
+    }
+    report.sizes.push(size);
+  }
+  process.stdout.write(a.json ? JSON.stringify(report, null, 1) + '\n' : formatReport(report) + '\n');
+}
+
+if (process.argv[1] && /run\.ts$/.test(process.argv[1])) main();
