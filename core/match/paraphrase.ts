@@ -18,13 +18,13 @@ export function coverage(
   const total = passageTerms.reduce((n, t) => n + idf(t), 0);
   let best = { coverage: 0, shared: 0 };
   for (let a = 0; a < sentences.length; a++) {
-    const window = new Set<string>();
+    const stretch = new Set<string>();
     for (let b = a; b < Math.min(sentences.length, a + 3); b++) {
-      for (const t of sentences[b]) window.add(t);
+      for (const t of sentences[b]) stretch.add(t);
       let w = 0;
       let shared = 0;
       for (const t of passageTerms) {
-        if (hasTerm(window, t)) {
+        if (hasTerm(stretch, t)) {
           w += idf(t);
           shared++;
         }
