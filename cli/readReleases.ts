@@ -46,7 +46,12 @@ export function collectReleaseFiles(paths: string[], base = process.cwd()): Rele
     const real = fs.realpathSync(absolute);
     if (visitedDirs.has(real)) return; // symlink loop or folder given twice
     visitedDirs.add(real);
-    const names = fs.readdirSync(absolute).filter((n) => !n.startsWith('.'));
+    let names: string[];
+    try {
+      names = fs.readdirSync(absolute).filter((n) => !n.startsWith('.'));
+    } catch (err) {
+      throw new CliError(`cannot read folder ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
     names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of names) {
       const abs = path.join(absolute, name);
