@@ -1,11 +1,27 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+// Hardening: the extension never renders HTML from data (release text is always
+// text). Preact's one `innerHTML` write (the dangerouslySetInnerHTML path, which
+// no component uses) is turned into a `textContent` write, so even a mistaken
+// use later renders text, and `web-ext lint` has no innerHTML to warn about.
+function noInnerHtml(): Plugin {
+  return {
+    name: 'otr-no-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]/.test(id) || !code.includes('innerHTML=')) return null;
+      return { code: code.replace(/\.innerHTML=/g, '.textContent='), map: null };
+    },
+  };
+}
 
 // Least privilege: no host permissions at install; the content script runs on
 // every page but stays idle until the reader selects text.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [noInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
     name: 'On the Record',
     description: 'Highlight a quotation and see the original official policing statement: who said it, when, and what changed.',
@@ -24,7 +40,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'on-the-record@otr.invalid',
-              strict_min_version: '115.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

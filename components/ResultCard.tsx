@@ -76,9 +76,10 @@ function Candidates(props: { answer: Answer }) {
 
 export function ResultCard(props: ResultCardProps) {
   const { answer, pageText } = props;
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const cardRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    headingRef.current?.focus();
+    // Focus moves into the card: screen readers announce its verdict.
+    cardRef.current?.focus({ preventScroll: true });
   }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -95,10 +96,10 @@ export function ResultCard(props: ResultCardProps) {
   const showDiff = !!best && answer!.verdict === 'altered';
   const original = best ? best.quote.slice(best.span[0], best.span[1]) : '';
   return (
-    <div class={`otr-card otr-v-${verdict}`} role="dialog" aria-labelledby="otr-verdict" aria-describedby="otr-hint" onKeyDown={onKeyDown}>
+    <div class={`otr-card otr-v-${verdict}`} role="dialog" aria-labelledby="otr-verdict" aria-describedby="otr-hint" tabIndex={-1} ref={cardRef} onKeyDown={onKeyDown}>
       <div class="otr-head">
         <span class="otr-dot" aria-hidden="true" />
-        <h2 id="otr-verdict" class="otr-verdict" tabIndex={-1} ref={headingRef}>
+        <h2 id="otr-verdict" class="otr-verdict">
           {title}
         </h2>
         <button type="button" class="otr-close" aria-label="Close" onClick={props.onClose}>
@@ -119,9 +120,10 @@ export function ResultCard(props: ResultCardProps) {
           ) : null}
           {showDiff ? (
             <section class="otr-section" aria-labelledby="otr-diff-h">
-              <h3 id="otr-diff-h">
-                What the page says <ins>like this</ins> against what was said <del>like this</del>
-              </h3>
+              <h3 id="otr-diff-h">The page against the release</h3>
+              <p class="otr-legend">
+                <ins>the page’s words</ins> <del>what was said</del>
+              </p>
               <DiffView parts={wordDiff(pageText, original || stripOuterQuotes(pageText))} />
               {best.differences.some((d) => d.type === 'number') ? (
                 <p class="otr-fignote">

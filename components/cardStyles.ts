@@ -30,7 +30,9 @@ export const CARD_CSS = `
 .otr-dot { width: 12px; height: 12px; border-radius: 50%; background: var(--verdict); flex: none; }
 .otr-verdict { font-size: 17px; font-weight: 700; color: var(--verdict); flex: 1; outline: none; }
 .otr-v-not-found .otr-verdict, .otr-v-invalid .otr-verdict, .otr-v-error .otr-verdict { color: var(--fg); }
-.otr-verdict:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
+.otr-card:focus { outline: none; }
+.otr-card:focus-visible { box-shadow: 0 10px 30px rgba(0,0,0,.28), 0 0 0 2px var(--accent); }
+.otr-legend { font-size: 12px; margin-bottom: 4px !important; }
 .otr-close { all: unset; cursor: pointer; font-size: 22px; line-height: 1; width: 28px; height: 28px; text-align: center; border-radius: 6px; color: var(--muted); }
 .otr-close:hover { background: var(--line); color: var(--fg); }
 .otr-close:focus-visible, .otr-btn:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
@@ -44,7 +46,6 @@ export const CARD_CSS = `
 .otr-warn { background: var(--warn-bg); color: var(--warn-fg); border-radius: 6px; padding: 6px 8px !important; margin-bottom: 8px !important; font-size: 13px; }
 .otr-section { margin: 8px 0; }
 .otr-section h3 { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); margin-bottom: 4px; }
-.otr-section h3 ins, .otr-section h3 del { text-transform: none; letter-spacing: normal; }
 .otr-card ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: none; border-radius: 3px; padding: 0 2px; }
 .otr-card del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; border-radius: 3px; padding: 0 2px; }
 .otr-diff { font-size: 14px; }

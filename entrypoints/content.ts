@@ -32,6 +32,7 @@ function startContent(ctx: ContentScriptContext) {
   let button: HTMLButtonElement | null = null;
   let timer = 0;
   let card: Promise<CardApi> | null = null;
+  let cardOpen = false;
 
   const getSettings = () =>
     (settingsLoading ??= loadSettings()
@@ -67,8 +68,9 @@ function startContent(ctx: ContentScriptContext) {
   async function check() {
     const s = settings ?? (await getSettings());
     const info = readSelection();
-    if (!info || !info.rect || !s.buttonEnabled || siteDisabled(s, location.hostname) || countWords(info.text) < s.minWords) {
-      hideButton();
+    if (cardOpen || !info || !info.rect || !s.buttonEnabled || siteDisabled(s, location.hostname) || countWords(info.text) < s.minWords) {
+      cardOpen = true;
+    hideButton();
       return;
     }
     if (isInsideOurUi()) return;
@@ -104,16 +106,35 @@ function startContent(ctx: ContentScriptContext) {
     let info: SelectionInfo | null = readSelection();
     if (!info && fallbackText) info = { text: fallbackText.trim(), context: '', rect: null };
     if (!info) return;
+    cardOpen = true;
     hideButton();
     const send = (m: unknown) => browser.runtime.sendMessage(m);
-    const [reply, api] = await Promise.all([
+    const loaded = Promise.all([
       request(send, { type: 'verify', text: info.text, context: info.context }).then(
         (r) => ({ answer: r.answer, error: undefined }),
         (e: unknown) => ({ answer: null, error: e instanceof Error ? e.message : String(e) }),
       ),
       loadCard(),
     ]);
-    await api.open({ ctx, answer: reply.answer, error: reply.error, pageText: info.text, rect: info.rect });
+    loaded.catch(() => (cardOpen = false));
+    const [reply, api] = await loaded;
+    try {
+      await api.open({
+        ctx,
+        answer: reply.answer,
+        error: reply.error,
+        pageText: info.text,
+        rect: info.rect,
+        onClose: () => {
+          cardOpen = false;
+        },
+      });
+    } catch (e) {
+      cardOpen = false;
+      throw e;
+    }
+    cardOpen = true;
+    hideButton();
   }
 
   // Idle until the reader selects something: a few cheap listeners, nothing else.

@@ -97,7 +97,14 @@ export function App() {
             <>
               {stats ? <IndexStatsView stats={stats} compact /> : null}
               <section aria-labelledby="recent-h">
-                <h2 id="recent-h">Recent checks</h2>
+                <div class="bar">
+                  <h2 id="recent-h">Recent checks</h2>
+                  {recent.length ? (
+                    <button type="button" class="linkish small" onClick={() => void ask({ type: 'clear-recent' }).then(() => setRecent([]))}>
+                      Clear
+                    </button>
+                  ) : null}
+                </div>
                 {recent.length ? (
                   <ul class="recent">
                     {recent.slice(0, 8).map((r, k) => (

@@ -72,6 +72,15 @@ function computeStats(data: IndexData): IndexStats {
   };
 }
 
+/** The passage, shortened at a word boundary with an ellipsis. */
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.]+$/, '') + '…';
+}
+
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
   let state: Loaded | null = null;
@@ -111,7 +120,7 @@ export function createService(deps: ServiceDeps): Service {
         const answer = s.matcher.match(req.text, { context: req.context });
         const best = answer.best;
         await remember({
-          text: req.text.replace(/\s+/g, ' ').trim().slice(0, 160),
+          text: clip(req.text, 160),
           verdict: answer.verdict,
           speaker: best?.speaker?.name ?? (best ? best.release.organisation ?? null : null),
           date: best?.date ?? null,

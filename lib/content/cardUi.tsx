@@ -17,6 +17,8 @@ export interface OpenCardOptions {
   pageText: string;
   /** The selection's box in viewport coordinates; null to show the card at the top of the view. */
   rect: { left: number; top: number; right: number; bottom: number } | null;
+  /** Called once the card is closed (Esc, the close button, a click elsewhere, a newer card). */
+  onClose?: () => void;
 }
 
 export interface CardApi {
@@ -28,6 +30,7 @@ export interface CardApi {
 export const CARD_HOST = 'on-the-record-card';
 
 let current: { remove: () => void } | null = null;
+let onClosed: (() => void) | undefined;
 let returnFocus: HTMLElement | null = null;
 let outsideListener: ((e: Event) => void) | null = null;
 
@@ -38,6 +41,9 @@ function close(restoreFocus = true) {
   if (outsideListener) document.removeEventListener('pointerdown', outsideListener, true);
   outsideListener = null;
   ui.remove();
+  const cb = onClosed;
+  onClosed = undefined;
+  cb?.();
   if (restoreFocus && returnFocus && returnFocus.isConnected) returnFocus.focus({ preventScroll: true });
   returnFocus = null;
 }
@@ -45,20 +51,29 @@ function close(restoreFocus = true) {
 function place(card: HTMLElement, rect: OpenCardOptions['rect']) {
   const vw = document.documentElement.clientWidth || window.innerWidth;
   const vh = window.innerHeight;
-  const w = card.offsetWidth;
-  const h = card.offsetHeight;
   const margin = 8;
+  const w = card.offsetWidth;
+  let h = card.offsetHeight;
   let left: number;
   let top: number;
   if (!rect) {
     left = (vw - w) / 2;
     top = margin;
   } else {
+    // Beside the selection, never over it: below when it fits, else above,
+    // else on the roomier side with the card made shorter (it scrolls inside).
     left = Math.min(Math.max(rect.left, margin), vw - w - margin);
-    const below = rect.bottom + margin;
-    const above = rect.top - margin - h;
-    top = below + h <= vh - margin || above < margin ? below : above;
-    if (top + h > vh - margin && above < margin) top = Math.max(margin, vh - margin - h);
+    const spaceBelow = vh - rect.bottom - 2 * margin;
+    const spaceAbove = rect.top - 2 * margin;
+    if (h <= spaceBelow) top = rect.bottom + margin;
+    else if (h <= spaceAbove) top = rect.top - margin - h;
+    else {
+      const below = spaceBelow >= Math.min(spaceAbove, 300);
+      const room = Math.max(below ? spaceBelow : spaceAbove, 220);
+      card.style.maxHeight = `${Math.floor(room)}px`;
+      h = card.offsetHeight;
+      top = below || spaceAbove < 220 ? rect.bottom + margin : rect.top - margin - h;
+    }
   }
   card.style.left = `${Math.round(Math.max(margin, left) + window.scrollX)}px`;
   card.style.top = `${Math.round(top + window.scrollY)}px`;
@@ -85,6 +100,7 @@ async function open(o: OpenCardOptions): Promise<void> {
   });
   ui.mount();
   current = ui;
+  onClosed = o.onClose;
   const card = ui.uiContainer.querySelector<HTMLElement>('.otr-card');
   if (card) place(card, o.rect);
   outsideListener = (e: Event) => {

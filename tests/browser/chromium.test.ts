@@ -1,0 +1,232 @@
+/**
+ * The built extension in Debian's Chromium (playwright-core, headless), against
+ * local news-like pages: highlight and verify, the context menu and shortcut
+ * handlers, the popup's search, Copy citation, the service worker stopped and
+ * woken, and no network request leaving the browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { artifact, CHROME_EXT, CHROMIUM, CHROMIUM_ARGS, selectBetweenScript, servePages, tempDir, type PageServer } from './harness';
+
+const available = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));
+
+describe.skipIf(!available)('the extension in Chromium', () => {
+  let server: PageServer;
+  let profiles: ReturnType<typeof tempDir>;
+  let context: BrowserContext;
+  let worker: Worker;
+  let extensionId: string;
+  const offsite: string[] = [];
+  const fromWorker: string[] = [];
+
+  beforeAll(async () => {
+    server = await servePages();
+    profiles = tempDir('otr-chromium-');
+    context = await chromium.launchPersistentContext(path.join(profiles.dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS(CHROME_EXT),
+      viewport: { width: 1100, height: 900 },
+    });
+    context.on('request', (r) => {
+      const url = r.url();
+      if (r.serviceWorker()) fromWorker.push(url);
+      if (!url.startsWith(server.origin + '/') && !url.startsWith('chrome-extension://') && !url.startsWith('data:')) offsite.push(url);
+    });
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    profiles?.dispose();
+  });
+
+  async function openArticle(name = 'article.html'): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/${name}`);
+    // The content script runs at document_idle.
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(100);
+    return page;
+  }
+
+  /** Selects, presses Verify quote, waits for the card; returns the card locator and prints the time. */
+  async function verify(page: Page, root: string, from: string, to: string, label: string) {
+    await page.evaluate(selectBetweenScript(root, from, to));
+    const button = page.getByRole('button', { name: 'Verify quote' });
+    await button.waitFor({ state: 'visible' });
+    const t0 = Date.now();
+    await button.click();
+    const card = page.locator('on-the-record-card .otr-card');
+    await card.waitFor({ state: 'visible' });
+    console.log(`[timing] ${label}: click to card on screen ${Date.now() - t0} ms`);
+    return card;
+  }
+
+  it('verifies a quotation with a link and emphasis inside it: Verbatim, Simon Bailey, 4 Aug 2017', async () => {
+    const page = await openArticle();
+    const card = await verify(page, '#q1', 'The internet is not', 'sexual abuse of children.', 'verbatim (cold)');
+    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Verbatim');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Simon Bailey');
+    expect(text).toContain('Chief Constable');
+    expect(text).toContain('4 Aug 2017');
+    expect(text).toMatch(/years? ago/);
+    // The matched words are marked in the full quotation.
+    expect(await card.locator('.otr-quote mark').first().textContent()).toContain('The internet is not a safe or anonymous place');
+    // Focus moved into the card; the card fits the viewport.
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('on-the-record-card');
+    const box = await card.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1100);
+    await card.screenshot({ path: artifact('card-verbatim.png') });
+    await page.screenshot({ path: artifact('page-with-card.png') });
+    // Esc closes it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('verifies a quotation split over two paragraphs: Peter Goodman, 3 Oct 2014', async () => {
+    const page = await openArticle();
+    const card = await verify(page, 'article', 'We are reviewing our capability', 'at the heart of policing.', 'two paragraphs');
+    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Verbatim');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Peter Goodman');
+    expect(text).toContain('3 Oct 2014');
+    expect(text).toContain('National Policing Lead for Cyber-crime');
+    await page.close();
+  });
+
+  it('shows the differences of an altered quotation, the changed figure flagged', async () => {
+    const page = await openArticle();
+    const card = await verify(page, '#q2', 'We are already arresting', 'children each month', 'altered');
+    await expect.poll(() => card.locator('.otr-verdict').textContent()).toMatch(/^Altered \(\d+ differences?\)$/);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Simon Bailey');
+    expect(text).toContain('4 Aug 2017');
+    expect(await card.locator('.otr-diff ins').first().textContent()).toContain('600');
+    expect(await card.locator('.otr-diff del').first().textContent()).toContain('400');
+    expect(text).toContain('figure changed');
+    await card.screenshot({ path: artifact('card-altered.png') });
+    await page.close();
+  });
+
+  it('says plainly when the index does not hold the passage', async () => {
+    const page = await openArticle();
+    const card = await verify(page, '#q4', 'Officers will patrol', 'visitors safe.', 'not in the index');
+    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Not in the index');
+    expect(await card.locator('.otr-who').count()).toBe(0);
+    await card.screenshot({ path: artifact('card-not-found.png') });
+    await page.close();
+  });
+
+  it('warns when the page names someone else as the speaker', async () => {
+    const page = await openArticle('dark.html');
+    const card = await verify(page, '#q5', 'If any member of the public', 'their local police', 'misattributed');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Simon Bailey');
+    expect(await card.locator('.otr-warn').textContent()).toContain('Sara Thornton');
+    await page.screenshot({ path: artifact('card-dark-page.png') });
+    await page.close();
+  });
+
+  it('opens the card from the context-menu and keyboard-shortcut handlers', async () => {
+    const page = await openArticle();
+    await page.bringToFront();
+    await page.evaluate(selectBetweenScript('#q1', 'The internet is not', 'abusing children.'));
+    const viaMenu = await worker.evaluate(() =>
+      (globalThis as any).otr.onMenuClicked({ menuItemId: 'verify-quote', frameId: 0, selectionText: 'ignored' }),
+    );
+    expect(viaMenu).toBe(true);
+    const card = page.locator('on-the-record-card .otr-card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.textContent()).toContain('Simon Bailey');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
+
+    await page.evaluate(selectBetweenScript('article', 'We are reviewing', 'digital world.'));
+    const viaShortcut = await worker.evaluate(() => (globalThis as any).otr.onCommand('verify-selection'));
+    expect(viaShortcut).toBe(true);
+    await card.waitFor({ state: 'visible' });
+    expect(await card.textContent()).toContain('Peter Goodman');
+    // The menu item exists (update rejects for an unknown id).
+    expect(await worker.evaluate(() => (globalThis as any).chrome.contextMenus.update('verify-quote', {}).then(() => true, () => false))).toBe(true);
+    await page.close();
+  });
+
+  it('copies a citation as plain text and Markdown', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const page = await openArticle();
+    const card = await verify(page, '#q1', 'The internet is not', 'abusing children.', 'copy citation');
+    await card.getByRole('button', { name: 'Copy citation', exact: true }).click();
+    await expect.poll(() => card.locator('.otr-status').textContent()).toBe('Citation copied');
+    const plain = await page.evaluate(() => navigator.clipboard.readText());
+    expect(plain).toContain('Chief Constable Simon Bailey');
+    expect(plain).toContain('4 Aug 2017');
+    expect(plain).toContain('Lead for Child Protection');
+    await card.getByRole('button', { name: 'Copy citation as Markdown' }).click();
+    await expect.poll(() => card.locator('.otr-status').textContent()).toBe('Markdown citation copied');
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    expect(md).toContain('**Chief Constable Simon Bailey**');
+    console.log(`[citation] ${plain}\n[citation md] ${md}`);
+    await page.close();
+  });
+
+  it('searches the index from the popup and opens a statement in full', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => page.locator('.stats').textContent()).toMatch(/statements from \d+ releases, built/);
+    await page.getByRole('searchbox', { name: 'Search the index' }).fill('Goodman');
+    const hit = page.locator('.hit').first();
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('Peter Goodman');
+    expect(await hit.textContent()).toContain('3 Oct 2014');
+    await page.screenshot({ path: artifact('popup-search.png') });
+    await hit.click();
+    const detail = page.locator('.detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('National Policing Lead for Cyber-crime');
+    expect(await detail.locator('.otr-quote').textContent()).toContain('There has been an exponential rise');
+    await page.screenshot({ path: artifact('popup-statement.png') });
+    await page.getByRole('button', { name: '← Back to results' }).click();
+    await page.getByRole('searchbox', { name: 'Search the index' }).fill('');
+    // The recent checks made by the tests above.
+    await expect.poll(() => page.locator('.recent li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: artifact('popup-recent.png') });
+    await page.close();
+  });
+
+  it('answers the next check after the service worker was stopped', async () => {
+    const page = await openArticle();
+    let card = await verify(page, '#q1', 'The internet is not', 'abusing children.', 'before stop');
+    expect(await card.textContent()).toContain('Simon Bailey');
+    await page.keyboard.press('Escape');
+
+    const cdp = await context.newCDPSession(page);
+    const states: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
+      for (const v of e.versions) states.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => states.includes('stopped')).toBe(true);
+
+    card = await verify(page, 'article', 'We are reviewing', 'heart of policing.', 'after the worker was stopped (index reloaded)');
+    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Verbatim');
+    expect(await card.textContent()).toContain('Peter Goodman');
+    expect(states.lastIndexOf('running')).toBeGreaterThan(states.indexOf('stopped'));
+    await page.close();
+  });
+
+  it('made no network request beyond the local test pages', async () => {
+    expect(offsite).toEqual([]);
+    expect(fromWorker).toEqual([]);
+    expect(server.requests.every((p) => p.endsWith('.html'))).toBe(true);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The Firefox build: `web-ext lint` finds no errors, and the extension, loaded
+ * in Debian's firefox-esr over WebDriver BiDi, verifies a highlighted quotation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, servePages, tempDir, type PageServer } from './harness';
+import { launchFirefox, type Firefox } from './bidi';
+
+const built = fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json'));
+
+describe.skipIf(!built)('the Firefox build', () => {
+  it('passes web-ext lint with no errors', () => {
+    let out: string;
+    try {
+      out = execFileSync(path.join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', FIREFOX_EXT, '--output', 'json', '--no-config-discovery'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      // web-ext exits non-zero when it finds errors; the report is still on stdout.
+      out = (e as { stdout?: string }).stdout ?? '';
+    }
+    const report = JSON.parse(out.slice(out.indexOf('{'))) as {
+      errors: { code: string; message: string; file?: string }[];
+      warnings: { code: string; message: string; file?: string }[];
+    };
+    console.log(`[web-ext lint] ${report.errors.length} errors, ${report.warnings.length} warnings` + report.warnings.map((w) => `\n  ${w.code} ${w.file ?? ''}: ${w.message}`).join(''));
+    expect(report.errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!built || !fs.existsSync(FIREFOX))('the extension in Firefox (firefox-esr, WebDriver BiDi)', () => {
+  let server: PageServer;
+  let profiles: ReturnType<typeof tempDir>;
+  let ff: Firefox;
+  let context: string;
+
+  beforeAll(async () => {
+    server = await servePages();
+    profiles = tempDir('otr-firefox-');
+    ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'));
+    await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXT } });
+    const tree = await ff.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
+    context = tree.contexts[0]!.context;
+  });
+
+  afterAll(async () => {
+    await ff?.stop();
+    await server?.close();
+    profiles?.dispose();
+  });
+
+  async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeout = 10_000): Promise<T> {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const v = await fn();
+      if (v) return v;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  const buttonBox = `(() => {
+    const b = document.querySelector('on-the-record-button')?.shadowRoot?.querySelector('button');
+    if (!b) return null;
+    const r = b.getBoundingClientRect();
+    return r.width ? JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2, name: b.getAttribute('aria-label') }) : null;
+  })()`;
+  const cardText = `(() => document.querySelector('on-the-record-card')?.shadowRoot?.querySelector('.otr-card')?.textContent ?? null)()`;
+  const verdict = `(() => document.querySelector('on-the-record-card')?.shadowRoot?.querySelector('.otr-verdict')?.textContent ?? null)()`;
+
+  async function verify(file: string, root: string, from: string, to: string, label: string): Promise<{ text: string; verdict: string }> {
+    await ff.bidi.send('browsingContext.navigate', { context, url: `${server.origin}/${file}`, wait: 'complete' });
+    await new Promise((r) => setTimeout(r, 150));
+    await ff.bidi.evaluate(context, selectBetweenScript(root, from, to));
+    const box = JSON.parse(await waitFor('the Verify quote button', () => ff.bidi.evaluate<string>(context, buttonBox))) as { x: number; y: number; name: string };
+    expect(box.name).toBe('Verify quote');
+    const t0 = Date.now();
+    await ff.bidi.send('input.performActions', {
+      context,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: Math.round(box.x), y: Math.round(box.y) },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    const text = await waitFor('the card', () => ff.bidi.evaluate<string>(context, cardText));
+    console.log(`[timing] firefox ${label}: click to card on screen ${Date.now() - t0} ms`);
+    return { text, verdict: (await ff.bidi.evaluate<string>(context, verdict)) ?? '' };
+  }
+
+  it('verifies a highlighted quotation with nested markup: Verbatim, Simon Bailey, 4 Aug 2017', async () => {
+    const r = await verify('article.html', '#q1', 'The internet is not', 'sexual abuse of children.', 'verbatim');
+    expect(r.verdict).toBe('Verbatim');
+    expect(r.text).toContain('Chief Constable Simon Bailey');
+    expect(r.text).toContain('4 Aug 2017');
+    const shot = await ff.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context });
+    fs.writeFileSync(artifact('firefox-card.png'), Buffer.from(shot.data, 'base64'));
+  });
+
+  it('shows an altered quotation and a passage the index does not hold', async () => {
+    const altered = await verify('article.html', '#q2', 'We are already arresting', 'children each month', 'altered');
+    expect(altered.verdict).toMatch(/^Altered \(\d+ differences?\)$/);
+    expect(altered.text).toContain('figure changed');
+    const none = await verify('article.html', '#q4', 'Officers will patrol', 'visitors safe.', 'not in the index');
+    expect(none.verdict).toBe('Not in the index');
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Shared pieces of the real-browser tests: the local page server, a throwaway
+ * profile directory, Chromium with the built extension, and text selection.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const PAGES = path.join(__dirname, 'pages');
+export const CHROME_EXT = path.join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_EXT = path.join(ROOT, '.output/firefox-mv2');
+export const ARTIFACTS = path.join(ROOT, 'test-results');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface PageServer {
+  origin: string;
+  /** Every path the server was asked for. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function servePages(): Promise<PageServer> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push(url.pathname);
+    const name = path.basename(url.pathname);
+    const file = path.join(PAGES, name);
+    if (!name.endsWith('.html') || !fs.existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A directory for browser profiles, removed by `dispose`. */
+export function tempDir(prefix: string): { dir: string; dispose(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function artifact(name: string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
+
+export const CHROMIUM_ARGS = (ext: string) => [
+  `--disable-extensions-except=${ext}`,
+  `--load-extension=${ext}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--metrics-recording-only',
+  // Keep Chromium off the network but let it reach the local page server.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+/**
+ * Selects text in the page, from the first occurrence of `from` to the end of
+ * the first occurrence of `to` after it, across elements (links, emphasis,
+ * paragraphs). Runs in the page; returns the selected string.
+ */
+export function selectBetweenScript(rootSelector: string, from: string, to: string): string {
+  return `(() => {
+    const root = document.querySelector(${JSON.stringify(rootSelector)});
+    if (!root) throw new Error('no element ' + ${JSON.stringify(rootSelector)});
+    const nodes = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
+    const s = all.indexOf(${JSON.stringify(from)});
+    if (s < 0) throw new Error('start not found');
+    const e0 = all.indexOf(${JSON.stringify(to)}, s);
+    if (e0 < 0) throw new Error('end not found');
+    const e = e0 + ${JSON.stringify(to)}.length;
+    const at = (pos, isEnd) => {
+      for (const [n, off] of nodes) {
+        const end = off + n.data.length;
+        if (isEnd ? off < pos && pos <= end : off <= pos && pos < end) return [n, pos - off];
+      }
+      throw new Error('position outside the text');
+    };
+    const [sn, so] = at(s, false);
+    const [en, eo] = at(e, true);
+    sn.parentElement.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(sn, so);
+    range.setEnd(en, eo);
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return sel.toString();
+  })()`;
+}
