@@ -110,7 +110,8 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
 
 /**
  * Turns bytes (a release file, a passage on stdin) into text: refuses binary data and
- * invalid UTF-8, strips a byte-order mark and normalises line endings to "\n".
+ * invalid UTF-8, and drops a byte-order mark. (Line endings are the parser's: it reads
+ * CRLF and CR as LF.)
  */
 export function decodeText(bytes: Uint8Array): { text: string } | { line: number; reason: string } {
   if (bytes.length > MAX_TEXT_BYTES) {
@@ -125,7 +126,7 @@ export function decodeText(bytes: Uint8Array): { text: string } | { line: number
   } catch {
     return { line: firstInvalidUtf8Line(bytes), reason: 'not text (invalid UTF-8)' };
   }
-  return { text: text.replace(/\r\n?/g, '\n') };
+  return { text };
 }
 
 /** Reads and parses every release file; collects every problem instead of stopping at the first. */
