@@ -86,7 +86,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   };
 
   const finish = (q: OpenQuote, trailing: SpeakerRef | null) => {
-    const ref = trailing ?? q.speaker;
+    // "Rank Name said: “…,” he added." – the pronoun is the speaker named before the quotation.
+    const ref = trailing && !(trailing.kind === 'pronoun' && q.speaker) ? trailing : q.speaker;
     let speaker = resolve(ref, q.line);
     if (!speaker) {
       speaker = current;
@@ -106,13 +107,7 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     for (;;) {
       const opener = rest[0];
       const closers = CLOSE_FOR[opener];
-      let close = -1;
-      for (let k = 1; k < rest.length; k++) {
-        if (closers.includes(rest[k])) {
-          close = k;
-          break;
-        }
-      }
+      const close = closingMark(rest, opener, closers);
       if (!open) open = { paragraphs: [], line: lineNo, lastLine: lineNo, speaker: pending?.ref ?? null };
       const q: OpenQuote = open;
       q.lastLine = lineNo;
@@ -135,7 +130,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       const trailing = trailingSpeaker(attr);
       if (trailing && nextOpen >= 0) {
         // “…,” said X. “…” – the same speaker goes on, on the same line.
-        q.speaker = trailing;
+        // A pronoun in the middle ("he said") keeps the speaker already named.
+        if (trailing.kind !== 'pronoun' || !q.speaker) q.speaker = trailing;
         sameLine = true;
         rest = after.slice(nextOpen);
         continue;
@@ -201,7 +197,7 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     const p: { line: number } = pending;
     warnings.push(`line ${p.line}: attribution with no quotation after it`);
   }
-  if (statements.length === 0 && first + 1 >= tailStart) fail(first + 2, 'no paragraphs after the date line');
+  if (statements.length === 0 && nextNonEmpty(lines, bodyStart, tailStart) < 0) fail(first + 2, 'no paragraphs after the date line');
 
   // The lead (first paragraph) is the title; when it repeats words of a later quotation
   // it is that speaker's, not a separate statement.
@@ -238,6 +234,36 @@ function trailingSpeaker(attr: string): SpeakerRef | null {
   if (!a || a.length > 200) return null;
   const m = VERB_FIRST.exec(a) ?? SUBJECT_FIRST.exec(a);
   return m ? parseSpeakerPhrase(m[1]) : null;
+}
+
+/**
+ * The position of the mark that closes the quotation opened at rest[0], or -1 when the
+ * line leaves it open. A quotation inside it in the same curly marks (“We call it
+ * “Sceptre” and it works.”) is skipped when the words after its closing mark go on in
+ * lower case and are not an attribution; otherwise the first closing mark closes.
+ */
+function closingMark(rest: string, opener: string, closers: string): number {
+  let depth = 0;
+  const nests = opener !== '"';
+  for (let k = 1; k < rest.length; k++) {
+    const c = rest[k];
+    if (nests && c === opener && !closers.includes(c)) {
+      depth++;
+      continue;
+    }
+    if (!closers.includes(c)) continue;
+    if (depth > 0) {
+      const after = rest.slice(k + 1);
+      const cut = indexOfOpen(after);
+      const attr = (cut >= 0 ? after.slice(0, cut) : after).trim();
+      if (/^[,;:]?\s*[a-z\u00DF-\u00FF]/.test(after) && !trailingSpeaker(attr)) {
+        depth--;
+        continue;
+      }
+    }
+    return k;
+  }
+  return -1;
 }
 
 function indexOfOpen(s: string): number {

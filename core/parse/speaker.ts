@@ -98,7 +98,7 @@ function findName(segment: string): NameHit | null {
 
 function cleanRole(role: string): string | null {
   const r = role
-    .replace(/^(?:the|and|who\s+is|who\s+leads)\s+/i, (m) => (/^the\s/i.test(m) ? m : ''))
+    .replace(/^(?:and|who\s+is)\s+/i, '')
     .replace(/[\s,.;:]+$/, '')
     .trim();
   return r ? r : null;

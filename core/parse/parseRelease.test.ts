@@ -1,0 +1,556 @@
+/** The release parser: attribution patterns, the tail, errors, ids; on small releases in the seeds' layout. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ParsedRelease, Statement } from '../types';
+import { ReleaseParseError } from './errors';
+import { parseRelease } from './parseRelease';
+
+const ROOT = path.resolve(__dirname, '../..');
+const readRepo = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
+const SEED_000 = 'data/releases/000_d0c768d28ef181f6.txt';
+const SEED_004 = 'data/releases/004_a15ad19b33b3b0ea.txt';
+const FIXTURES = 'tests/fixtures/releases';
+
+const CONTACT = ['Communications office', 'By phone: 0800 000 0000', 'By email: press.office@example.police.uk'];
+const LEAD = 'Forces across the country will take part in a week of action, the organisation announced today.';
+
+/** A release in the seeds' layout: date line, lead, the given paragraphs, the contact block. */
+function release(...body: string[]): string {
+  return ['12 Mar 2019', LEAD, ...body, ...CONTACT].join('\n');
+}
+function parse(text: string, file = 'test.txt'): ParsedRelease {
+  return parseRelease(text, file);
+}
+const quotes = (r: ParsedRelease): Statement[] => r.statements.filter((s) => s.kind === 'quote');
+const only = (r: ParsedRelease): Statement => {
+  const q = quotes(r);
+  expect(q).toHaveLength(1);
+  return q[0];
+};
+/** The ReleaseParseError a parse throws (fails the test on any other outcome). */
+function parseError(text: string, file = 'dir/bad.txt'): ReleaseParseError {
+  try {
+    parseRelease(text, file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ReleaseParseError);
+    return e as ReleaseParseError;
+  }
+  throw new Error('expected a ReleaseParseError, the release parsed');
+}
+
+describe('attribution before the quotation', () => {
+  it('"Role, Rank Name said:" with a multi-paragraph quotation is one statement', () => {
+    const r = parse(
+      release(
+        'National Policing Lead for Cyber-crime, Deputy Chief Constable Peter Goodman said:',
+        '“The first paragraph says one thing.',
+        '“The second says another.',
+        '“The third closes it.”',
+        'Narrative between quotations.',
+      ),
+    );
+    const q = only(r);
+    expect(q.text).toBe('The first paragraph says one thing.\nThe second says another.\nThe third closes it.');
+    expect(q.speaker).toEqual({ name: 'Peter Goodman', rank: 'Deputy Chief Constable', role: 'National Policing Lead for Cyber-crime' });
+    expect(q.line).toBe(4);
+    expect(r.statements.map((s) => s.kind)).toEqual(['narrative', 'quote', 'narrative']);
+    expect(r.statements[2]).toEqual({ kind: 'narrative', speaker: null, text: 'Narrative between quotations.', line: 7 });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('"Rank Name, Role, said:"', () => {
+    const q = only(parse(release('Commander Priya Desai, National Police Chiefs’ Council Lead for Economic Crime, said:', '“Criminals follow the money.”')));
+    expect(q.speaker).toEqual({ name: 'Priya Desai', rank: 'Commander', role: 'National Police Chiefs’ Council Lead for Economic Crime' });
+    expect(q.text).toBe('Criminals follow the money.');
+  });
+
+  it('"Name said: “…”" on one line', () => {
+    const q = only(parse(release('Chief Constable Helen Marsh, NPCC Lead for Roads Policing, said: “These figures are encouraging. Keep going.”')));
+    expect(q.speaker).toEqual({ name: 'Helen Marsh', rank: 'Chief Constable', role: 'NPCC Lead for Roads Policing' });
+    expect(q.text).toBe('These figures are encouraging. Keep going.');
+    expect(q.line).toBe(3);
+  });
+
+  it('"Name said: “…" on one line, continued by further quoted paragraphs', () => {
+    const q = only(parse(release('Chief Constable Helen Marsh said: “The first paragraph.', '“The second.”')));
+    expect(q.text).toBe('The first paragraph.\nThe second.');
+    expect(q.speaker?.name).toBe('Helen Marsh');
+  });
+
+  it('an intro clause before the role is dropped: "Commenting on the announcement, Role, Chief Constable Name said:"', () => {
+    const q = only(
+      parse(release('Commenting on the announcement, National Police Chiefs Council Lead for Child Protection, Chief Constable Simon Bailey said:', '“The internet is not a safe place.”')),
+    );
+    expect(q.speaker).toEqual({ name: 'Simon Bailey', rank: 'Chief Constable', role: 'National Police Chiefs Council Lead for Child Protection' });
+  });
+
+  it('"Speaking at the launch, ACC Jo Bloggs, the NPCC lead for mental health, said:"', () => {
+    const q = only(parse(release('Speaking at the launch, ACC Jo Bloggs, the NPCC lead for mental health, said:', '“Officers are not clinicians.”')));
+    expect(q.speaker).toEqual({ name: 'Jo Bloggs', rank: 'ACC', role: 'the NPCC lead for mental health' });
+  });
+
+  it('a name with an apostrophe: "Detective Chief Superintendent Ann O’Neill said:"', () => {
+    const q = only(parse(release('Detective Chief Superintendent Ann O’Neill said:', '“We will find them.”')));
+    expect(q.speaker).toEqual({ name: 'Ann O’Neill', rank: 'Detective Chief Superintendent', role: null });
+  });
+
+  it('a rank and a knighthood: "Chief Constable Sir Hugh Orde said:"', () => {
+    const q = only(parse(release('Chief Constable Sir Hugh Orde said:', '“Alpha.”')));
+    expect(q.speaker?.name).toBe('Hugh Orde');
+    expect(q.speaker?.rank).toMatch(/^Chief Constable\b/);
+    expect(q.speaker?.role).toBeNull();
+  });
+
+  it('"ACPO President, Sir Hugh Orde, said:"', () => {
+    const q = only(parse(release('ACPO President, Sir Hugh Orde, said:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'Hugh Orde', rank: 'Sir', role: 'ACPO President' });
+  });
+
+  it('a minister: "The Home Secretary, Amber Smith, said:"', () => {
+    const q = only(parse(release('The Home Secretary, Amber Smith, said:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'Amber Smith', rank: null, role: 'The Home Secretary' });
+  });
+
+  it('a role written before the name without commas: "NPCC Chair Martin Hewitt said:"', () => {
+    const q = only(parse(release('NPCC Chair Martin Hewitt said:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'Martin Hewitt', rank: null, role: 'NPCC Chair' });
+  });
+
+  it('post-nominals are not part of the name; the role after it is kept', () => {
+    const q = only(parse(release('Chief Constable Sara Thornton CBE QPM, Chair of the National Police Chiefs’ Council, said:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'Sara Thornton', rank: 'Chief Constable', role: 'Chair of the National Police Chiefs’ Council' });
+  });
+
+  it('a role in a relative clause is kept as written', () => {
+    const q = only(parse(release('Det Ch Supt Ann O’Neill, who leads the investigation, said:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'Ann O’Neill', rank: 'Det Ch Supt', role: 'who leads the investigation' });
+  });
+
+  it('a lower-case role before the name: "The head of the unit, Detective Inspector Rob Hale, said:"', () => {
+    const q = only(parse(release('The head of the unit, Detective Inspector Rob Hale, said:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'Rob Hale', rank: 'Detective Inspector', role: 'The head of the unit' });
+  });
+
+  it('names with accents, hyphens and Mc', () => {
+    expect(only(parse(release('Detective Inspector José Álvarez said:', '“Alpha.”'))).speaker?.name).toBe('José Álvarez');
+    expect(only(parse(release('Assistant Commissioner Helen Ball-Smith said:', '“Alpha.”'))).speaker?.name).toBe('Helen Ball-Smith');
+    expect(only(parse(release('Detective Superintendent Jim McDonald, of Police Scotland, said:', '“Alpha.”'))).speaker).toEqual({
+      name: 'Jim McDonald',
+      rank: 'Detective Superintendent',
+      role: 'of Police Scotland',
+    });
+  });
+
+  it('other verbs of speech: "told the conference:", "added that:"', () => {
+    expect(only(parse(release('Chief Constable Simon Bailey told the conference:', '“Alpha.”'))).speaker?.name).toBe('Simon Bailey');
+    const q = only(parse(release('Chief Constable Simon Bailey, the NPCC lead for child protection, added that:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'Simon Bailey', rank: 'Chief Constable', role: 'the NPCC lead for child protection' });
+  });
+
+  it('a non-police partner: "Jane Doe, chief executive of the charity SafeKids, said:"', () => {
+    const q = only(parse(release('Jane Doe, chief executive of the charity SafeKids, said:', '“Children deserve better.”')));
+    expect(q.speaker).toEqual({ name: 'Jane Doe', rank: null, role: 'chief executive of the charity SafeKids' });
+  });
+
+  it('a spokesperson with no name is a role', () => {
+    const q = only(parse(release('A Home Office spokesperson said:', '“Alpha.”')));
+    expect(q.speaker?.role).toBe('A Home Office spokesperson');
+    expect(q.speaker?.rank).toBeNull();
+  });
+});
+
+describe('attribution after the quotation', () => {
+  it('"“…,” said Rank Name, role."', () => {
+    const q = only(
+      parse(release('“We want drivers to put their phones out of reach,” said Assistant Chief Constable Tom Ridley, deputy lead for roads policing.')),
+    );
+    expect(q.speaker).toEqual({ name: 'Tom Ridley', rank: 'Assistant Chief Constable', role: 'deputy lead for roads policing' });
+    expect(q.text).toMatch(/^We want drivers to put their phones out of reach,?$/);
+    expect(q.line).toBe(3);
+  });
+
+  it('"“A,” said X. “B.”" on one line is one statement of X', () => {
+    const r = parse(release('“The first sentence,” said Chief Constable Simon Bailey. “The second sentence.”'));
+    const q = only(r);
+    expect(q.speaker?.name).toBe('Simon Bailey');
+    expect(q.text).toContain('The first sentence');
+    expect(q.text).toContain('The second sentence.');
+    expect(q.text).not.toContain('Bailey');
+    expect(r.statements.filter((s) => s.kind === 'narrative')).toHaveLength(1);
+  });
+
+  it('an attribution in the middle of a multi-paragraph quotation: “A,” said X. “B. / “C.”', () => {
+    const q = only(parse(release('“Alpha beta,” said Chief Constable Simon Bailey, NPCC lead for child protection. “Gamma delta.', '“Epsilon zeta.”')));
+    expect(q.speaker).toEqual({ name: 'Simon Bailey', rank: 'Chief Constable', role: 'NPCC lead for child protection' });
+    expect(q.text.split('\n')).toHaveLength(2);
+    expect(q.text).toMatch(/^Alpha beta,? Gamma delta\.\nEpsilon zeta\.$/);
+  });
+
+  it('"he said" in the middle of a quotation keeps the speaker named before it', () => {
+    const r = parse(release('Chief Constable Simon Bailey said:', '“Alpha beta.', '“Gamma delta,” he said. “Epsilon.', '“Zeta.”'));
+    const q = only(r);
+    expect(q.speaker).toEqual({ name: 'Simon Bailey', rank: 'Chief Constable', role: null });
+    expect(q.text.split('\n')).toHaveLength(3);
+    expect(q.text).toMatch(/^Alpha beta\.\nGamma delta,? Epsilon\.\nZeta\.$/);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('"“…,” he added." after a quotation whose speaker was named before it', () => {
+    const r = parse(release('Chief Constable Simon Bailey said:', '“Alpha beta,” he added.'));
+    expect(only(r).speaker?.name).toBe('Simon Bailey');
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('continuing a speaker already named', () => {
+  it('"“…,” she said." continues the speaker named before', () => {
+    const r = parse(release('Commander Priya Desai said:', '“Alpha beta.”', '“Gamma delta,” she said.'));
+    const [a, b] = quotes(r);
+    expect(a.speaker?.name).toBe('Priya Desai');
+    expect(b.speaker).toEqual(a.speaker);
+    expect(b.text).toMatch(/^Gamma delta,?$/);
+  });
+
+  it('"He said:" and "She added:" continue the last named speaker', () => {
+    const r = parse(
+      release(
+        'Chief Constable Simon Bailey, NPCC Lead for Child Protection, said:',
+        '“Alpha.”',
+        'The funding is part of a wider programme.',
+        'He said:',
+        '“Beta.”',
+        'She added:',
+        '“Gamma.”',
+      ),
+    );
+    const q = quotes(r);
+    expect(q.map((s) => s.text)).toEqual(['Alpha.', 'Beta.', 'Gamma.']);
+    for (const s of q) expect(s.speaker).toEqual({ name: 'Simon Bailey', rank: 'Chief Constable', role: 'NPCC Lead for Child Protection' });
+    expect(q.map((s) => s.line)).toEqual([4, 7, 9]);
+  });
+
+  it('"He added: “…”" on one line', () => {
+    const q = quotes(parse(release('Chief Constable Simon Bailey said:', '“Alpha.”', 'He added: “Beta.”')));
+    expect(q[1]).toMatchObject({ text: 'Beta.', speaker: { name: 'Simon Bailey' } });
+  });
+
+  it('"Ms Surname added:" goes back to the speaker of that surname, past another speaker', () => {
+    const r = parse(
+      release(
+        'Commander Priya Desai, NPCC Lead for Economic Crime, said:',
+        '“Alpha.”',
+        'Jane Doe, chief executive of the charity SafeKids, said:',
+        '“Beta.”',
+        'Ms Desai added:',
+        '“Gamma.”',
+      ),
+    );
+    const [a, b, c] = quotes(r);
+    expect(b.speaker).toEqual({ name: 'Jane Doe', rank: null, role: 'chief executive of the charity SafeKids' });
+    expect(c.speaker).toEqual(a.speaker);
+    expect(c.speaker).toEqual({ name: 'Priya Desai', rank: 'Commander', role: 'NPCC Lead for Economic Crime' });
+  });
+
+  it('"Bailey added:" and "Chief Constable Bailey added: “…”" resolve to the named speaker', () => {
+    for (const tail of [['Bailey added:', '“Beta.”'], ['Chief Constable Bailey added: “Beta.”'], ['Mr Bailey added:', '“Beta.”']]) {
+      const [a, b] = quotes(parse(release('Chief Constable Simon Bailey, NPCC lead, said:', '“Alpha.”', ...tail)));
+      expect(b.text).toBe('Beta.');
+      expect(b.speaker).toEqual(a.speaker);
+    }
+  });
+
+  it('a pronoun with nobody named before it is a warning, not a guess', () => {
+    const r = parse(release('She said:', '“Alpha.”'));
+    expect(only(r).speaker).toBeNull();
+    expect(r.warnings.join('\n')).toMatch(/line 4/);
+  });
+});
+
+describe('quotation marks', () => {
+  it('straight double quotes work as curly ones', () => {
+    const q = only(parse(release('Chief Constable Simon Bailey said:', '"Alpha beta.', '"Gamma delta."')));
+    expect(q.text).toBe('Alpha beta.\nGamma delta.');
+    expect(q.speaker?.name).toBe('Simon Bailey');
+  });
+
+  it('straight quotes after the quotation: "\\"…,\\" said X."', () => {
+    const q = only(parse(release('"Keep your phone out of reach," said Chief Constable Helen Marsh.')));
+    expect(q.speaker?.name).toBe('Helen Marsh');
+    expect(q.text).toMatch(/^Keep your phone out of reach,?$/);
+  });
+
+  it('single quotes and apostrophes inside a quotation are kept in the text', () => {
+    const q = only(parse(release('Chief Constable Simon Bailey said:', '“A message to so-called ‘paedophile hunters’: don’t do it. It’s the police\'s job.”')));
+    expect(q.text).toBe('A message to so-called ‘paedophile hunters’: don’t do it. It’s the police\'s job.');
+  });
+
+  it('a quotation nested in the same curly marks does not end the quotation', () => {
+    const r = parse(release('Chief Constable Simon Bailey said:', '“We call it “Operation Sceptre” and it works.”'));
+    expect(only(r).text).toBe('We call it “Operation Sceptre” and it works.');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('text after a closing mark that is not an attribution is kept as narrative, with a warning', () => {
+    const r = parse(release('Chief Constable Simon Bailey said:', '“Alpha.” The programme runs until March.'));
+    expect(only(r).text).toBe('Alpha.');
+    expect(r.statements.at(-1)).toMatchObject({ kind: 'narrative', text: 'The programme runs until March.', line: 4 });
+    expect(r.warnings.join('\n')).toMatch(/line 4/);
+  });
+});
+
+describe('the lead, narrative and releases with no quotation', () => {
+  it('a lead that repeats a sentence of a later quotation is not a separate statement, and is warned about', () => {
+    const text = [
+      '12 Mar 2019',
+      'We will protect children and stop offenders sooner',
+      'Chief Constable Simon Bailey said:',
+      '“Police arrested 660 people. We will protect children and stop offenders sooner.”',
+      ...CONTACT,
+    ].join('\n');
+    const r = parse(text);
+    expect(r.statements).toHaveLength(1);
+    expect(r.statements[0]).toMatchObject({ kind: 'quote', line: 4, speaker: { name: 'Simon Bailey' } });
+    expect(r.release.title).toBe('We will protect children and stop offenders sooner');
+    expect(r.warnings.some((w) => /line 2/.test(w) && /lead/i.test(w) && /Simon Bailey/.test(w))).toBe(true);
+  });
+
+  it('a lead that only shares a few words with a quotation stays a narrative statement', () => {
+    const r = parse(['12 Mar 2019', 'Police will protect children this summer', 'Chief Constable Simon Bailey said:', '“We will protect children and stop offenders sooner.”', ...CONTACT].join('\n'));
+    expect(r.statements[0]).toMatchObject({ kind: 'narrative', line: 2 });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a release with no quotation: every paragraph is narrative with no speaker', () => {
+    const r = parse(['30 Jan 2021', 'Burglaries fell by a tenth.', 'Fraud rose by a third.', 'The figures are published today.', ...CONTACT].join('\n'));
+    expect(r.statements).toEqual([
+      { kind: 'narrative', speaker: null, text: 'Burglaries fell by a tenth.', line: 2 },
+      { kind: 'narrative', speaker: null, text: 'Fraud rose by a third.', line: 3 },
+      { kind: 'narrative', speaker: null, text: 'The figures are published today.', line: 4 },
+    ]);
+    expect(r.warnings).toEqual([]);
+    expect(r.release.title).toBe('Burglaries fell by a tenth.');
+  });
+
+  it('an attribution line with no quotation after it is narrative', () => {
+    const r = parse(release('Chief Constable Simon Bailey said:', 'Narrative follows.'));
+    expect(quotes(r)).toEqual([]);
+    expect(r.statements.map((s) => s.text)).toContain('Narrative follows.');
+  });
+});
+
+describe('the tail: contact block, notes to editors, organisation', () => {
+  it('notes to editors and the "About" paragraph are not statements; the organisation comes from them', () => {
+    const r = parse(
+      [
+        '12 Mar 2019',
+        LEAD,
+        'Chief Constable Simon Bailey said:',
+        '“Alpha.”',
+        'Notes to editors',
+        '1. The operation ran in 43 forces.',
+        'About the NPCC',
+        'The National Police Chiefs’ Council (NPCC) brings police forces in the UK together.',
+      ].join('\n'),
+    );
+    expect(r.statements.map((s) => s.text)).toEqual([LEAD, 'Alpha.']);
+    expect(r.release.organisation).toBe('NPCC');
+  });
+
+  it('"ENDS" ends the statements', () => {
+    const r = parse(['12 Mar 2019', LEAD, 'Chief Constable Simon Bailey said:', '“Alpha.”', 'ENDS', 'Notes', 'Anything at all.'].join('\n'));
+    expect(r.statements.map((s) => s.text)).toEqual([LEAD, 'Alpha.']);
+  });
+
+  it('seed 000 (ACPO): one five-paragraph statement by Peter Goodman; the contact block and ACPO self-description left out', () => {
+    const r = parseRelease(readRepo(SEED_000), SEED_000);
+    expect(r.release).toMatchObject({ date: '2014-10-03', organisation: 'ACPO', source: '000_d0c768d28ef181f6.txt' });
+    expect(r.release.title).toBe('We are working hard to continue to speed up our processes so that we can protect children and stop offenders sooner');
+    expect(r.statements).toHaveLength(1);
+    const [q] = r.statements;
+    expect(q).toMatchObject({ kind: 'quote', line: 4 });
+    expect(q.speaker).toEqual({ name: 'Peter Goodman', rank: 'Deputy Chief Constable', role: 'National Policing Lead for Cyber-crime' });
+    const paras = q.text.split('\n');
+    expect(paras).toHaveLength(5);
+    expect(paras[0]).toMatch(/^There has been an exponential rise/);
+    expect(paras[4]).toMatch(/stop offenders sooner\.$/);
+    expect(q.text).not.toMatch(/[“”]/);
+    // The lead repeats the quotation's last sentence.
+    expect(r.warnings.some((w) => /line 2/.test(w))).toBe(true);
+    const all = r.statements.map((s) => s.text).join('\n');
+    expect(all).not.toMatch(/Press Office|independent, professionally led|295 members|press\.office/);
+  });
+
+  it('seed 004 (NPCC): lead, Bailey (four paragraphs), narrative, Thornton', () => {
+    const r = parseRelease(readRepo(SEED_004), SEED_004);
+    expect(r.release).toMatchObject({ date: '2017-08-04', organisation: 'NPCC' });
+    expect(r.statements.map((s) => [s.kind, s.speaker?.name ?? null, s.line])).toEqual([
+      ['narrative', null, 2],
+      ['quote', 'Simon Bailey', 4],
+      ['narrative', null, 8],
+      ['quote', 'Sara Thornton', 10],
+    ]);
+    expect(r.statements[1].speaker).toEqual({ name: 'Simon Bailey', rank: 'Chief Constable', role: 'National Police Chiefs Council Lead for Child Protection' });
+    expect(r.statements[3].speaker).toEqual({ name: 'Sara Thornton', rank: null, role: 'National Police Chiefs’ Council Chair' });
+    expect(r.statements[1].text.split('\n')).toHaveLength(4);
+    expect(r.statements[1].text).toContain('so-called paedophile hunters');
+    expect(r.statements[1].text).toContain('Don’t try');
+    expect(r.statements.map((s) => s.text).join('\n')).not.toMatch(/0800|press\.office|Communications office/);
+  });
+
+  it('the fixtures name no organisation (their contact block is fictional)', () => {
+    for (const f of fs.readdirSync(path.join(ROOT, FIXTURES)).filter((n) => n.endsWith('.txt'))) {
+      const r = parseRelease(readRepo(path.join(FIXTURES, f)), f);
+      expect(r.release.organisation, f).toBeUndefined();
+      expect(r.statements.map((s) => s.text).join('\n'), f).not.toMatch(/0800|press\.office|Communications office/);
+    }
+  });
+});
+
+describe('the fixtures', () => {
+  const fixture = (name: string) => parseRelease(readRepo(path.join(FIXTURES, name)), name);
+
+  it('knife crime: Role, Rank Name said: with three paragraphs; figures kept', () => {
+    const r = fixture('dev-knife-crime-2019.txt');
+    const q = only(r);
+    expect(q.speaker).toEqual({ name: 'Martin Lowry', rank: 'Deputy Chief Constable', role: 'National Police Chiefs’ Council Lead for Knife Crime' });
+    expect(q.text.split('\n')).toHaveLength(3);
+    expect(q.text).toContain('more than 7,800 knives from circulation and led to 1,140 arrests');
+    expect(r.release.date).toBe('2019-03-12');
+  });
+
+  it('fraud: Rank Name, Role, said: then She added:', () => {
+    const r = fixture('dev-fraud-2020.txt');
+    const [a, b] = quotes(r);
+    expect(a.speaker).toEqual({ name: 'Priya Desai', rank: 'Commander', role: 'National Police Chiefs’ Council Lead for Economic Crime' });
+    expect(a.text.split('\n')).toHaveLength(2);
+    expect(b.speaker).toEqual(a.speaker);
+    expect(b.line).toBe(7);
+    expect(quotes(r)).toHaveLength(2);
+    expect(r.release.title).toBe('Fraudsters are exploiting the pandemic to target people shopping online in the run-up to Christmas');
+  });
+
+  it('roads: a quotation on the same line as said:, then one attributed after', () => {
+    const r = fixture('dev-roads-2018.txt');
+    const [a, b] = quotes(r);
+    expect(a).toMatchObject({ line: 4, speaker: { name: 'Helen Marsh', rank: 'Chief Constable', role: 'National Police Chiefs’ Council Lead for Roads Policing' } });
+    expect(a.text).toMatch(/^These figures are encouraging.*every road in the country\.$/);
+    expect(b).toMatchObject({ line: 5, speaker: { name: 'Tom Ridley', rank: 'Assistant Chief Constable', role: 'deputy lead for roads policing' } });
+    expect(r.statements.filter((s) => s.kind === 'narrative').map((s) => s.line)).toEqual([2, 3, 6]);
+  });
+
+  it('statistics: narrative only', () => {
+    const r = fixture('dev-statistics-2021.txt');
+    expect(quotes(r)).toEqual([]);
+    expect(r.statements).toHaveLength(4);
+    expect(r.statements.every((s) => s.speaker === null)).toBe(true);
+  });
+});
+
+describe('errors name the file and the line', () => {
+  it('an empty file, or only white space', () => {
+    for (const text of ['', '   \n\t\n  ']) {
+      const e = parseError(text);
+      expect(e.issues).toEqual([{ file: 'dir/bad.txt', line: 1, reason: expect.stringMatching(/empty/) }]);
+      expect(e.message).toContain('dir/bad.txt:1:');
+    }
+  });
+
+  it('a date line only', () => {
+    expect(parseError('12 Mar 2019\n').issues[0]).toMatchObject({ line: 2, reason: expect.stringMatching(/no paragraphs/) });
+  });
+
+  it('no date line', () => {
+    const e = parseError('Police say things.\nMore things.');
+    expect(e.issues[0]).toMatchObject({ file: 'dir/bad.txt', line: 1, reason: expect.stringMatching(/date/) });
+  });
+
+  it('the date line after blank lines is found, and errors count those lines', () => {
+    expect(parseError('\n\nnot a date\nLead.').issues[0].line).toBe(3);
+    expect(parseRelease('\n\n12 Mar 2019\nLead.', 'x').release.date).toBe('2019-03-12');
+  });
+
+  it('a date that does not exist, or a month that is not one', () => {
+    expect(parseError('31 Feb 2020\nLead.').issues[0]).toMatchObject({ line: 1, reason: expect.stringMatching(/not a real date/) });
+    expect(parseError('29 Feb 2019\nLead.').issues[0].line).toBe(1);
+    expect(parseError('3 Foo 2014\nLead.').issues[0].reason).toMatch(/not a month/);
+    expect(parseRelease('29 Feb 2020\nLead.', 'x').release.date).toBe('2020-02-29');
+    expect(parseRelease('3 October 2014\nLead.', 'x').release.date).toBe('2014-10-03');
+  });
+
+  it('NUL bytes, on the line they are on', () => {
+    expect(parseError('12 Mar 2019\nLead.\nab\u0000c').issues[0]).toMatchObject({ line: 3, reason: expect.stringMatching(/NUL/) });
+  });
+
+  it('U+FFFD (text decoded from invalid UTF-8), on its line', () => {
+    expect(parseError('12 Mar 2019\nLead.\nmore\nSome \uFFFD text').issues[0]).toMatchObject({ line: 4, reason: expect.stringMatching(/UTF-8/) });
+  });
+
+  it('a quotation opened and followed by a line that is not a quote paragraph: the line it opened on', () => {
+    const e = parseError(release('Chief Constable Simon Bailey said:', '“Alpha beta.', 'Narrative here.'));
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]).toMatchObject({ file: 'dir/bad.txt', line: 4, reason: expect.stringMatching(/unbalanced.*line 5/) });
+  });
+
+  it('a quotation opened and never closed: the line of its opening', () => {
+    const e = parseError(['12 Mar 2019', LEAD, 'Chief Constable Simon Bailey said:', '“Alpha beta.', '“Gamma.'].join('\n'));
+    expect(e.issues[0]).toMatchObject({ line: 4, reason: expect.stringMatching(/unbalanced.*never closed/) });
+    // …also when the contact block follows
+    expect(parseError(release('Chief Constable Simon Bailey said:', '“Alpha beta.', '“Gamma.')).issues[0].line).toBe(4);
+  });
+
+  it('never any other exception, whatever the input', () => {
+    const inputs = [
+      '\uFEFF',
+      '12 Mar 2019\n“',
+      '12 Mar 2019\n”',
+      '12 Mar 2019\n“”',
+      '12 Mar 2019\n"',
+      '12 Mar 2019\nX said: “',
+      '12 Mar 2019\n“a,” said',
+      '12 Mar 2019\n“a,” said “b',
+      '12 Mar 2019\nLead \uD800 x.',
+      '99 Mar 2019\n',
+      '12 Mar 99999\n',
+      '12 Mar 2019\r\rLead\r',
+      '1 Jan 2000\n' + '“'.repeat(500),
+      '1 Jan 2000\n' + 'said: '.repeat(300) + '“x”',
+    ];
+    for (const text of inputs) {
+      try {
+        parseRelease(text, 'f.txt');
+      } catch (e) {
+        expect(e, JSON.stringify(text)).toBeInstanceOf(ReleaseParseError);
+      }
+    }
+  });
+});
+
+describe('release id and date', () => {
+  const base = release('Chief Constable Simon Bailey said:', '“Alpha beta.”');
+
+  it('the same content gives the same id; a changed word gives another', () => {
+    const id = parse(base).release.id;
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(parse(base, 'other-name.txt').release.id).toBe(id);
+    expect(parse(base.replace('Alpha', 'Alpah')).release.id).not.toBe(id);
+  });
+
+  it('CRLF, CR, trailing spaces and blank lines do not change the id', () => {
+    const id = parse(base).release.id;
+    expect(parse(base.replace(/\n/g, '\r\n')).release.id).toBe(id);
+    expect(parse(base.replace(/\n/g, '\r')).release.id).toBe(id);
+    expect(parse(base.replace(/\n/g, '  \n')).release.id).toBe(id);
+    expect(parse(base + '\n\n').release.id).toBe(id);
+    expect(parse('\uFEFF' + base).release.id).toBe(id);
+  });
+
+  it('the date is ISO; the source is the bare file name', () => {
+    const r = parseRelease(base, '/home/someone/releases/x.txt');
+    expect(r.release.date).toBe('2019-03-12');
+    expect(r.release.source).toBe('x.txt');
+    expect(parseRelease(base, 'C:\\releases\\y.txt').release.source).toBe('y.txt');
+    expect(parseRelease(base, 'z.txt', 'https://example.org/r').release.url).toBe('https://example.org/r');
+    expect(parse(base.replace('12 Mar 2019', '3 Oct 2014')).release.date).toBe('2014-10-03');
+  });
+});
