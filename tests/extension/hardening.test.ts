@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const DIRS = ['entrypoints', 'components', 'lib', 'core'];
+
+function sources(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (fs.statSync(p).isDirectory()) return sources(p);
+    return /\.(tsx?|html)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
+  });
+}
+
+describe('extension hardening', () => {
+  const files = DIRS.flatMap((d) => sources(path.join(root, d)));
+
+  it('never writes HTML from data', () => {
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      expect(/\binnerHTML\b|\bouterHTML\b|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write\b/.test(text), path.relative(root, f)).toBe(false);
+    }
+  });
+
+  const manifestFile = path.join(root, '.output/chrome-mv3/manifest.json');
+  it.skipIf(!fs.existsSync(manifestFile))('asks for the least permissions', () => {
+    const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'storage']);
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.optional_permissions ?? []).toEqual([]);
+  });
+
+  const content = path.join(root, '.output/chrome-mv3/content-scripts/content.js');
+  it.skipIf(!fs.existsSync(content))('keeps the content script small (≤ 20 KB minified) and the card out of it', () => {
+    const code = fs.readFileSync(content, 'utf8');
+    const card = fs.readFileSync(path.join(root, '.output/chrome-mv3/card.js'), 'utf8');
+    console.log(`[size] content script ${(code.length / 1024).toFixed(1)} KB, card (loaded on demand) ${(card.length / 1024).toFixed(1)} KB`);
+    expect(code.length).toBeLessThanOrEqual(20 * 1024);
+    expect(code).not.toContain('otr-card');
+  });
+});
