@@ -1,6 +1,6 @@
 import type { Difference, Note } from '../types';
 import type { Token } from '../text/tokens';
-import { contentTerms } from '../text/terms';
+import { contentTerms, isStopword } from '../text/terms';
 import type { Alignment } from './align';
 import type { Passage } from './passage';
 import { wordsOf } from './passage';
@@ -20,6 +20,9 @@ export interface Reading {
   matched: number;
   /** Words changed, added or dropped. */
   edits: number;
+  /** Content words (not function words) matched, and changed, added or dropped. */
+  contentMatched: number;
+  contentEdits: number;
   /** Longest run of consecutive exact matches. */
   longestRun: number;
   /** Passage words left out as the page's own framing. */
@@ -32,6 +35,8 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const differences: Difference[] = [];
   const notes: Note[] = [];
   let edits = 0;
+  let contentEdits = 0;
+  let contentMatched = 0;
   let run = 0;
   let longestRun = 0;
   let sMin = Infinity;
@@ -50,6 +55,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     const type = number ? 'number' : qi.length && si.length ? 'replaced' : qi.length ? 'inserted' : 'omitted';
     differences.push({ type, page: pageText(qi), original: origText(si) });
     edits += Math.max(qi.length, si.length);
+    contentEdits += Math.max(qi.filter((k) => isContent(q[k])).length, si.filter((k) => isContent(s[k])).length);
     pending = null;
   };
   const flushSkip = () => {
@@ -71,6 +77,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     if (terms.length >= 2 && shared >= Math.max(2, terms.length * 0.5)) {
       differences.push({ type: words.some((w) => w.num) ? 'number' : 'inserted', page: text, original: '' });
       edits += words.length;
+      contentEdits += words.filter(isContent).length;
     } else notes.push({ type: 'framing', page: text, original: '' });
     framedWords = [];
   };
@@ -98,6 +105,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     }
     if (op.op === 'match' || op.op === 'fuzzy') {
       flushDiff();
+      if (isContent(q[op.q])) contentMatched++;
       if (op.op === 'fuzzy') {
         const cut = (op.q === 0 && s[op.s].norm.endsWith(q[op.q].norm)) || (op.q === q.length - 1 && s[op.s].norm.startsWith(q[op.q].norm));
         if (!cut) notes.push({ type: 'spelling', page: pageText([op.q]), original: origText([op.s]) });
@@ -135,8 +143,10 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const fuzzy = al.ops.filter((o) => o.op === 'fuzzy').length;
   const score = aligned + edits > 0 ? Math.max(0, (al.matched - 0.1 * fuzzy) / (al.matched + edits)) : 0;
   const span: [number, number] = sMax >= 0 ? [s[sMin].start, s[sMax].end] : [0, 0];
-  return { differences, notes, span, score: round(score), matched: al.matched, edits, longestRun, framed };
+  return { differences, notes, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed };
 }
+
+const isContent = (t: Token) => t.num || !isStopword(t.norm);
 
 const MAX_STANDS_FOR = 8;
 

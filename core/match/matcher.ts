@@ -41,6 +41,7 @@ export const MATCH_DEFAULTS = {
   alteredSimilarity: 0.6,
   alteredRun: 3,
   alteredWords: 4,
+  alteredContentWords: 3,
   /** Paraphrase: the share of the passage's (idf-weighted) content found in one to three sentences. */
   paraphraseCoverage: 0.6,
   /** … without a verb of speech or the speaker's name, the share must be higher. */
@@ -82,8 +83,13 @@ export function createMatcher(data: IndexData): Matcher {
     const D = MATCH_DEFAULTS;
     const enough = r.matched >= D.minWords && (r.matched >= D.verbatimShare * passage.wordCount || r.matched >= D.verbatimWords);
     if (r.edits === 0 && enough && informative(wordsOf(passage))) return { verdict: 'verbatim', reading: r };
+    // Altered: clearly this quotation, in its words and in the words that carry its meaning.
     const similarity = r.matched / Math.max(1, r.matched + r.edits);
-    if (enough && aligned > 0 && r.matched >= D.alteredWords && similarity >= D.alteredSimilarity && r.longestRun >= D.alteredRun) {
+    const contentSimilarity = r.contentMatched / Math.max(1, r.contentMatched + r.contentEdits);
+    if (
+      enough && aligned > 0 && r.matched >= D.alteredWords && r.contentMatched >= D.alteredContentWords &&
+      similarity >= D.alteredSimilarity && contentSimilarity >= D.alteredSimilarity && r.longestRun >= D.alteredRun
+    ) {
       return { verdict: 'altered', reading: r };
     }
     // Reported speech or other words: compare what is said, not how.
@@ -93,7 +99,7 @@ export function createMatcher(data: IndexData): Matcher {
     const framed = REPORTING.test(passage.text) || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
     const need = framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed;
     if (cov.shared >= D.paraphraseTerms && cov.coverage >= need) {
-      return { verdict: 'paraphrase', reading: { ...r, differences: [], notes: [], score: round(cov.coverage * 0.8) } };
+      return { verdict: 'paraphrase', reading: { ...r, differences: [], notes: [], span: cov.span, score: round(cov.coverage * 0.8) } };
     }
     return null;
   }

@@ -12,11 +12,12 @@ export function coverage(
   statement: readonly Token[],
   statementText: string,
   idf: (term: string) => number,
-): { coverage: number; shared: number } {
-  if (passageTerms.length === 0) return { coverage: 0, shared: 0 };
-  const sentences = splitSentences(statement, statementText).map((ts) => contentTerms(ts));
+): { coverage: number; shared: number; span: [number, number] } {
+  if (passageTerms.length === 0) return { coverage: 0, shared: 0, span: [0, 0] };
+  const parts = splitSentences(statement, statementText);
+  const sentences = parts.map((ts) => contentTerms(ts));
   const total = passageTerms.reduce((n, t) => n + idf(t), 0);
-  let best = { coverage: 0, shared: 0 };
+  let best: { coverage: number; shared: number; span: [number, number] } = { coverage: 0, shared: 0, span: [0, 0] };
   for (let a = 0; a < sentences.length; a++) {
     const stretch = new Set<string>();
     for (let b = a; b < Math.min(sentences.length, a + 3); b++) {
@@ -30,7 +31,10 @@ export function coverage(
         }
       }
       const c = w / total;
-      if (c > best.coverage) best = { coverage: c, shared };
+      if (c > best.coverage) {
+        const last = parts[b][parts[b].length - 1];
+        best = { coverage: c, shared, span: [parts[a][0].start, last.end] };
+      }
     }
   }
   return best;
