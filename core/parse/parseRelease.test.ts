@@ -291,6 +291,18 @@ describe('quotation marks', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('a nested quotation ending a paragraph (“… “done”.) leaves the paragraph open for the next', () => {
+    const r = parse(release('Chief Constable Simon Bailey said:', '“They told us it was “done”.', '“It was not.”'));
+    expect(only(r).text).toBe('They told us it was “done”.\nIt was not.');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a full stop set outside the closing mark is not a statement', () => {
+    const r = parse(release('Chief Constable Simon Bailey said:', '“Alpha beta”.'));
+    expect(only(r).text).toBe('Alpha beta');
+    expect(r.statements.every((s) => s.text.trim() !== '')).toBe(true);
+  });
+
   it('text after a closing mark that is not an attribution is kept as narrative, with a warning', () => {
     const r = parse(release('Chief Constable Simon Bailey said:', '“Alpha.” The programme runs until March.'));
     expect(only(r).text).toBe('Alpha.');

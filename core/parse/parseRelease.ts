@@ -142,6 +142,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       }
       // Something else after the quotation: keep it as narrative rather than lose it.
       finish(q, null);
+      // A full stop set outside the closing mark (“…”.) is not text.
+      if (!/[\p{L}\p{N}]/u.test(after)) return;
       statements.push({ kind: 'narrative', speaker: null, text: after.replace(/^[\s,.;:–—-]+/, ''), line: lineNo });
       warnings.push(`line ${lineNo}: text after a closing quotation mark kept as narrative: "${clip(after, 40)}"`);
       return;
@@ -256,7 +258,9 @@ function closingMark(rest: string, opener: string, closers: string): number {
       const after = rest.slice(k + 1);
       const cut = indexOfOpen(after);
       const attr = (cut >= 0 ? after.slice(0, cut) : after).trim();
-      if (/^[,;:]?\s*[a-z\u00DF-\u00FF]/.test(after) && !trailingSpeaker(attr)) {
+      // Goes on in lower case, or only punctuation follows (“… “done”.): the inner quotation closed.
+      const goesOn = /^[,;:]?\s*[a-z\u00DF-\u00FF]/.test(after) || (/^\s*[.,;:!?]/.test(after) && !/[\p{L}\p{N}]/u.test(after));
+      if (goesOn && !trailingSpeaker(attr)) {
         depth--;
         continue;
       }
