@@ -85,7 +85,7 @@ describe('the result card', () => {
   });
 
   it('closes on Escape and copies citations', async () => {
-    const copy = vi.fn(async () => true);
+    const copy = vi.fn(async (_text: string) => true);
     const { host, onClose } = mount({ verdict: 'verbatim', best: base, candidates: [] }, 'x', { copy });
     const card = host.querySelector<HTMLElement>('.otr-card')!;
     act(() => {

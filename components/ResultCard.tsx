@@ -78,8 +78,15 @@ export function ResultCard(props: ResultCardProps) {
   const { answer, pageText } = props;
   const cardRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const card = cardRef.current;
+    if (!card) return;
     // Focus moves into the card: screen readers announce its verdict.
-    cardRef.current?.focus({ preventScroll: true });
+    card.focus({ preventScroll: true });
+    // Long quotations scroll in their own box: bring the marked words into view.
+    const box = card.querySelector<HTMLElement>('.otr-quote');
+    const mark = box?.querySelector<HTMLElement>('mark');
+    if (box && mark && mark.offsetTop + mark.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = Math.max(0, mark.offsetTop - 24);
   }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -91,7 +98,7 @@ export function ResultCard(props: ResultCardProps) {
   const verdict: Verdict | 'error' = props.error ? 'error' : (answer?.verdict ?? 'error');
   const best = answer?.best ?? null;
   const title = props.error || !answer ? 'Could not check' : verdictLabel(answer);
-  const hint = props.error ? props.error : answer ? answer.reason && (answer.verdict === 'invalid' || answer.verdict === 'not-found') ? answer.reason : VERDICT_HINT[answer.verdict] : '';
+  const hint = props.error ? props.error : answer ? answer.reason && answer.verdict === 'invalid' ? answer.reason : VERDICT_HINT[answer.verdict] : '';
   const names = best?.attribution && !best.attribution.consistent ? best.attribution.names : [];
   const showDiff = !!best && answer!.verdict === 'altered';
   const original = best ? best.quote.slice(best.span[0], best.span[1]) : '';

@@ -31,7 +31,6 @@ export const CARD_CSS = `
 .otr-verdict { font-size: 17px; font-weight: 700; color: var(--verdict); flex: 1; outline: none; }
 .otr-v-not-found .otr-verdict, .otr-v-invalid .otr-verdict, .otr-v-error .otr-verdict { color: var(--fg); }
 .otr-card:focus { outline: none; }
-.otr-card:focus-visible { box-shadow: 0 10px 30px rgba(0,0,0,.28), 0 0 0 2px var(--accent); }
 .otr-legend { font-size: 12px; margin-bottom: 4px !important; }
 .otr-close { all: unset; cursor: pointer; font-size: 22px; line-height: 1; width: 28px; height: 28px; text-align: center; border-radius: 6px; color: var(--muted); }
 .otr-close:hover { background: var(--line); color: var(--fg); }
@@ -55,7 +54,7 @@ export const CARD_CSS = `
 .otr-elided { color: var(--muted); border-bottom: 1px dotted var(--muted); }
 .otr-editorial { color: var(--muted); font-style: italic; }
 .otr-notes { list-style: disc; padding-left: 20px !important; font-size: 13px; color: var(--muted); margin: 4px 0 !important; }
-.otr-quote { border-left: 3px solid var(--line); padding-left: 10px !important; font-size: 14px; }
+.otr-quote { position: relative; border-left: 3px solid var(--line); padding-left: 10px !important; font-size: 14px; max-height: 230px; overflow: auto; overscroll-behavior: contain; }
 .otr-quote p + p { margin-top: 6px; }
 .otr-quote mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
 .otr-cands { list-style: none; font-size: 13px; }

@@ -40,7 +40,7 @@ function startContent(ctx: ContentScriptContext) {
       .then((s) => (settings = s)));
 
   function hideButton() {
-    if (host) host.style.display = 'none';
+    if (button) button.style.display = 'none';
   }
 
   function ensureButton(): HTMLButtonElement {
@@ -75,7 +75,7 @@ function startContent(ctx: ContentScriptContext) {
     }
     if (isInsideOurUi()) return;
     const b = ensureButton();
-    host!.style.display = '';
+    b.style.display = '';
     const x = Math.min(info.rect.right + window.scrollX + 6, window.scrollX + document.documentElement.clientWidth - 120);
     const y = info.rect.bottom + window.scrollY + 6;
     b.style.left = `${Math.max(window.scrollX + 4, x)}px`;
@@ -106,6 +106,7 @@ function startContent(ctx: ContentScriptContext) {
     let info: SelectionInfo | null = readSelection();
     if (!info && fallbackText) info = { text: fallbackText.trim(), context: '', rect: null };
     if (!info) return;
+    const startedAt = performance.now();
     cardOpen = true;
     hideButton();
     const send = (m: unknown) => browser.runtime.sendMessage(m);
@@ -125,6 +126,7 @@ function startContent(ctx: ContentScriptContext) {
         error: reply.error,
         pageText: info.text,
         rect: info.rect,
+        startedAt,
         onClose: () => {
           cardOpen = false;
         },

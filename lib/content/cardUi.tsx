@@ -17,6 +17,8 @@ export interface OpenCardOptions {
   pageText: string;
   /** The selection's box in viewport coordinates; null to show the card at the top of the view. */
   rect: { left: number; top: number; right: number; bottom: number } | null;
+  /** performance.now() when the reader asked: the card records how long it took to show. */
+  startedAt?: number;
   /** Called once the card is closed (Esc, the close button, a click elsewhere, a newer card). */
   onClose?: () => void;
 }
@@ -103,6 +105,11 @@ async function open(o: OpenCardOptions): Promise<void> {
   onClosed = o.onClose;
   const card = ui.uiContainer.querySelector<HTMLElement>('.otr-card');
   if (card) place(card, o.rect);
+  if (o.startedAt !== undefined) {
+    const host = ui.shadowHost;
+    // After the next frame is painted: the time from the click to the card on screen.
+    requestAnimationFrame(() => setTimeout(() => (host.dataset.clickToCardMs = (performance.now() - o.startedAt!).toFixed(1))));
+  }
   outsideListener = (e: Event) => {
     if (!e.composedPath().includes(ui.shadowHost)) close(false);
   };

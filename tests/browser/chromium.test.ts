@@ -63,7 +63,10 @@ describe.skipIf(!available)('the extension in Chromium', () => {
     await button.click();
     const card = page.locator('on-the-record-card .otr-card');
     await card.waitFor({ state: 'visible' });
-    console.log(`[timing] ${label}: click to card on screen ${Date.now() - t0} ms`);
+    const wall = Date.now() - t0;
+    const host = page.locator('on-the-record-card');
+    await expect.poll(() => host.getAttribute('data-click-to-card-ms')).not.toBeNull();
+    console.log(`[timing] ${label}: click to card on screen ${await host.getAttribute('data-click-to-card-ms')} ms in the page (${wall} ms as Playwright saw it)`);
     return card;
   }
 
@@ -78,6 +81,8 @@ describe.skipIf(!available)('the extension in Chromium', () => {
     expect(text).toMatch(/years? ago/);
     // The matched words are marked in the full quotation.
     expect(await card.locator('.otr-quote mark').first().textContent()).toContain('The internet is not a safe or anonymous place');
+    // The button steps aside while the card is open.
+    expect(await page.getByRole('button', { name: 'Verify quote' }).isVisible()).toBe(false);
     // Focus moved into the card; the card fits the viewport.
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('on-the-record-card');
     const box = await card.boundingBox();
