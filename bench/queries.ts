@@ -3,9 +3,10 @@
  * it was made from (null for passages nobody said).
  *
  * Every query made from a statement is checked against the whole corpus: some six-word run of
- * the original passage occurs in that statement and in no other, so "the statement the query
- * was made from" is the one right answer. Not-found queries use the same vocabulary but are
- * checked to share no six-word run with any statement.
+ * the words the reader highlighted (never spanning an elision or a bracket; for a paraphrase,
+ * of the sentence it reports) occurs in that statement and in no other, so "the statement the
+ * query was made from" is the one right answer. Not-found queries use the same vocabulary but
+ * are checked to share no six-word run with any statement.
  */
 import { Rng } from './prng';
 import { TOPICS, SYNONYMS } from './vocab';
@@ -33,7 +34,7 @@ function countWords(text: string): number {
 }
 
 interface Candidate extends Query {
-  /** Word runs whose six-grams prove the answer (the original passage; for not_found the query). */
+  /** Six-grams of the query's visible words (no gram spans an elision or a bracket). */
   grams: number[];
 }
 
@@ -132,11 +133,15 @@ function dress(rng: Rng, text: string, quoteMarks: boolean): string {
   return t;
 }
 
-function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narratives: number[]): { q: Query; original: string } | null {
+/**
+ * A query, and the passages whose six-grams must prove its answer: the words the reader sees
+ * (split at elisions and brackets), or for a paraphrase the sentence it reports.
+ */
+function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narratives: number[]): { q: Query; proof: string } | null {
   if (kind === 'not_found') {
     const w = new Writer(rng, TOPICS[rng.int(0, TOPICS.length - 1)], 2024);
     const text = w.expand(rng.pick(NOT_FOUND_TEMPLATES));
-    return { q: { kind, text: dress(rng, text, false), expected: null }, original: text };
+    return { q: { kind, text: dress(rng, text, false), expected: null }, proof: text };
   }
   const fromNarrative = kind === 'verbatim' && narratives.length > 0 && rng.chance(0.25);
   const st = c.statements[rng.pick(fromNarrative ? narratives : quotes)];
@@ -155,7 +160,7 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
         const start = rng.int(0, sw.length - len);
         original = sw.slice(start, start + len).join(' ').replace(/[,;:]$/, '');
       }
-      return { q: { kind, text: dress(rng, original, true), expected: st.id }, original };
+      return { q: { kind, text: dress(rng, original, true), expected: st.id }, proof: original };
     }
     case 'elided': {
       const next = sents[sents.indexOf(s) + 1];
@@ -166,7 +171,7 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
       const before = ws.slice(0, start).join(' ').replace(/[,;:]$/, '');
       const after = ws.slice(start + cut).join(' ');
       const mark = rng.weighted([[' ... ', 5], [' … ', 3], [' [...] ', 1]] as const);
-      return { q: { kind, text: dress(rng, before + mark + after, true), expected: st.id }, original: ws.join(' ') };
+      return { q: { kind, text: dress(rng, before + mark + after, true), expected: st.id }, proof: `${before}\n${after}` };
     }
     case 'bracketed': {
       const first = sw[0].replace(/’.*$/, '');
@@ -178,7 +183,7 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
         else if (sw.length >= 9) text = [`[${sw[1][0]}]${sw[1].slice(1)}`, ...sw.slice(2)].join(' '); // a highlight that starts mid-sentence
       }
       if (!text) return null;
-      return { q: { kind, text: dress(rng, text, true), expected: st.id }, original: s.text };
+      return { q: { kind, text: dress(rng, text, true), expected: st.id }, proof: text.replace(/ ?\[[^\]]*\] ?/g, '\n') };
     }
     case 'altered_words': {
       if (sw.length < 8) return null;
@@ -191,7 +196,7 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
       }
       text = ws.join(' ');
       if (text === s.text) return null;
-      return { q: { kind, text: dress(rng, text, true), expected: st.id }, original: s.text };
+      return { q: { kind, text: dress(rng, text, true), expected: st.id }, proof: text };
     }
     case 'altered_numbers': {
       const withFigure = sents.filter((x) => /\d/.test(x.text) && !x.text.includes('0800'));
@@ -200,7 +205,7 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
       const figures = [...t.matchAll(/\d[\d,]*\d|\d/g)];
       const f = rng.pick(figures);
       const text = t.slice(0, f.index) + alterNumber(rng, f[0]) + t.slice(f.index! + f[0].length);
-      return { q: { kind, text: dress(rng, text, true), expected: st.id }, original: t };
+      return { q: { kind, text: dress(rng, text, true), expected: st.id }, proof: text };
     }
     case 'paraphrase': {
       if (sw.length < 8 || st.speaker === null) return null;
@@ -213,7 +218,7 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
       body = swapSynonyms(rng, body, rng.int(1, 3)).text;
       body = body.charAt(0).toLowerCase() + body.slice(1);
       const frame = rng.pick([`${surname} said `, `${surname} said that `, `According to ${surname}, `, `${surname} warned that `, `${surname} told reporters `]);
-      return { q: { kind, text: `${frame}${body}.`, expected: st.id }, original: s.text };
+      return { q: { kind, text: `${frame}${body}.`, expected: st.id }, proof: s.text };
     }
   }
 }
@@ -241,7 +246,7 @@ export function generateQueries(c: Corpus, opts: QueryOptions): Query[] {
         if (!made1) continue;
         const n = countWords(made1.q.text);
         if (n < 5 || n > 40) continue;
-        const grams = table.hashes(words(made1.original));
+        const grams = made1.proof.split('\n').flatMap((part) => table.hashes(words(part)));
         if (!grams.length) continue;
         candidates.push({ ...made1.q, grams });
         made++;
@@ -265,7 +270,7 @@ export function generateQueries(c: Corpus, opts: QueryOptions): Query[] {
       if (need[k] <= 0 || seen.has(cand.text)) continue;
       const ok = cand.expected === null
         ? cand.grams.every((g) => want.get(g)!.count === 0)
-        : cand.grams.some((g) => want.get(g)!.count === 1);
+        : cand.grams.some((g) => want.get(g)!.count === 1 && want.get(g)!.last === cand.expected);
       if (!ok) continue;
       seen.add(cand.text);
       out.push({ kind: cand.kind, text: cand.text, expected: cand.expected });
