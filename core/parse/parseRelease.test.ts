@@ -203,6 +203,94 @@ describe('attribution after the quotation', () => {
   });
 });
 
+describe('more ways releases attribute', () => {
+  it('a name followed by a lower-case role without a comma: "Professor John Smith from the University of Leicester said:"', () => {
+    const q = only(parse(release('Professor John Smith from the University of Leicester said:', '“Alpha.”')));
+    expect(q.speaker).toEqual({ name: 'John Smith', rank: 'Professor', role: 'from the University of Leicester' });
+  });
+
+  it('initials in a name: "Chief Constable J.P. Bloggs said:"', () => {
+    expect(only(parse(release('Chief Constable J.P. Bloggs said:', '“Alpha.”'))).speaker).toEqual({ name: 'J.P. Bloggs', rank: 'Chief Constable', role: null });
+  });
+
+  it('acting and temporary ranks, a peer, a minister with post-nominals, a PCC', () => {
+    const speaker = (line: string) => only(parse(release(line, '“Alpha.”'))).speaker;
+    expect(speaker('T/Chief Constable Jo Bloggs said:')).toEqual({ name: 'Jo Bloggs', rank: 'T/Chief Constable', role: null });
+    expect(speaker('Acting Deputy Chief Constable Jo Bloggs said:')).toEqual({ name: 'Jo Bloggs', rank: 'Acting Deputy Chief Constable', role: null });
+    expect(speaker('Lord Hogan-Howe said:')).toEqual({ name: 'Hogan-Howe', rank: 'Lord', role: null });
+    expect(speaker('The Policing Minister, Nick Hurd MP, said:')).toEqual({ name: 'Nick Hurd', rank: null, role: 'The Policing Minister' });
+    expect(speaker('Martin Hewitt QPM, Chair of the NPCC, said:')).toEqual({ name: 'Martin Hewitt', rank: null, role: 'Chair of the NPCC' });
+    expect(speaker('Police and Crime Commissioner for Kent, Matthew Scott, said:')).toEqual({ name: 'Matthew Scott', rank: null, role: 'Police and Crime Commissioner for Kent' });
+    expect(speaker('Chief Inspector Anna van der Berg said:')).toEqual({ name: 'Anna van der Berg', rank: 'Chief Inspector', role: null });
+    expect(speaker('Deputy Assistant Commissioner Lucy D’Orsi, the national lead for protest, said:')).toEqual({
+      name: 'Lucy D’Orsi',
+      rank: 'Deputy Assistant Commissioner',
+      role: 'the national lead for protest',
+    });
+    expect(speaker('Chief Constable Simon Bailey says:')?.name).toBe('Simon Bailey');
+  });
+
+  it('"“…,” added Rank Name."', () => {
+    expect(only(parse(release('“Alpha beta,” added Chief Constable Simon Bailey.'))).speaker?.name).toBe('Simon Bailey');
+  });
+
+  it('a dash and a name after the quotation: "“…” – Rank Name"', () => {
+    const r = parse(release('“Alpha beta.” – Chief Constable Simon Bailey, NPCC lead'));
+    expect(only(r)).toMatchObject({ text: 'Alpha beta.', speaker: { name: 'Simon Bailey', rank: 'Chief Constable', role: 'NPCC lead' } });
+    expect(r.statements).toHaveLength(2);
+  });
+
+  it('two speakers on one line: "X said: “A.” Y said: “B.”" are two statements', () => {
+    const r = parse(release('Chief Constable Simon Bailey said: “Alpha.” NPCC Chair Sara Thornton said: “Beta.”'));
+    const [a, b] = quotes(r);
+    expect(a).toMatchObject({ text: 'Alpha.', speaker: { name: 'Simon Bailey' }, line: 3 });
+    expect(b).toMatchObject({ text: 'Beta.', speaker: { name: 'Sara Thornton', role: 'NPCC Chair' }, line: 3 });
+  });
+
+  it('a quotation with no attribution after an attributed one goes to the last speaker, with a warning', () => {
+    const r = parse(release('“One,” said Chief Constable Simon Bailey.', '“Two.”'));
+    const [a, b] = quotes(r);
+    expect(b.speaker).toEqual(a.speaker);
+    expect(r.warnings.join('\n')).toMatch(/line 4.*Simon Bailey/);
+  });
+
+  it('a realistic release with a minister, a chief officer, a charity and a pronoun', () => {
+    const text = [
+      '09 Jan 2023',
+      'Forces will share a new national database of stolen bikes, the Home Office announced today.',
+      'The Home Secretary, Amber Smith, said: “Bike theft blights our towns. This database will help return bikes to their owners.”',
+      'Speaking at the launch, ACC Jo Bloggs, the NPCC lead for acquisitive crime, said:',
+      '“Officers recover thousands of bikes every year but cannot trace the owners of most of them.',
+      '“A single database changes that,” she said. “We would urge everyone to register their bike.',
+      '“It takes two minutes.”',
+      'The database was built with the charity Cycle Safe and will open to the public in March.',
+      'Jane Doe, chief executive of Cycle Safe, said:',
+      '“We have campaigned for this for ten years.”',
+      'Ms Bloggs added: “It is a good day for cyclists.”',
+      'Notes to editors',
+      'The National Police Chiefs’ Council (NPCC) brings police forces together.',
+      'Media enquiries: press.office@npcc.police.uk',
+    ].join('\n');
+    const r = parse(text);
+    expect(r.statements.map((s) => [s.kind, s.speaker?.name ?? null, s.line])).toEqual([
+      ['narrative', null, 2],
+      ['quote', 'Amber Smith', 3],
+      ['quote', 'Jo Bloggs', 5],
+      ['narrative', null, 8],
+      ['quote', 'Jane Doe', 10],
+      ['quote', 'Jo Bloggs', 11],
+    ]);
+    expect(r.statements[1].speaker).toEqual({ name: 'Amber Smith', rank: null, role: 'The Home Secretary' });
+    expect(r.statements[2].speaker).toEqual({ name: 'Jo Bloggs', rank: 'ACC', role: 'the NPCC lead for acquisitive crime' });
+    expect(r.statements[2].text.split('\n')).toHaveLength(3);
+    expect(r.statements[2].text).not.toMatch(/she said/);
+    expect(r.statements[4].speaker).toEqual({ name: 'Jane Doe', rank: null, role: 'chief executive of Cycle Safe' });
+    expect(r.statements[5].speaker).toEqual(r.statements[2].speaker);
+    expect(r.release).toMatchObject({ date: '2023-01-09', organisation: 'NPCC' });
+    expect(r.warnings).toEqual([]);
+  });
+});
+
 describe('continuing a speaker already named', () => {
   it('"“…,” she said." continues the speaker named before', () => {
     const r = parse(release('Commander Priya Desai said:', '“Alpha beta.”', '“Gamma delta,” she said.'));

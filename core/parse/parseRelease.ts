@@ -128,6 +128,14 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       const nextOpen = indexOfOpen(after);
       const attr = (nextOpen >= 0 ? after.slice(0, nextOpen) : after).trim();
       const trailing = trailingSpeaker(attr);
+      if (trailing && nextOpen >= 0 && /:$/.test(attr) && /[.!?…]$/.test(inside.trim())) {
+        // “…” Sara Thornton said: “…” – a finished quotation, then another introduced on the same line.
+        finish(q, null);
+        pending = { ref: trailing, line: lineNo };
+        rest = after.slice(nextOpen);
+        sameLine = false;
+        continue;
+      }
       if (trailing && nextOpen >= 0) {
         // “…,” said X. “…” – the same speaker goes on, on the same line.
         // A pronoun in the middle ("he said") keeps the speaker already named.
@@ -235,7 +243,11 @@ function trailingSpeaker(attr: string): SpeakerRef | null {
   const a = attr.replace(/\s+/g, ' ').trim();
   if (!a || a.length > 200) return null;
   const m = VERB_FIRST.exec(a) ?? SUBJECT_FIRST.exec(a);
-  return m ? parseSpeakerPhrase(m[1]) : null;
+  if (m) return parseSpeakerPhrase(m[1]);
+  // “…” – Chief Constable Simon Bailey, NPCC lead: a dash and a named person.
+  const d = /^[–—]\s*(.+?)\.?$/.exec(a);
+  const ref = d ? parseSpeakerPhrase(d[1]) : null;
+  return ref?.kind === 'person' && ref.name.includes(' ') ? ref : null;
 }
 
 /**

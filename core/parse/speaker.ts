@@ -40,7 +40,7 @@ const NOT_NAME = new Set(
     .split(' '),
 );
 const POST_NOMINALS = /(?:,?\s+(?:QPM|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|JP|DL|PhD|FRS|MA|BSc))+\.?$/;
-const NAME_WORD = /^(?:[A-Z\u00C0-\u00DE][\p{L}’'\-]*|[A-Z]\.|Mc[A-Z][\p{L}]+|Mac[A-Z][\p{L}]+|de|da|van|von|der|le|la|bin|al)$/u;
+const NAME_WORD = /^(?:[A-Z\u00C0-\u00DE][\p{L}’'\-]*|(?:[A-Z]\.)+|Mc[A-Z][\p{L}]+|Mac[A-Z][\p{L}]+|de|da|van|von|der|le|la|bin|al)$/u;
 const PRONOUN = /^(?:he|she|they|the\s+(?:chief|commissioner|commander|deputy|assistant)[\w\s]*?)$/i;
 const INTRO = /^(?:[A-Z][a-z]+ing\b|In\s+(?:a|his|her|their)\b|Today\b|Yesterday\b|Separately\b|Meanwhile\b|Also\b|However\b|But\b|And\b|On\s+\w+day\b)/;
 
@@ -77,6 +77,13 @@ function findName(segment: string): NameHit | null {
     const nameWords = after ? after.split(/\s+/) : [];
     if (looksLikeName(nameWords)) {
       return { rank, name: nameWords.join(' '), rolePart: words.slice(0, i).join(' ') };
+    }
+    // A name followed by a lower-case role: "Professor John Smith from the University of Leicester".
+    for (let k = Math.min(4, nameWords.length - 1); k >= 1; k--) {
+      if (looksLikeName(nameWords.slice(0, k)) && /^(?:of|from|at|for|with|who|in|on|the|and)$/.test(nameWords[k])) {
+        const role = [words.slice(0, i).join(' '), nameWords.slice(k).join(' ')].filter(Boolean).join(', ');
+        return { rank, name: nameWords.slice(0, k).join(' '), rolePart: role };
+      }
     }
   }
   // No rank: a name of two to four words at the end ("NPCC Chair Sara Thornton", "Jane Doe").
