@@ -1,6 +1,7 @@
 /** The release parser: attribution patterns, the tail, errors, ids; on small releases in the seeds' layout. */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedRelease, Statement } from '../types';
 import { ReleaseParseError } from './errors';
@@ -623,6 +624,40 @@ describe('errors name the file and the line', () => {
         expect(e, JSON.stringify(text)).toBeInstanceOf(ReleaseParseError);
       }
     }
+  });
+});
+
+describe('any input', () => {
+  it('parses or throws ReleaseParseError naming a line of the file, never anything else', () => {
+    const piece = fc.constantFrom(
+      '12 Mar 2019', '31 Feb 2020', 'Lead.', 'Chief Constable Simon Bailey said:', 'She added:', '“', '”', '"', '‘', '’', '“Alpha.', '“Beta.”',
+      '“A,” said Jo Bloggs. “B', '” said', ' – ', 'Communications office', 'Notes to editors', '\u0000', '\uFFFD', '\ud800', ':', ',',
+    );
+    const line = fc.oneof(fc.array(piece, { maxLength: 5 }).map((a) => a.join(' ')), fc.string({ unit: 'binary', maxLength: 30 }));
+    const text = fc.tuple(fc.boolean(), fc.array(line, { maxLength: 12 })).map(([dated, ls]) => (dated ? ['12 Mar 2019', ...ls] : ls).join('\n'));
+    fc.assert(
+      fc.property(text, (t) => {
+        try {
+          const r = parseRelease(t, 'f.txt');
+          const lines = t.split(/\r\n?|\n/).length;
+          for (const s of r.statements) {
+            expect(s.line).toBeGreaterThanOrEqual(1);
+            expect(s.line).toBeLessThanOrEqual(lines);
+            expect(s.text.trim()).not.toBe('');
+          }
+        } catch (e) {
+          expect(e).toBeInstanceOf(ReleaseParseError);
+          const issues = (e as ReleaseParseError).issues;
+          expect(issues.length).toBeGreaterThan(0);
+          for (const i of issues) {
+            expect(i.file).toBe('f.txt');
+            expect(i.line).toBeGreaterThanOrEqual(1);
+            expect(i.line).toBeLessThanOrEqual(t.split(/\r\n?|\n/).length + 1);
+          }
+        }
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });
 
