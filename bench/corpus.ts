@@ -9,7 +9,7 @@
  */
 import { Rng } from './prng';
 import {
-  BANKS, CHARITIES, FIRST_NAMES, LEAD_SENTENCES, NARRATIVE_SENTENCES, QUOTE_SENTENCES, RANKS,
+  BANKS, CHARITIES, FIRST_NAMES, FORCES, TOWNS, operationName, LEAD_SENTENCES, NARRATIVE_SENTENCES, QUOTE_SENTENCES, RANKS,
   STOCK_SENTENCES, SURNAMES, TOPICS, type Topic,
 } from './vocab';
 
@@ -116,15 +116,23 @@ function makeSpeakers(rng: Rng): GenSpeaker[] {
 
 /** Expands {slot}, {Slot} and {#figure} in a template, drawing from the banks and the topic. */
 export class Writer {
+  /** This release's own names: its force, its towns, its operation. */
+  private local: Record<string, string[]>;
   constructor(
     private rng: Rng,
     private topic: Topic,
     private year: number,
-  ) {}
+  ) {
+    this.local = {
+      force: [rng.pick(FORCES)],
+      town: [rng.pick(TOWNS), rng.pick(TOWNS)],
+      operation: [operationName((xs) => rng.pick(xs), (p) => rng.chance(p))],
+    };
+  }
 
   private bank(name: string): string[] {
     const t = this.topic as unknown as Record<string, string[]>;
-    return Array.isArray(t[name]) ? t[name] : BANKS[name];
+    return this.local[name] ?? (Array.isArray(t[name]) ? t[name] : BANKS[name]);
   }
 
   private figure(kind: string): string {
@@ -152,7 +160,7 @@ export class Writer {
         const bank = this.bank(lower);
         if (!bank) throw new Error(`unknown slot ${slot}`);
         let value = this.rng.pick(bank);
-        for (let k = 0; k < 3 && picked.has(value); k++) value = this.rng.pick(bank);
+        for (let k = 0; k < 3 && picked.has(value) && bank.length > 1; k++) value = this.rng.pick(bank);
         picked.add(value);
         return slot === lower ? value : capitalise(value);
       });

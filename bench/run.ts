@@ -1,13 +1,14 @@
 /**
  * npm run bench [-- --json] [--sizes 1000,10000,100000] [--engines otr,fuse,minisearch]
- *               [--queries 100] [--seed 1] [--budget 180]
+ *               [--queries 100] [--seed 1] [--budget 240] [--from saved.json]
  *
  * Builds the same synthetic corpus and queries for every engine, measures each engine at each
  * size in a child process of its own, and prints a table (or, with --json, one JSON object).
  * Progress goes to stderr.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem, platform, arch } from 'node:os';
+import { cpus, totalmem, platform, arch, loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { KINDS, type Kind } from './queries';
@@ -27,6 +28,8 @@ export interface SizeReport {
 export interface Report {
   machine: string;
   sizes: SizeReport[];
+  /** Beyond the issue's format: the 1-minute load average when the run started and ended (other work on the machine slows every figure). */
+  load_average?: { start: string; end: string };
 }
 
 function args(argv: string[]) {
@@ -40,7 +43,8 @@ function args(argv: string[]) {
     engines: (get('engines') ?? ALL_ENGINES.join(',')).split(',') as EngineName[],
     perKind: Number(get('queries') ?? 100),
     seed: Number(get('seed') ?? 1),
-    budget: Number(get('budget') ?? 180),
+    budget: Number(get('budget') ?? 240),
+    from: get('from'),
   };
 }
 
@@ -51,7 +55,7 @@ export function machine(): string {
 
 function runOne(req: MeasureRequest): MeasureReply {
   const here = dirname(fileURLToPath(import.meta.url));
-  const timeoutMs = (req.budgetSeconds * 3 + 300) * 1000;
+  const timeoutMs = (req.budgetSeconds * 2 + 600) * 1000;
   const child = spawnSync(
     process.execPath,
     ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(here, 'measure.ts'), JSON.stringify(req)],
@@ -75,7 +79,8 @@ function table(rows: string[][]): string {
 }
 
 export function formatReport(report: Report): string {
-  const out: string[] = [`Machine: ${report.machine}`, ''];
+  const la = report.load_average;
+  const out: string[] = [`Machine: ${report.machine}${la ? `; load average ${la.start} at the start, ${la.end} at the end` : ''}`, ''];
   for (const size of report.sizes) {
     const first = Object.values(size.notes).find((n) => n?.info?.releases)?.info;
     const text = Object.values(size.engines).find(Boolean)?.text_gzip_bytes;
@@ -149,7 +154,14 @@ export function targets(report: Report): Check[] {
 
 function main() {
   const a = args(process.argv.slice(2));
+  if (a.from) {
+    // Print the table of a run saved with --json.
+    process.stdout.write(formatReport(JSON.parse(readFileSync(a.from, 'utf8')) as Report) + '\n');
+    return;
+  }
   const report: Report = { machine: machine(), sizes: [] };
+  const load = () => loadavg()[0].toFixed(1);
+  const la = (report.load_average = { start: load(), end: '' });
   for (const statements of a.sizes) {
     const size: SizeReport = { statements, engines: {} as SizeReport['engines'], notes: {} };
     for (const engine of a.engines) {
@@ -161,6 +173,7 @@ function main() {
     }
     report.sizes.push(size);
   }
+  la.end = load();
   process.stdout.write(a.json ? JSON.stringify(report, null, 1) + '\n' : formatReport(report) + '\n');
 }
 

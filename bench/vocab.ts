@@ -66,6 +66,20 @@ export const SURNAMES = [
   'Ahmed', 'Bhatti', 'Chaudhry', 'Dhillon', 'Evans', 'Fletcher', 'Gill', 'Hughes', 'Jenkins', 'Khan', 'Lewis', 'Morgan', 'Nash', 'Owens', 'Patel', 'Rees', 'Sandhu', 'Turner', 'Walsh', 'Young',
 ];
 
+/** The long tail: forces, places and operation names that make each release its own. */
+export const FORCES = ['Avon and Somerset Police', 'Bedfordshire Police', 'Cambridgeshire Constabulary', 'Cheshire Constabulary', 'City of London Police', 'Cleveland Police', 'Cumbria Constabulary', 'Derbyshire Constabulary', 'Devon and Cornwall Police', 'Dorset Police', 'Durham Constabulary', 'Dyfed-Powys Police', 'Essex Police', 'Gloucestershire Constabulary', 'Greater Manchester Police', 'Gwent Police', 'Hampshire Constabulary', 'Hertfordshire Constabulary', 'Humberside Police', 'Kent Police', 'Lancashire Constabulary', 'Leicestershire Police', 'Lincolnshire Police', 'Merseyside Police', 'the Metropolitan Police', 'Norfolk Constabulary', 'North Wales Police', 'North Yorkshire Police', 'Northamptonshire Police', 'Northumbria Police', 'Nottinghamshire Police', 'South Wales Police', 'South Yorkshire Police', 'Staffordshire Police', 'Suffolk Constabulary', 'Surrey Police', 'Sussex Police', 'Thames Valley Police', 'Warwickshire Police', 'West Mercia Police', 'West Midlands Police', 'West Yorkshire Police', 'Wiltshire Police', 'British Transport Police', 'the Police Service of Northern Ireland', 'Police Scotland'];
+
+export const TOWNS = ['Aldershot', 'Barnsley', 'Basildon', 'Bedford', 'Birkenhead', 'Blackburn', 'Blackpool', 'Bolton', 'Bournemouth', 'Bradford', 'Brighton', 'Bristol', 'Burnley', 'Cambridge', 'Cardiff', 'Carlisle', 'Chelmsford', 'Cheltenham', 'Chester', 'Colchester', 'Coventry', 'Crawley', 'Darlington', 'Derby', 'Doncaster', 'Dudley', 'Durham', 'Exeter', 'Gateshead', 'Gloucester', 'Grimsby', 'Guildford', 'Halifax', 'Harlow', 'Hartlepool', 'Hastings', 'Huddersfield', 'Hull', 'Ipswich', 'Kettering', 'Lancaster', 'Leeds', 'Leicester', 'Lincoln', 'Liverpool', 'Luton', 'Maidstone', 'Manchester', 'Mansfield', 'Middlesbrough', 'Milton Keynes', 'Newcastle', 'Newport', 'Northampton', 'Norwich', 'Nottingham', 'Oldham', 'Oxford', 'Peterborough', 'Plymouth', 'Portsmouth', 'Preston', 'Reading', 'Redditch', 'Rochdale', 'Rotherham', 'Salford', 'Scunthorpe', 'Sheffield', 'Shrewsbury', 'Slough', 'Southampton', 'Southend', 'Stockport', 'Stoke-on-Trent', 'Sunderland', 'Swansea', 'Swindon', 'Telford', 'Wakefield', 'Walsall', 'Warrington', 'Watford', 'Wigan', 'Wolverhampton', 'Worcester', 'Worthing', 'Wrexham', 'York'];
+
+export const OPERATION_WORDS = ['Kestrel', 'Sceptre', 'Hydrant', 'Pallial', 'Tuberose', 'Yewtree', 'Encompass', 'Aidant', 'Orochi', 'Venetic', 'Fairway', 'Lantern', 'Harbour', 'Bluebell', 'Falcon', 'Granite', 'Heron', 'Juniper', 'Lighthouse', 'Meridian', 'Nightjar', 'Orchard', 'Pennant', 'Quartz', 'Raven', 'Sentinel', 'Thistle', 'Umbra', 'Vantage', 'Willow', 'Xenon', 'Yarrow', 'Zephyr', 'Beacon', 'Compass', 'Drumlin', 'Ember', 'Foxglove', 'Gannet', 'Hawthorn'];
+const SYLLABLES = ['ka', 'lo', 'mer', 'tis', 'van', 'dor', 'el', 'ri', 'bus', 'quin', 'ta', 'sol', 'ven', 'ar', 'gol', 'pen', 'ro', 'thu', 'mi', 'sca'];
+/** An operation name: a familiar word, or a made-up one (as forces' computers pick them). */
+export function operationName(pick: <T>(xs: readonly T[]) => T, chance: (p: number) => boolean): string {
+  if (chance(0.4)) return `Operation ${pick(OPERATION_WORDS)}`;
+  const w = pick(SYLLABLES) + pick(SYLLABLES) + (chance(0.5) ? pick(SYLLABLES) : '');
+  return `Operation ${w.charAt(0).toUpperCase()}${w.slice(1)}`;
+}
+
 export const CHARITIES = ['Victim Support', 'the NSPCC', 'Missing People', 'Crimestoppers', 'Brake', 'the Suzy Lamplugh Trust', 'Refuge', 'Barnardo’s', 'the Ben Kinsella Trust', 'Rape Crisis England and Wales'];
 
 /** Phrase banks shared by every topic. Topic banks (crime, victims, …) are added per release. */
@@ -128,6 +142,10 @@ export const QUOTE_SENTENCES: [string, number][] = [
   ['Working with {partners}, we have seen {trend} in the use of {actions} {period}.', 2],
   ['{Offenders} are using ever more sophisticated methods, and we must {transform}.', 2],
   ['Our message to {offenders} is simple: we will {goal}.', 1],
+  ['In {town}, officers from {force} worked with {partners} as part of {operation}.', 3],
+  ['{Operation} has shown what can be achieved when forces like {force} work with {partners}.', 2],
+  ['I want to pay tribute to the officers in {town} who worked on {operation}.', 2],
+  ['What happened in {town} must never happen again, and {force} will {goal}.', 1],
 ];
 
 /** Short stock sentences that many speakers use word for word. */
@@ -145,6 +163,9 @@ export const NARRATIVE_SENTENCES: [string, number][] = [
   ['The full figures are available from the Office for National Statistics.', 1],
   ['The operation ran from {#day} {month} and involved {#small2} forces.', 2],
   ['Extra funding has also been made available for {actions} and {actions}.', 2],
+  ['{Operation} was led by {force} and ran for {#small} weeks.', 3],
+  ['Officers from {force} made {#count} arrests in {town} and the surrounding area.', 3],
+  ['Anyone with information is asked to contact {force} on 101, quoting {operation}.', 2],
 ];
 
 export const LEAD_SENTENCES: string[] = [
@@ -154,6 +175,7 @@ export const LEAD_SENTENCES: string[] = [
   'Police chiefs have today published {document} setting out how forces will respond to {crime}.',
   '{Offenders} are being targeted in a national operation against {crime} led by forces and {partners}.',
   'New figures show {trend} in {crime} {period}.',
+  '{Force} has led {operation}, a national operation against {crime} in {town} and beyond.',
 ];
 
 export const SYNONYMS: Record<string, string> = {

@@ -1,0 +1,10 @@
+import { generateCorpus } from './corpus';
+import { buildIndex, parseRelease, serializeIndex } from '../core/index';
+const c = generateCorpus({ statements: Number(process.argv[2] ?? 100000), seed: 1 });
+let t = performance.now();
+const parsed = c.releases.map(r => parseRelease(r.text, r.source));
+const t1 = performance.now();
+const data = buildIndex(parsed);
+const t2 = performance.now();
+const s = serializeIndex(data);
+console.log('parse', (t1 - t).toFixed(0), 'index', (t2 - t1).toFixed(0), 'serialise', (performance.now() - t2).toFixed(0), s.length);
