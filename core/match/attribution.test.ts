@@ -83,4 +83,13 @@ describe('checkAttribution', () => {
     expect(checkAttribution('', BAILEY)).toBeUndefined();
     expect(checkAttribution('The chief constable said it.', null)).toBeUndefined();
   });
+
+  it('a name that ends its sentence is still found ("…,” said Rank Name.)', () => {
+    expect(findNames('“It is not safe,” said Chief Constable Simon Bailey.')).toEqual(['Chief Constable Simon Bailey']);
+    expect(checkAttribution('“It is not safe,” said Bailey.', BAILEY)).toEqual({ names: ['Bailey'], consistent: true });
+  });
+
+  it('an organisation after "of" is not a person', () => {
+    expect(findNames('Carol Baines of Age Concern Together said the figures were worrying.')).toEqual(['Carol Baines']);
+  });
 });

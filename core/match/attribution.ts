@@ -42,7 +42,8 @@ function namesIn(sentence: string): Found[] {
   // Capitalised runs, with any rank or title before them.
   const re = /(?:[A-Z][\p{L}’'.\-]*|de|van|von)(?:\s+(?:[A-Z][\p{L}’'.\-]*|de|van|von))*/gu;
   for (const m of sentence.matchAll(re)) {
-    let phrase = m[0].replace(/[’']s$/, '');
+    // A sentence's full stop is not part of a name (an initial's is: "J.").
+    let phrase = m[0].replace(/[’']s$/, '').replace(/(?<=\p{L}{2})\.+$/u, '');
     const atStart = sentence.slice(0, m.index).trim() === '' || /[“"‘(]\s*$/.test(sentence.slice(0, m.index));
     let rank: string | null = null;
     // Strip role and organisation words before the rank or name: "NPCC Chair Sara Thornton".

@@ -29,8 +29,10 @@ const MARKS = /\p{M}/gu;
 
 /** Folds one word: lower case, no accents, no apostrophes or hyphens. */
 export function foldWord(word: string): string {
-  let w = word.toLowerCase();
-  if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFKD').replace(MARKS, '');
+  let w = word;
+  // Compatibility forms first (𝑨 → A), then case, so that folding twice changes nothing.
+  if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss').replace(/ı/g, 'i');
+  else w = w.toLowerCase();
   return w.replace(APOSTROPHES_AND_HYPHENS, '');
 }
 
@@ -91,7 +93,7 @@ export function tokenize(text: string): Token[] {
         end = next.end;
         i++;
       }
-      out.push({ norm: numberNorm(value), start, end, num: true });
+      out.push({ norm: numberNorm(value), start, end: percent ? end - 1 : end, num: true });
       if (percent) out.push({ norm: 'percent', start: end - 1, end, num: false });
       continue;
     }
@@ -130,7 +132,7 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    out.push({ norm: folded, start, end, num: false });
+    if (folded) out.push({ norm: folded, start, end: percent ? end - 1 : end, num: false });
     if (percent) out.push({ norm: 'percent', start: end - 1, end, num: false });
   }
   return out;
