@@ -94,7 +94,9 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       if (speaker) warnings.push(`line ${q.line}: quotation with no attribution; taken as ${speaker.name}'s, who spoke last`);
       else warnings.push(`line ${q.line}: quotation with no speaker named anywhere before or after it`);
     }
+    // “…worth a life,” said X: the comma belongs to the release's sentence, not to the quotation.
     const body = q.paragraphs.map((p) => p.trim()).filter(Boolean);
+    if (trailing && body.length) body[body.length - 1] = body[body.length - 1].replace(/\s*,$/, '');
     if (body.length) statements.push({ kind: 'quote', speaker, text: body.join('\n'), line: q.line });
     pending = null;
     open = null;
