@@ -152,8 +152,10 @@ export function ResultCard(props: ResultCardProps) {
             </ul>
           ) : null}
           <section class="otr-section" aria-labelledby="otr-q-h">
-            <h3 id="otr-q-h">{best.kind === 'quote' ? 'The full quotation' : 'The release’s words'}</h3>
-            <QuoteText quote={best.quote} span={answer!.verdict === 'paraphrase' ? null : best.span} />
+            <h3 id="otr-q-h">
+              {answer!.verdict === 'paraphrase' ? 'The statement it reports' : best.kind === 'quote' ? 'The full quotation' : 'The release’s words'}
+            </h3>
+            <QuoteText quote={best.quote} span={best.span} label={answer!.verdict === 'paraphrase' ? 'The statement it reports' : undefined} />
           </section>
           <Candidates answer={answer!} />
           <CitationActions speaker={best.speaker} release={best.release} date={best.date} copy={props.copy} />

@@ -69,8 +69,7 @@ function startContent(ctx: ContentScriptContext) {
     const s = settings ?? (await getSettings());
     const info = readSelection();
     if (cardOpen || !info || !info.rect || !s.buttonEnabled || siteDisabled(s, location.hostname) || countWords(info.text) < s.minWords) {
-      cardOpen = true;
-    hideButton();
+      hideButton();
       return;
     }
     if (isInsideOurUi()) return;

@@ -46,6 +46,16 @@ export function startBackground(loadIndexSource: () => string | unknown | null |
       await browser.tabs.sendMessage(tabId, cmd, frameId !== undefined ? { frameId } : undefined);
       return true;
     } catch {
+      // A frame without the content script (it runs in top frames only): the top
+      // frame shows the card for the words the browser reported.
+      if (frameId && selectionText) {
+        try {
+          await browser.tabs.sendMessage(tabId, cmd, { frameId: 0 });
+          return true;
+        } catch {
+          /* fall through */
+        }
+      }
       // No content script in that tab (a browser page, or a tab opened before the install).
       return false;
     }

@@ -93,6 +93,9 @@ describe.skipIf(!available)('the extension in Chromium', () => {
     // Esc closes it.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
+    // A new selection brings the button back.
+    await page.evaluate(selectBetweenScript('#q1', 'In collaboration with', 'more than ever before'));
+    await page.getByRole('button', { name: 'Verify quote' }).waitFor({ state: 'visible' });
     await page.close();
   });
 
@@ -227,6 +230,50 @@ describe.skipIf(!available)('the extension in Chromium', () => {
     expect(await card.textContent()).toContain('Peter Goodman');
     expect(states.lastIndexOf('running')).toBeGreaterThan(states.indexOf('stopped'));
     await page.close();
+  });
+
+  it('follows the options: the button off, a longer shortest selection, a site where it stays off', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect.poll(() => options.locator('.statlist').textContent()).toContain('Releases');
+    expect(await options.locator('.statlist').textContent()).toMatch(/3 Oct 2014 to 4 Aug 2017/);
+    await options.screenshot({ path: artifact('options.png') });
+    const button = (page: Page) => page.getByRole('button', { name: 'Verify quote' });
+
+    const checkbox = options.getByRole('checkbox', { name: 'Show the button beside a selection' });
+    await checkbox.uncheck();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved');
+    const page = await openArticle();
+    await page.bringToFront();
+    await page.evaluate(selectBetweenScript('#q1', 'The internet is not', 'abusing children.'));
+    await page.waitForTimeout(400);
+    expect(await button(page).isVisible()).toBe(false);
+    await checkbox.check();
+    await page.bringToFront();
+    await page.evaluate(selectBetweenScript('#q1', 'The internet is not', 'safe or'));
+    await button(page).waitFor({ state: 'visible' });
+
+    await options.getByRole('spinbutton').fill('8');
+    await options.getByRole('spinbutton').blur();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved');
+    await page.bringToFront();
+    await page.evaluate(selectBetweenScript('#q1', 'The internet is not', 'safe or'));
+    await page.waitForTimeout(400);
+    expect(await button(page).isVisible()).toBe(false);
+    await options.getByRole('spinbutton').fill('4');
+    await options.getByRole('spinbutton').blur();
+
+    await options.getByRole('textbox').fill('127.0.0.1');
+    await options.getByRole('textbox').blur();
+    await expect.poll(() => options.getByRole('textbox').inputValue()).toBe('127.0.0.1');
+    await page.bringToFront();
+    await page.evaluate(selectBetweenScript('#q1', 'The internet is not', 'abusing children.'));
+    await page.waitForTimeout(400);
+    expect(await button(page).isVisible()).toBe(false);
+    await options.getByRole('textbox').fill('');
+    await options.getByRole('textbox').blur();
+    await page.close();
+    await options.close();
   });
 
   it('made no network request beyond the local test pages', async () => {
