@@ -4,3 +4,8 @@ export { parseRelease } from './parse/parseRelease';
 export { ReleaseParseError } from './parse/errors';
 export { buildIndex, serializeIndex, loadIndex, IndexFormatError } from './index/indexFile';
 export { createMatcher, type Matcher, type MatchOptions } from './match/matcher';
+export {
+  readImport, readReleasesJson, releasesOfIndex, exportReleases, dedupeReleases, mergeIndex, importKind, releaseProblem,
+  RELEASES_FORMAT, RELEASES_VERSION, MAX_IMPORT_CHARS, type ReleasesFile, type Merged, type ImportKind,
+} from './import/releases';
+export { htmlToReleaseText, findDateInText, dateFromIso, type ArticleLike } from './import/html';

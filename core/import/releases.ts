@@ -1,0 +1,169 @@
+import { parseRelease } from '../parse/parseRelease';
+import { ReleaseParseError } from '../parse/errors';
+import { buildIndex, IndexFormatError, loadIndex } from '../index/indexFile';
+import { INDEX_FORMAT, type IndexData, type ParsedRelease, type Speaker, type Statement } from '../types';
+
+/**
+ * Importing releases: the release layout (.txt), exported release files and otr
+ * index files (.json); merging them with the bundled index; exporting them again.
+ */
+
+export const RELEASES_FORMAT = 'on-the-record/releases';
+export const RELEASES_VERSION = 1;
+
+export interface ReleasesFile {
+  format: typeof RELEASES_FORMAT;
+  version: number;
+  /** ISO timestamp of the export. */
+  exported: string;
+  releases: ParsedRelease[];
+}
+
+/** Releases files and passages are small; a release far bigger than this is not one. */
+export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isOptStr = (x: unknown) => x === undefined || typeof x === 'string';
+const isNullStr = (x: unknown) => x === null || typeof x === 'string';
+
+function issue(file: string, reason: string, line = 1): never {
+  throw new ReleaseParseError([{ file, line, reason }]);
+}
+
+function checkSpeaker(s: unknown): s is Speaker | null {
+  return s === null || (isObj(s) && typeof s.name === 'string' && s.name.trim() !== '' && isNullStr(s.rank) && isNullStr(s.role));
+}
+
+function checkStatement(s: unknown): s is Statement {
+  return (
+    isObj(s) &&
+    (s.kind === 'quote' || s.kind === 'narrative') &&
+    checkSpeaker(s.speaker) &&
+    (s.kind === 'quote' || s.speaker === null) &&
+    typeof s.text === 'string' &&
+    s.text.trim() !== '' &&
+    Number.isInteger(s.line) &&
+    (s.line as number) >= 1
+  );
+}
+
+/** Strictly checks one exported release; returns the reason it is refused, or null. */
+export function releaseProblem(r: unknown): string | null {
+  if (!isObj(r) || !isObj(r.release) || !Array.isArray(r.statements)) return 'not a release (release and statements expected)';
+  const info = r.release;
+  if (typeof info.id !== 'string' || !/^[0-9a-f]{16}$/.test(info.id)) return 'its id is missing or malformed';
+  if (typeof info.date !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(info.date) || Number.isNaN(Date.parse(info.date))) return 'its date is missing or not YYYY-MM-DD';
+  if (typeof info.title !== 'string') return 'its title is missing';
+  if (!isOptStr(info.organisation) || !isOptStr(info.source)) return 'its organisation or source is not text';
+  if (info.url !== undefined && (typeof info.url !== 'string' || !/^https?:\/\//i.test(info.url))) return 'its url is not an http(s) address';
+  if (r.statements.length === 0) return 'it has no statements';
+  const bad = r.statements.findIndex((s) => !checkStatement(s));
+  if (bad >= 0) return `statement ${bad + 1} is malformed`;
+  if (r.warnings !== undefined && (!Array.isArray(r.warnings) || !r.warnings.every((w) => typeof w === 'string'))) return 'its warnings are not text';
+  return null;
+}
+
+function cleanRelease(r: ParsedRelease): ParsedRelease {
+  const { id, date, title, organisation, url, source } = r.release;
+  return {
+    release: { id, date, title, ...(organisation ? { organisation } : {}), ...(url ? { url } : {}), ...(source ? { source } : {}) },
+    statements: r.statements.map((s) => ({
+      kind: s.kind,
+      speaker: s.speaker ? { name: s.speaker.name, rank: s.speaker.rank, role: s.speaker.role } : null,
+      text: s.text,
+      line: s.line,
+    })),
+    warnings: [...(r.warnings ?? [])],
+  };
+}
+
+/** The releases of an index, each with its statements (positions dropped). */
+export function releasesOfIndex(data: IndexData): ParsedRelease[] {
+  const out: ParsedRelease[] = data.releases.map((release) => ({ release, statements: [], warnings: [] }));
+  for (const { release, ...st } of data.statements) out[release]?.statements.push(st);
+  return out;
+}
+
+/** Reads an exported releases file or an otr index file. Throws ReleaseParseError naming `name`. */
+export function readReleasesJson(name: string, text: string): ParsedRelease[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    issue(name, `not JSON (${(e as Error).message})`);
+  }
+  if (isObj(data) && data.format === INDEX_FORMAT) {
+    try {
+      return releasesOfIndex(loadIndex(data));
+    } catch (e) {
+      if (e instanceof IndexFormatError) issue(name, e.message);
+      throw e;
+    }
+  }
+  if (!isObj(data) || data.format !== RELEASES_FORMAT) {
+    issue(name, `not an On the Record file (expected "format": "${RELEASES_FORMAT}" or "${INDEX_FORMAT}")`);
+  }
+  if (data.version !== RELEASES_VERSION) {
+    issue(name, `releases file version ${JSON.stringify(data.version)} is not supported (this version reads ${RELEASES_VERSION})`);
+  }
+  if (!Array.isArray(data.releases)) issue(name, 'releases missing');
+  const releases = data.releases as unknown[];
+  if (releases.length === 0) issue(name, 'the file holds no release');
+  releases.forEach((r, i) => {
+    const problem = releaseProblem(r);
+    if (problem) issue(name, `release ${i + 1}: ${problem}`);
+  });
+  return (releases as ParsedRelease[]).map(cleanRelease);
+}
+
+export type ImportKind = 'txt' | 'json' | 'html';
+
+/** The kind of file by its name (.txt, .json, .html/.htm); text otherwise. */
+export function importKind(name: string): ImportKind {
+  if (/\.json$/i.test(name)) return 'json';
+  if (/\.x?html?$/i.test(name)) return 'html';
+  return 'txt';
+}
+
+/**
+ * Reads one file to import: a release in the text layout (.txt, or a pasted text) or
+ * a .json releases/index file. (.html needs a DOM: extract the article first, then
+ * `htmlToReleaseText`.) Throws ReleaseParseError with the file and line of the problem.
+ */
+export function readImport(name: string, text: string, url?: string): ParsedRelease[] {
+  if (typeof text !== 'string') issue(name, 'not text');
+  if (text.length > MAX_IMPORT_CHARS) issue(name, `too large (${text.length} characters; the limit is ${MAX_IMPORT_CHARS})`);
+  const kind = importKind(name);
+  if (kind === 'html') issue(name, 'an HTML page must have its article extracted first');
+  if (kind === 'json') return readReleasesJson(name, text);
+  return [parseRelease(text, name, url)];
+}
+
+/** An exported releases file for `releases`. */
+export function exportReleases(releases: readonly ParsedRelease[], exported = new Date().toISOString()): ReleasesFile {
+  return { format: RELEASES_FORMAT, version: RELEASES_VERSION, exported, releases: releases.map(cleanRelease) };
+}
+
+/** The same release (same content id) kept once, first seen wins. */
+export function dedupeReleases(releases: readonly ParsedRelease[]): ParsedRelease[] {
+  const seen = new Set<string>();
+  return releases.filter((r) => (seen.has(r.release.id) ? false : (seen.add(r.release.id), true)));
+}
+
+export interface Merged {
+  data: IndexData;
+  /** Ids of imported releases the bundled index already holds. */
+  alreadyBundled: string[];
+}
+
+/**
+ * The bundled index with the reader's releases added: a release already bundled,
+ * or imported twice, is kept once. With nothing to add, the bundled index is returned as is.
+ */
+export function mergeIndex(bundled: IndexData, imported: readonly ParsedRelease[]): Merged {
+  const ids = new Set(bundled.releases.map((r) => r.id));
+  const alreadyBundled = imported.filter((r) => ids.has(r.release.id)).map((r) => r.release.id);
+  const fresh = dedupeReleases(imported.filter((r) => !ids.has(r.release.id)));
+  if (fresh.length === 0) return { data: bundled, alreadyBundled };
+  return { data: buildIndex([...releasesOfIndex(bundled), ...fresh], bundled.built), alreadyBundled };
+}
