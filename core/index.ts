@@ -9,3 +9,6 @@ export {
   RELEASES_FORMAT, RELEASES_VERSION, MAX_IMPORT_CHARS, type ReleasesFile, type Merged, type ImportKind,
 } from './import/releases';
 export { htmlToReleaseText, findDateInText, dateFromIso, type ArticleLike } from './import/html';
+export { findQuotations, type Quotation, type QuotationKind, type FindOptions } from './check/findQuotations';
+export { checkArticle, checkQuotations, summarise, type CheckItem, type CheckReport, type CheckSummary } from './check/checkArticle';
+export { reportMarkdown, verdictLabel, summaryLine, VERDICT_LABELS } from './check/reportMarkdown';

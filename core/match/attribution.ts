@@ -67,6 +67,8 @@ function namesIn(sentence: string): Found[] {
     if (!looksLikeName(nameWords)) continue;
     // "… of Age Concern Together": after these words a capitalised run is an organisation or a place.
     if (!rank && /\b(?:of|at|from|for|in|with|by|the)\s+$/i.test(sentence.slice(0, m.index))) continue;
+    // A pronoun beside a verb of speech ("He said") names no one.
+    if (nameWords.length === 1 && !rank && /^(?:He|She|They|It|We|I|You|This|That)$/.test(nameWords[0])) continue;
     if (nameWords.length === 1 && !rank) {
       // A lone capitalised word is a surname only beside a verb of speech ("Bailey said", "said Bailey").
       const after = sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 30);

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, createMatcher, parseRelease } from '..';
+import { checkArticle } from './checkArticle';
+import { reportMarkdown } from './reportMarkdown';
+
+const root = join(__dirname, '..', '..');
+function releasesIn(dir: string) {
+  return readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => parseRelease(readFileSync(join(root, dir, f), 'utf8'), f));
+}
+const matcher = createMatcher(buildIndex([...releasesIn('data/releases'), ...releasesIn('tests/fixtures/releases')]));
+const article = readFileSync(join(root, 'tests/fixtures/articles/online-abuse.txt'), 'utf8');
+
+describe('checkArticle', () => {
+  const report = checkArticle(matcher, article);
+  const byText = (words: string) => {
+    const item = report.items.find((i) => i.quotation.text.includes(words));
+    if (!item) throw new Error(`no quotation with “${words}”`);
+    return item;
+  };
+
+  it('finds every quotation of the article, in order, each answer carrying its position as id', () => {
+    expect(report.items).toHaveLength(6);
+    report.items.forEach((item, i) => expect(item.answer.id).toBe(i));
+    expect(report.summary).toMatchObject({ total: 6, verbatim: 3, altered: 1, paraphrase: 1, 'not-found': 1, misattributed: 1 });
+  });
+
+  it('labels a verbatim quotation attributed to its speaker', () => {
+    const { answer } = byText('not a safe or anonymous place');
+    expect(answer.verdict).toBe('verbatim');
+    expect(answer.best?.speaker?.name).toBe('Simon Bailey');
+    expect(answer.best?.attribution?.consistent).toBe(true);
+  });
+
+  it('labels an altered figure, the speaker found through a pronoun in the paragraph before', () => {
+    const { answer } = byText('600 offenders');
+    expect(answer.verdict).toBe('altered');
+    expect(answer.best?.differences).toContainEqual({ type: 'number', page: '600', original: '400' });
+    expect(answer.best?.attribution).toEqual({ names: ['Chief Constable Simon Bailey'], consistent: true });
+  });
+
+  it('flags words attributed to the wrong person', () => {
+    const { answer } = byText('try to hide what they do online');
+    expect(answer.verdict).toBe('verbatim');
+    expect(answer.best?.speaker?.name).toBe('Peter Goodman');
+    expect(answer.best?.attribution).toEqual({ names: ['Sara Thornton'], consistent: false });
+  });
+
+  it('reads reported speech as a paraphrase of what was said', () => {
+    const item = byText('Bailey told reporters');
+    expect(item.quotation.kind).toBe('reported');
+    expect(item.answer.verdict).toBe('paraphrase');
+    expect(item.answer.best?.speaker?.name).toBe('Simon Bailey');
+  });
+
+  it('says plainly when nobody in the index said it', () => {
+    expect(byText('new online safety officer').answer.verdict).toBe('not-found');
+  });
+
+  it('writes a Markdown report', () => {
+    const md = reportMarkdown(report, 'Police step up fight');
+    expect(md).toMatch(/^# Police step up fight\n\n6 quotations, 3 verbatim, 1 altered, 1 paraphrase, 1 not in the index, 1 attributed to someone else\n/);
+    expect(md).toContain('## 2. Altered (1 difference)');
+    expect(md).toContain('- **Figure changed:** page “600” — original “400”');
+    expect(md).toContain('- **Attribution:** the article names Sara Thornton; the release names Peter Goodman');
+    expect(md).toContain('## 4. Paraphrase (reported speech)');
+    expect(md).toContain('**Chief Constable Simon Bailey**, National Police Chiefs Council Lead for Child Protection (NPCC), 4 Aug 2017.');
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotations } from './findQuotations';
+
+const texts = (s: string) => findQuotations(s).map((q) => q.text);
+
+describe('findQuotations', () => {
+  it('finds passages in curly, straight and single curly quote marks, with their offsets', () => {
+    const article = [
+      'Chief Constable Simon Bailey said: “The internet is not a safe place for abusing children.”',
+      'The councillor said the plan was "a waste of everyone\'s time and money" last week.',
+      'A resident said: ‘We never see a police car on this road.’ Others disagreed.',
+    ].join('\n\n');
+    const found = findQuotations(article);
+    expect(found.map((q) => q.text)).toEqual([
+      '“The internet is not a safe place for abusing children.”',
+      '"a waste of everyone\'s time and money"',
+      '‘We never see a police car on this road.’',
+    ]);
+    for (const q of found) {
+      expect(article.slice(q.start, q.end)).toBe(q.text);
+      expect(q.kind).toBe('quoted');
+      expect(q.query.startsWith('“')).toBe(true);
+    }
+  });
+
+  it('skips short quotations and scare quotes', () => {
+    expect(texts('Officers called it “a success” and a ‘good start’ to the year.')).toEqual([]);
+  });
+
+  it('does not read apostrophes as closing single quotes', () => {
+    expect(texts('She said: ‘The officers’ work doesn’t stop at night, it goes on.’ Then she left.')).toEqual([
+      '‘The officers’ work doesn’t stop at night, it goes on.’',
+    ]);
+  });
+
+  it('keeps a quotation nested in another inside it', () => {
+    const found = findQuotations('He said: “We tell them ‘do not try this yourself’ every single week.”');
+    expect(found.map((q) => q.text)).toEqual(['“We tell them ‘do not try this yourself’ every single week.”']);
+  });
+
+  it('lets an unclosed quotation run to the end of its paragraph, as news style does', () => {
+    const found = findQuotations('Bailey said:\n“This is the first paragraph of a long quotation.\n“And this one closes it at the end.”');
+    expect(found.map((q) => q.text)).toEqual(['“This is the first paragraph of a long quotation.', '“And this one closes it at the end.”']);
+  });
+
+  it('finds reported speech with said, told, added, warned', () => {
+    const found = findQuotations(
+      'Bailey told reporters that paedophile hunters should leave it to the police. The weather was fine. ' +
+        'Police arrest over 400 offenders each month, the chief constable added. Simon Bailey said: “The internet is not safe for children at all.”',
+    );
+    expect(found.map((q) => [q.kind, q.text])).toEqual([
+      ['reported', 'Bailey told reporters that paedophile hunters should leave it to the police.'],
+      ['reported', 'Police arrest over 400 offenders each month, the chief constable added.'],
+      ['quoted', '“The internet is not safe for children at all.”'],
+    ]);
+  });
+
+  it('does not take a line that introduces a quotation for reported speech', () => {
+    expect(findQuotations('National Policing Lead for Cyber-crime, Deputy Chief Constable Peter Goodman said:\n“These people try to hide what they do online.”').map((q) => q.kind)).toEqual(['quoted']);
+  });
+
+  it('gives as context the paragraph, reaching back to the one that names the speaker', () => {
+    const article = 'Chief Constable Simon Bailey spoke at the launch.\n\nHe said the police were “arresting over 400 offenders each month” now.';
+    const [q] = findQuotations(article);
+    expect(q.context).toContain('Simon Bailey');
+    expect(q.context).toContain('arresting over 400');
+    const [own] = findQuotations('Intro.\n\nSara Thornton said: “These people try to hide what they do online.”');
+    expect(own.context).toBe('Sara Thornton said: “These people try to hide what they do online.”');
+  });
+
+  it('handles empty and quote-less text', () => {
+    expect(findQuotations('')).toEqual([]);
+    expect(findQuotations('No quotations here at all, just a sentence.')).toEqual([]);
+    expect(findQuotations('An opening “ with nothing after')).toEqual([]);
+  });
+});
