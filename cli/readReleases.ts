@@ -5,6 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseRelease, ReleaseParseError, type ParsedRelease, type ParseIssue } from '../core/index';
+import { readReleasesJson } from '../core/import/releases';
+import { htmlToReleaseText } from '../core/import/html';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../lib/import/article';
 import { CliError } from './errors';
 
 /** Releases and passages are a few kilobytes; anything far bigger is not one. */
@@ -129,6 +133,30 @@ export function decodeText(bytes: Uint8Array): { text: string } | { line: number
   return { text };
 }
 
+/** The page's own address, when a saved page tells it (canonical link or og:url). */
+function pageUrl(doc: Document): string | undefined {
+  const href =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '';
+  return /^https?:\/\//i.test(href.trim()) ? href.trim() : undefined;
+}
+
+/**
+ * One file's releases: a release in the text layout, a saved release page (.html, .htm:
+ * its article extracted with Readability), or a .json releases or index file.
+ */
+export function parseFile(name: string, text: string): ParsedRelease[] {
+  if (/\.json$/i.test(name)) return readReleasesJson(name, text);
+  if (/\.x?html?$/i.test(name)) {
+    const { document } = parseHTML(text);
+    const url = pageUrl(document as unknown as Document);
+    const article = extractArticle(document as unknown as Document);
+    if (!article) throw new ReleaseParseError([{ file: name, line: 1, reason: 'no article found in the page' }]);
+    return [parseRelease(htmlToReleaseText(article, name), name, url)];
+  }
+  return [parseRelease(text, name)];
+}
+
 /** Reads and parses every release file; collects every problem instead of stopping at the first. */
 export function readReleases(paths: string[], base = process.cwd()): ReadResult {
   const files = collectReleaseFiles(paths, base);
@@ -148,7 +176,7 @@ export function readReleases(paths: string[], base = process.cwd()): ReadResult 
       continue;
     }
     try {
-      parsed.push({ file, release: parseRelease(decoded.text, path.basename(file.absolute)) });
+      for (const release of parseFile(path.basename(file.absolute), decoded.text)) parsed.push({ file, release });
     } catch (err) {
       if (err instanceof ReleaseParseError) {
         // The parser names the file by its base name; show the path the user can find.

@@ -78,7 +78,7 @@ export function summarise({ data, read }: BuiltIndex): string {
     `${plural(data.releases.length, 'release')}, ${plural(quotes, 'quotation')}, ` +
       `${plural(narrative, 'narrative statement')}, ${plural(speakers.size, 'speaker')}`,
   );
-  const repeated = read.files.length - data.releases.length;
+  const repeated = read.parsed.length - data.releases.length;
   if (repeated > 0) lines.push(`(from ${plural(read.files.length, 'file')}: ${repeated} repeated a release already read)`);
   lines.push('', 'Releases:');
   data.releases.forEach((r, i) => {

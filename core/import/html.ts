@@ -13,6 +13,8 @@ export interface ArticleLike {
   textContent?: string | null;
   /** Readability's publishedTime: an ISO date or timestamp, when the page tells it. */
   publishedTime?: string | null;
+  /** More of the page (byline, header), searched for a date when the article itself gives none. */
+  dateText?: string | null;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -64,7 +66,7 @@ export function htmlToReleaseText(article: ArticleLike, source = 'page'): string
     throw new ReleaseParseError([{ file: source, line: 1, reason }]);
   };
   if (paragraphs.length === 0) fail('no article text found in the page');
-  const date = dateFromIso(article.publishedTime) ?? findDateInText([title, ...paragraphs].join('\n'));
+  const date = dateFromIso(article.publishedTime) ?? findDateInText([title, ...paragraphs].join('\n')) ?? findDateInText(article.dateText ?? '');
   if (!date) fail('no publication date found in the page (expected a date such as "4 June 2019")');
   // A paragraph that is only the date (or "Published: …") is the page's furniture, not the release.
   paragraphs = paragraphs.filter((p) => !(p.length < 60 && findDateInText(p) && p.replace(/[^A-Za-z]/g, '').length < 25));

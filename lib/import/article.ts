@@ -1,0 +1,54 @@
+/**
+ * Extracts the article of a release page with Mozilla Readability, as the paragraphs
+ * the release layout wants. Works on any DOM Document: the page itself (the injected
+ * extract script works on a clone), a DOMParser document (a saved .html file in the
+ * options page) or linkedom's (the otr command line).
+ */
+import { Readability } from '@mozilla/readability';
+import type { ArticleLike } from '../../core/import/html';
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th';
+
+function paragraphsOf(root: Element): string[] {
+  const out: string[] = [];
+  const blocks = Array.from(root.querySelectorAll(BLOCKS));
+  for (const el of blocks) {
+    // Leaf blocks only: a blockquote holding paragraphs gives its paragraphs.
+    if (el.querySelector(BLOCKS)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) out.push(text);
+  }
+  if (out.length === 0) {
+    const text = (root.textContent ?? '').split(/\n+/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    out.push(...text);
+  }
+  return out;
+}
+
+/** Text of the page outside the article, searched for a date when the page states no published time. */
+function dateHints(doc: Document): { publishedTime: string | null; dateText: string } {
+  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const meta =
+    doc.querySelector('meta[property="article:published_time"], meta[name="date"], meta[name="dcterms.date"], meta[itemprop="datePublished"]')
+      ?.getAttribute('content') ?? null;
+  return { publishedTime: meta ?? time, dateText: (doc.body?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 20000) };
+}
+
+export interface ExtractedArticle extends ArticleLike {
+  title: string;
+  paragraphs: string[];
+}
+
+/** Readability's article, as paragraphs. Readability changes the document it reads: pass a copy you can spare. */
+export function extractArticle(doc: Document): ExtractedArticle | null {
+  const hints = dateHints(doc);
+  const fallbackTitle = (doc.title ?? '').trim();
+  const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+  if (!article || !article.content) return null;
+  return {
+    title: (article.title ?? fallbackTitle).trim(),
+    paragraphs: paragraphsOf(article.content),
+    publishedTime: article.publishedTime ?? hints.publishedTime,
+    dateText: hints.dateText,
+  };
+}
