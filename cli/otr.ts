@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runCheck } from './commands/check';
 import { runIndex } from './commands/index';
 import { runMatch } from './commands/match';
 import { CliError } from './errors';
@@ -18,7 +19,10 @@ export const USAGE = `Usage:
   otr match --jsonl [--index FILE]
       One JSON object a line on stdin, {"id": …, "text": …, "context"?: …};
       one answer a line on stdout, in order.
-  Without --index, match uses the bundled index (data/index.json).
+  otr check [--index FILE] [--json | --markdown] FILE
+      Find every quotation in an article or a draft (.txt, or .html read as a page) and
+      check each: a readable report, the answers as JSON (--json), or Markdown (--markdown).
+  Without --index, match and check use the bundled index (data/index.json).
 `;
 
 /** Runs parseArgs, turning its complaints (unknown flag, missing value) into usage errors. */
@@ -31,6 +35,17 @@ function parse<T>(run: () => T): T {
 }
 
 const HELP = { type: 'boolean', short: 'h' } as const;
+
+/** The index to match against: --index FILE, or the bundled one. */
+function indexOf(indexArg: string | undefined, base: string): { file: string; shown: string; hint?: string } {
+  return indexArg
+    ? { file: path.resolve(base, indexArg), shown: indexArg }
+    : {
+        file: BUNDLED_INDEX,
+        shown: path.relative(REPO_ROOT, BUNDLED_INDEX),
+        hint: ' (build it with `npm run index`, or give --index FILE)',
+      };
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -73,17 +88,9 @@ export async function main(argv: string[]): Promise<number> {
       stdout.write(USAGE);
       return 0;
     }
-    const indexArg = values.index;
-    const index = indexArg
-      ? { file: path.resolve(base, indexArg), shown: indexArg }
-      : {
-          file: BUNDLED_INDEX,
-          shown: path.relative(REPO_ROOT, BUNDLED_INDEX),
-          hint: ' (build it with `npm run index`, or give --index FILE)',
-        };
     await runMatch(
       {
-        index,
+        index: indexOf(values.index, base),
         context: values.context,
         json: Boolean(values.json),
         jsonl: Boolean(values.jsonl),
@@ -91,6 +98,32 @@ export async function main(argv: string[]): Promise<number> {
         color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
       },
       process.stdin,
+      stdout,
+    );
+    return 0;
+  }
+
+  if (command === 'check') {
+    const { values, positionals } = parse(() =>
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { index: { type: 'string', short: 'i' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, help: HELP },
+      }),
+    );
+    if (values.help) {
+      stdout.write(USAGE);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new CliError(positionals.length ? 'check reads one FILE' : 'no file given: otr check FILE', true);
+    runCheck(
+      {
+        index: indexOf(values.index, base),
+        file: { path: path.resolve(base, positionals[0]), shown: positionals[0] },
+        json: Boolean(values.json),
+        markdown: Boolean(values.markdown),
+        color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
+      },
       stdout,
     );
     return 0;

@@ -1,0 +1,92 @@
+/** `otr check FILE`: every quotation of an article or a draft (.txt or .html), checked at once. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { checkQuotations, findQuotations, reportMarkdown, summaryLine, verdictLabel, type CheckItem, type CheckReport } from '../../core/index';
+import { CliError } from '../errors';
+import { humanDate, speakerLine } from '../format';
+import { htmlToText } from '../htmlText';
+import { decodeText } from '../readReleases';
+import { loadMatcher } from './match';
+
+export interface CheckOptions {
+  index: { file: string; shown: string; hint?: string };
+  /** The article, resolved, and how to name it. */
+  file: { path: string; shown: string };
+  json: boolean;
+  markdown: boolean;
+  color: boolean;
+}
+
+/** The article's text: a .html/.htm file is read as a page, anything else as text. */
+export function readArticle(file: string, shown: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (err as Error).message;
+    throw new CliError(`cannot read ${shown}: ${why}`, true);
+  }
+  const decoded = decodeText(bytes);
+  if (!('text' in decoded)) throw new CliError(`${shown} is ${decoded.reason}`);
+  return /\.x?html?$/i.test(file) ? htmlToText(decoded.text) : decoded.text;
+}
+
+function flat(s: string, max = 400): string {
+  const f = s.replace(/\s+/g, ' ').trim();
+  return f.length <= max ? f : `${f.slice(0, max - 1).trimEnd()}…`;
+}
+
+const COLOURS: Record<string, string> = { verbatim: '32', altered: '33', paraphrase: '36', 'not-found': '2', invalid: '31' };
+
+function describeItem(item: CheckItem, n: number, color: boolean): string[] {
+  const { quotation, answer } = item;
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const label = verdictLabel(item).toUpperCase() + (quotation.kind === 'reported' ? ' (reported speech)' : '');
+  const lines = [`${n}. ${paint(`1;${COLOURS[answer.verdict] ?? '0'}`, label)}`, `   ${flat(quotation.text)}`];
+  const best = answer.best;
+  if (answer.verdict === 'invalid' && answer.reason) lines.push(`   not checked: ${answer.reason}`);
+  if (answer.verdict === 'not-found') lines.push('   nothing the index holds is like these words');
+  if (best) {
+    lines.push(`   said by:     ${speakerLine(best.speaker, best.release.organisation)}`);
+    lines.push(`   date:        ${humanDate(best.date)}`);
+    lines.push(`   release:     ${flat(best.release.title, 100)}${best.release.source ? ` (${best.release.source})` : ''}`);
+    for (const d of best.differences) {
+      lines.push(`   ${d.type === 'number' ? 'figure:     ' : 'difference: '} page: ${d.page ? `“${d.page}”` : '(nothing)'} — original: ${d.original ? `“${d.original}”` : '(nothing)'}`);
+    }
+    if (best.attribution && !best.attribution.consistent) {
+      const names = best.attribution.names.length ? best.attribution.names.join(', ') : 'no one';
+      lines.push(`   ${paint('1;31', 'ATTRIBUTION')}: the article names ${names}; the release names ${best.speaker?.name ?? 'no one (the release’s own words)'}`);
+    } else if (best.attribution) {
+      lines.push(`   attribution: consistent (${best.attribution.names.join(', ')})`);
+    }
+    if (answer.verdict !== 'verbatim') lines.push(`   original:    “${flat(best.quote.slice(best.span[0], best.span[1]) || best.quote)}”`);
+  }
+  return lines;
+}
+
+export function formatReport(report: CheckReport, title: string, color: boolean): string {
+  const lines = [`${title}: ${summaryLine(report)}`];
+  report.items.forEach((item, i) => lines.push('', ...describeItem(item, i + 1, color)));
+  return lines.join('\n') + '\n';
+}
+
+export function runCheck(opts: CheckOptions, stdout: Writable): void {
+  if (opts.json && opts.markdown) throw new CliError('give --json or --markdown, not both', true);
+  const text = readArticle(opts.file.path, opts.file.shown);
+  const matcher = loadMatcher(opts.index.file, opts.index.shown, opts.index.hint);
+  const report = checkQuotations(matcher, findQuotations(text));
+  if (opts.json) {
+    // The answers as `otr match --json` gives them, id = the quotation's position, with the quotation itself.
+    const answers = report.items.map(({ quotation, answer }) => {
+      const { id, ...rest } = answer;
+      return { id, ...rest, quotation: { text: quotation.text, kind: quotation.kind, start: quotation.start, end: quotation.end } };
+    });
+    stdout.write(JSON.stringify(answers, null, 2) + '\n');
+  } else if (opts.markdown) {
+    stdout.write(reportMarkdown(report, `Quotation check: ${path.basename(opts.file.shown)}`));
+  } else {
+    stdout.write(formatReport(report, opts.file.shown, opts.color));
+  }
+}
