@@ -15,6 +15,14 @@ import type { SearchHit } from '../core/search';
 export const MAX_TEXT = 5000;
 export const MAX_CONTEXT = 4000;
 export const MAX_QUERY = 200;
+/** Most quotations one `check-page` request may carry. */
+export const MAX_QUOTATIONS = 300;
+
+/** One quotation of a page or a draft, as `check-page` sends it: the words to match and the text around them. */
+export interface QuotationRequest {
+  text: string;
+  context?: string;
+}
 
 export interface IndexStats {
   releases: number;
@@ -50,6 +58,8 @@ export interface RecentCheck {
 /** Request name → its fields and the fields of its successful reply. */
 export interface Protocol {
   verify: { req: { text: string; context?: string }; res: { answer: Answer } };
+  /** Every quotation of a page or a draft at once; answers in the same order, ids their positions. */
+  'check-page': { req: { quotations: QuotationRequest[] }; res: { answers: Answer[] } };
   search: { req: { query: string; limit?: number }; res: { hits: SearchHit[] } };
   statement: { req: { index: number }; res: { statement: StatementView } };
   stats: { req: {}; res: { stats: IndexStats } };
@@ -70,6 +80,11 @@ export interface TabCommand {
   selectionText?: string;
 }
 
+/** Background or popup → content script: check every quotation on the page. */
+export interface CheckPageCommand {
+  type: 'check-page';
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isOptStr = (v: unknown, max: number) => v === undefined || isStr(v, max);
@@ -86,6 +101,18 @@ export function parseRequest(msg: unknown): { ok: true; request: Request } | { o
       if (!isOptStr(msg.context, MAX_CONTEXT))
         return { ok: false, error: `verify: context must be a string of at most ${MAX_CONTEXT} characters` };
       return { ok: true, request: { type: 'verify', text: msg.text, context: msg.context as string | undefined } };
+    case 'check-page': {
+      const list = msg.quotations;
+      if (!Array.isArray(list) || list.length > MAX_QUOTATIONS)
+        return { ok: false, error: `check-page: quotations must be a list of at most ${MAX_QUOTATIONS}` };
+      const quotations: QuotationRequest[] = [];
+      for (const q of list) {
+        if (!isObj(q) || !isStr(q.text, MAX_TEXT) || q.text.trim() === '' || !isOptStr(q.context, MAX_CONTEXT))
+          return { ok: false, error: `check-page: each quotation needs text (at most ${MAX_TEXT} characters) and an optional context (at most ${MAX_CONTEXT})` };
+        quotations.push(q.context === undefined ? { text: q.text } : { text: q.text, context: q.context as string });
+      }
+      return { ok: true, request: { type: 'check-page', quotations } };
+    }
     case 'search':
       if (!isStr(msg.query, MAX_QUERY)) return { ok: false, error: `search: query must be a string of at most ${MAX_QUERY} characters` };
       if (msg.limit !== undefined && !isInt(msg.limit, 1, 100)) return { ok: false, error: 'search: limit must be 1..100' };
@@ -104,6 +131,10 @@ export function parseRequest(msg: unknown): { ok: true; request: Request } | { o
 
 export function isTabCommand(msg: unknown): msg is TabCommand {
   return isObj(msg) && msg.type === 'verify-selection' && isOptStr(msg.selectionText, MAX_TEXT);
+}
+
+export function isCheckPageCommand(msg: unknown): msg is CheckPageCommand {
+  return isObj(msg) && msg.type === 'check-page' && !('quotations' in msg);
 }
 
 /** The part of runtime.MessageSender the background looks at. */

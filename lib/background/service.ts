@@ -128,6 +128,14 @@ export function createService(deps: ServiceDeps): Service {
         });
         return { ok: true, answer };
       }
+      case 'check-page': {
+        const s = ensure();
+        const answers = req.quotations.map((q, id) => {
+          const a = s.matcher.match(q.text, q.context === undefined ? { id } : { context: q.context, id });
+          return { ...a, id };
+        });
+        return { ok: true, answers };
+      }
       case 'search': {
         const s = ensure();
         s.search ??= createSearch(s.data);
