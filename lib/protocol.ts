@@ -11,6 +11,9 @@
  */
 import type { Answer, ReleaseInfo, Speaker, StatementKind, Verdict } from '../core/types';
 import type { SearchHit } from '../core/search';
+import type { ParsedRelease } from '../core/types';
+import { releaseProblem } from '../core/import/validate';
+import type { ReleasesFile } from '../core/import/releases';
 
 export const MAX_TEXT = 5000;
 export const MAX_CONTEXT = 4000;
@@ -65,6 +68,36 @@ export interface Protocol {
   stats: { req: {}; res: { stats: IndexStats } };
   recent: { req: {}; res: { recent: RecentCheck[] } };
   'clear-recent': { req: {}; res: {} };
+  /** Reads a file or pasted text to import (nothing is saved): the releases understood, and which ones are already known. */
+  'import-preview': { req: { name: string; text: string; kind?: 'txt' | 'json'; url?: string }; res: { preview: ImportPreview } };
+  /** Saves the releases of one file, all or none. */
+  'import-save': { req: { releases: ParsedRelease[] }; res: { saved: number; duplicates: number } };
+  'list-sources': { req: {}; res: { sources: SourceEntry[] } };
+  'remove-source': { req: { id: string }; res: { removed: boolean } };
+  'export-sources': { req: {}; res: { file: ReleasesFile } };
+}
+
+export const MAX_IMPORT_TEXT = 2_000_000;
+export const MAX_IMPORT_RELEASES = 2000;
+
+export interface ImportPreview {
+  releases: ParsedRelease[];
+  /** Ids of releases the bundled index already holds. */
+  bundled: string[];
+  /** Ids of releases the reader has already imported. */
+  imported: string[];
+}
+
+/** One of the reader's imported releases, as the options page lists it. */
+export interface SourceEntry {
+  release: ReleaseInfo;
+  quotations: number;
+  statements: number;
+  speakers: string[];
+  /** Epoch milliseconds when it was added. */
+  added: number;
+  /** Whether the bundled index holds it too. */
+  bundled: boolean;
 }
 
 export type RequestType = keyof Protocol;
@@ -123,7 +156,25 @@ export function parseRequest(msg: unknown): { ok: true; request: Request } | { o
     case 'stats':
     case 'recent':
     case 'clear-recent':
+    case 'list-sources':
+    case 'export-sources':
       return { ok: true, request: { type: msg.type } };
+    case 'import-preview':
+      if (!isStr(msg.name, 300) || !isStr(msg.text, MAX_IMPORT_TEXT))
+        return { ok: false, error: `import-preview: name and text must be strings (text of at most ${MAX_IMPORT_TEXT} characters)` };
+      if (msg.kind !== undefined && msg.kind !== 'txt' && msg.kind !== 'json') return { ok: false, error: 'import-preview: kind must be txt or json' };
+      if (msg.url !== undefined && !(isStr(msg.url, 2000) && /^https?:\/\//i.test(msg.url))) return { ok: false, error: 'import-preview: url must be an http(s) address' };
+      return { ok: true, request: { type: 'import-preview', name: msg.name, text: msg.text, kind: msg.kind, url: msg.url as string | undefined } };
+    case 'import-save': {
+      if (!Array.isArray(msg.releases) || msg.releases.length === 0 || msg.releases.length > MAX_IMPORT_RELEASES)
+        return { ok: false, error: `import-save: releases must be a list of 1..${MAX_IMPORT_RELEASES}` };
+      const bad = msg.releases.findIndex((r) => releaseProblem(r) !== null);
+      if (bad >= 0) return { ok: false, error: `import-save: release ${bad + 1}: ${releaseProblem(msg.releases[bad])}` };
+      return { ok: true, request: { type: 'import-save', releases: msg.releases as ParsedRelease[] } };
+    }
+    case 'remove-source':
+      if (!isStr(msg.id, 64)) return { ok: false, error: 'remove-source: id must be a string' };
+      return { ok: true, request: { type: 'remove-source', id: msg.id } };
     default:
       return { ok: false, error: 'unknown message type' };
   }

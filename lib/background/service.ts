@@ -4,6 +4,9 @@
  * matcher, the popup's search, index statistics and the recent checks.
  */
 import { createMatcher, loadIndex, type IndexData, type Matcher } from '../../core';
+import { exportReleases, mergeIndex, readImport } from '../../core/import/releases';
+import type { ParsedRelease } from '../../core/types';
+import type { ReleaseStore } from './releaseStore';
 import { createSearch, type IndexSearch } from '../../core/search';
 import {
   parseRequest,
@@ -11,6 +14,7 @@ import {
   type RecentCheck,
   type Reply,
   type Request,
+  type SourceEntry,
   type StatementView,
 } from '../protocol';
 
@@ -26,6 +30,8 @@ export interface ServiceDeps {
   /** The bundled index: its JSON text (or parsed data); null when the build has none. */
   loadIndexSource: () => string | unknown | null | undefined;
   store: KeyValueStore;
+  /** The reader's imported releases (IndexedDB in the extension); none when absent. */
+  releases?: ReleaseStore;
   now?: () => number;
 }
 
@@ -84,18 +90,59 @@ function clip(text: string, max: number): string {
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
   let state: Loaded | null = null;
+  let loading: Promise<Loaded> | null = null;
+  let bundled: IndexData | null = null;
+  let generation = 0;
   let loads = 0;
   let recentQueue: Promise<unknown> = Promise.resolve();
 
-  function ensure(): Loaded {
-    if (state) return state;
+  function loadBundled(): IndexData {
+    if (bundled) return bundled;
     const source = deps.loadIndexSource();
     if (source === null || source === undefined || source === '')
       throw new Error('This build carries no index: run `npm run index`, then build the extension again.');
-    const data = loadIndex(source);
+    bundled = loadIndex(source);
     loads++;
-    state = { data, matcher: createMatcher(data), search: null, stats: null };
-    return state;
+    return bundled;
+  }
+
+  /** The bundled index merged with the reader's releases; rebuilt after they change. */
+  function ensure(): Promise<Loaded> {
+    if (state) return Promise.resolve(state);
+    if (loading) return loading;
+    const gen = generation;
+    const p = (async () => {
+      const base = loadBundled();
+      let mine: ParsedRelease[] = [];
+      let failed = false;
+      try {
+        mine = deps.releases ? (await deps.releases.all()).map((r) => r.parsed) : [];
+      } catch {
+        // Matching goes on with the bundled index; the Sources section reports the error (list-sources).
+        failed = true;
+      }
+      const data = mine.length ? mergeIndex(base, mine).data : base;
+      const loaded: Loaded = { data, matcher: createMatcher(data), search: null, stats: null };
+      if (gen === generation && !failed) state = loaded;
+      return loaded;
+    })();
+    loading = p;
+    p.catch(() => undefined).finally(() => {
+      if (loading === p) loading = null;
+    });
+    return p;
+  }
+
+  /** The reader's releases changed: the next request merges them again. */
+  function invalidate() {
+    generation++;
+    state = null;
+    loading = null;
+  }
+
+  function releasesStore(): ReleaseStore {
+    if (!deps.releases) throw new Error('imported releases are not available here');
+    return deps.releases;
   }
 
   async function readRecent(): Promise<RecentCheck[]> {
@@ -116,7 +163,7 @@ export function createService(deps: ServiceDeps): Service {
   async function answer(req: Request): Promise<Reply> {
     switch (req.type) {
       case 'verify': {
-        const s = ensure();
+        const s = await ensure();
         const answer = s.matcher.match(req.text, { context: req.context });
         const best = answer.best;
         await remember({
@@ -129,7 +176,7 @@ export function createService(deps: ServiceDeps): Service {
         return { ok: true, answer };
       }
       case 'check-page': {
-        const s = ensure();
+        const s = await ensure();
         const answers = req.quotations.map((q, id) => {
           const a = s.matcher.match(q.text, q.context === undefined ? { id } : { context: q.context, id });
           return { ...a, id };
@@ -137,12 +184,12 @@ export function createService(deps: ServiceDeps): Service {
         return { ok: true, answers };
       }
       case 'search': {
-        const s = ensure();
+        const s = await ensure();
         s.search ??= createSearch(s.data);
         return { ok: true, hits: s.search.search(req.query, req.limit ?? 20) };
       }
       case 'statement': {
-        const s = ensure();
+        const s = await ensure();
         const st = s.data.statements[req.index];
         const release = st ? s.data.releases[st.release] : undefined;
         if (!st || !release) return { ok: false, error: 'no such statement' };
@@ -150,7 +197,7 @@ export function createService(deps: ServiceDeps): Service {
         return { ok: true, statement };
       }
       case 'stats': {
-        const s = ensure();
+        const s = await ensure();
         s.stats ??= computeStats(s.data);
         return { ok: true, stats: s.stats };
       }
@@ -161,6 +208,59 @@ export function createService(deps: ServiceDeps): Service {
         await recentQueue;
         await deps.store.set(RECENT_KEY, []);
         return { ok: true };
+      case 'import-preview': {
+        const name = req.kind === 'json' && !/\.json$/i.test(req.name) ? `${req.name}.json` : req.kind === 'txt' ? req.name.replace(/\.(json|x?html?)$/i, '') || 'pasted' : req.name;
+        const releases = readImport(name, req.text, req.url).map((r) =>
+          req.kind === 'txt' && name !== req.name ? { ...r, release: { ...r.release, source: req.name } } : r,
+        );
+        const inBundle = new Set(loadBundled().releases.map((r) => r.id));
+        const mine = new Set(deps.releases ? (await deps.releases.all()).map((r) => r.id) : []);
+        return {
+          ok: true,
+          preview: {
+            releases,
+            bundled: releases.filter((r) => inBundle.has(r.release.id)).map((r) => r.release.id),
+            imported: releases.filter((r) => mine.has(r.release.id)).map((r) => r.release.id),
+          },
+        };
+      }
+      case 'import-save': {
+        const store = releasesStore();
+        const have = new Set((await store.all()).map((r) => r.id));
+        const at = now();
+        const unique = new Map<string, ParsedRelease>();
+        for (const r of req.releases) if (!unique.has(r.release.id)) unique.set(r.release.id, r);
+        const fresh = [...unique.values()].filter((r) => !have.has(r.release.id));
+        if (fresh.length) {
+          await store.add(fresh.map((parsed) => ({ id: parsed.release.id, added: at, parsed })));
+          invalidate();
+        }
+        return { ok: true, saved: fresh.length, duplicates: req.releases.length - fresh.length };
+      }
+      case 'list-sources': {
+        const inBundle = new Set(loadBundled().releases.map((r) => r.id));
+        const all = await releasesStore().all();
+        all.sort((a, b) => b.added - a.added || b.parsed.release.date.localeCompare(a.parsed.release.date));
+        const sources: SourceEntry[] = all.map(({ parsed, added }) => ({
+          release: parsed.release,
+          statements: parsed.statements.length,
+          quotations: parsed.statements.filter((st) => st.kind === 'quote').length,
+          speakers: [...new Set(parsed.statements.flatMap((st) => (st.speaker ? [st.speaker.name] : [])))],
+          added,
+          bundled: inBundle.has(parsed.release.id),
+        }));
+        return { ok: true, sources };
+      }
+      case 'remove-source': {
+        const removed = await releasesStore().remove(req.id);
+        if (removed) invalidate();
+        return { ok: true, removed };
+      }
+      case 'export-sources': {
+        const all = await releasesStore().all();
+        all.sort((a, b) => a.added - b.added);
+        return { ok: true, file: exportReleases(all.map((r) => r.parsed), new Date(now()).toISOString()) };
+      }
     }
   }
 

@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isTrustedSender, type TabCommand } from '../protocol';
 import { createService, type Service } from './service';
+import { createIndexedDbStore } from './releaseStore';
 
 export const MENU_ID = 'verify-quote';
 export const MENU_TITLE = 'Verify quote with On the Record';
@@ -24,6 +25,8 @@ export interface BackgroundHandlers {
 export function startBackground(loadIndexSource: () => string | unknown | null | undefined): BackgroundHandlers {
   const service = createService({
     loadIndexSource,
+    // The reader's imported releases: opened on first use, never at start.
+    releases: createIndexedDbStore(),
     store: {
       async get(key) {
         return (await browser.storage.local.get(key))[key];

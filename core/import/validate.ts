@@ -1,0 +1,40 @@
+import type { Speaker, Statement } from '../types';
+
+/** Strict checks of a release read from JSON (an exported file, a message). Small and dependency-free. */
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isOptStr = (x: unknown) => x === undefined || typeof x === 'string';
+const isNullStr = (x: unknown) => x === null || typeof x === 'string';
+
+function checkSpeaker(s: unknown): s is Speaker | null {
+  return s === null || (isObj(s) && typeof s.name === 'string' && s.name.trim() !== '' && isNullStr(s.rank) && isNullStr(s.role));
+}
+
+function checkStatement(s: unknown): s is Statement {
+  return (
+    isObj(s) &&
+    (s.kind === 'quote' || s.kind === 'narrative') &&
+    checkSpeaker(s.speaker) &&
+    (s.kind === 'quote' || s.speaker === null) &&
+    typeof s.text === 'string' &&
+    s.text.trim() !== '' &&
+    Number.isInteger(s.line) &&
+    (s.line as number) >= 1
+  );
+}
+
+/** Strictly checks one exported release; returns the reason it is refused, or null. */
+export function releaseProblem(r: unknown): string | null {
+  if (!isObj(r) || !isObj(r.release) || !Array.isArray(r.statements)) return 'not a release (release and statements expected)';
+  const info = r.release;
+  if (typeof info.id !== 'string' || !/^[0-9a-f]{16}$/.test(info.id)) return 'its id is missing or malformed';
+  if (typeof info.date !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(info.date) || Number.isNaN(Date.parse(info.date))) return 'its date is missing or not YYYY-MM-DD';
+  if (typeof info.title !== 'string') return 'its title is missing';
+  if (!isOptStr(info.organisation) || !isOptStr(info.source)) return 'its organisation or source is not text';
+  if (info.url !== undefined && (typeof info.url !== 'string' || !/^https?:\/\//i.test(info.url))) return 'its url is not an http(s) address';
+  if (r.statements.length === 0) return 'it has no statements';
+  const bad = r.statements.findIndex((s) => !checkStatement(s));
+  if (bad >= 0) return `statement ${bad + 1} is malformed`;
+  if (r.warnings !== undefined && (!Array.isArray(r.warnings) || !r.warnings.every((w) => typeof w === 'string'))) return 'its warnings are not text';
+  return null;
+}
+
