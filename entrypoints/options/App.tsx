@@ -3,6 +3,7 @@ import { ask } from '../../lib/client';
 import type { IndexStats } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, loadSettings, normalizeSite, saveSettings, type Settings } from '../../lib/settings';
 import { IndexStatsView } from '../../components/IndexStatsView';
+import { Sources } from './Sources';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -76,6 +77,7 @@ export function App() {
         {stats ? <IndexStatsView stats={stats} /> : null}
         <p class="small muted">Everything runs in the browser: no text you select leaves this machine.</p>
       </section>
+      <Sources onChange={() => void ask({ type: 'stats' }).then((r) => setStats(r.stats), (e: Error) => setError(e.message))} />
     </main>
   );
 }

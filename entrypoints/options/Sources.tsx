@@ -1,0 +1,268 @@
+/**
+ * The options page's "Sources" section: import release files (.txt, saved .html pages,
+ * .json exports) or a pasted release; preview what was understood; save on the
+ * reader's word, file by file (all or nothing per file); list, remove and export.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { ask } from '../../lib/client';
+import type { ImportPreview, SourceEntry } from '../../lib/protocol';
+import { previewRequest } from '../../lib/import/prepare';
+import { formatDate } from '../../core/citation';
+import { ReleasePreview } from '../../components/ReleasePreview';
+
+interface Item {
+  name: string;
+  status: 'ready' | 'error' | 'saved' | 'duplicate';
+  preview?: ImportPreview;
+  message?: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function knownNote(p: ImportPreview, id: string): string | undefined {
+  if (p.imported.includes(id)) return 'Already in your imported releases: it will be kept once.';
+  if (p.bundled.includes(id)) return 'The bundled index already holds this release.';
+  return undefined;
+}
+
+export function Sources(props: { onChange?: () => void }) {
+  const [items, setItems] = useState<Item[]>([]);
+  const [phase, setPhase] = useState<'idle' | 'reading' | 'preview' | 'saving' | 'done'>('idle');
+  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const [pasted, setPasted] = useState('');
+  const [pastedUrl, setPastedUrl] = useState('');
+  const [sources, setSources] = useState<SourceEntry[] | null>(null);
+  const [error, setError] = useState('');
+
+  const refresh = () =>
+    ask({ type: 'list-sources' }).then(
+      (r) => setSources(r.sources),
+      (e) => setError(errText(e)),
+    );
+  useEffect(() => void refresh(), []);
+
+  async function read(inputs: { name: string; text: () => Promise<string>; url?: string }[]) {
+    setError('');
+    setPhase('reading');
+    setItems([]);
+    setProgress({ done: 0, total: inputs.length });
+    const out: Item[] = [];
+    for (const input of inputs) {
+      try {
+        const req = previewRequest(input.name, await input.text());
+        if (input.url) req.url = input.url;
+        const { preview } = await ask(req);
+        out.push({ name: input.name, status: 'ready', preview });
+      } catch (e) {
+        out.push({ name: input.name, status: 'error', message: errText(e) });
+      }
+      setItems([...out]);
+      setProgress({ done: out.length, total: inputs.length });
+    }
+    setPhase('preview');
+  }
+
+  async function save() {
+    const ready = items.filter((i) => i.status === 'ready');
+    setPhase('saving');
+    setProgress({ done: 0, total: ready.length });
+    const next = [...items];
+    let done = 0;
+    for (let k = 0; k < next.length; k++) {
+      const item = next[k];
+      if (item.status !== 'ready' || !item.preview) continue;
+      try {
+        const r = await ask({ type: 'import-save', releases: item.preview.releases });
+        next[k] = {
+          ...item,
+          status: r.saved > 0 ? 'saved' : 'duplicate',
+          message: r.saved > 0 ? `Saved ${plural(r.saved, 'release')}` + (r.duplicates ? ` (${r.duplicates} already kept)` : '') : 'Already in your index: nothing to add',
+        };
+      } catch (e) {
+        next[k] = { ...item, status: 'error', message: `Not saved: ${errText(e)}` };
+      }
+      setItems([...next]);
+      setProgress({ done: ++done, total: ready.length });
+    }
+    setPhase('done');
+    await refresh();
+    props.onChange?.();
+  }
+
+  async function remove(id: string) {
+    try {
+      await ask({ type: 'remove-source', id });
+      await refresh();
+      props.onChange?.();
+    } catch (e) {
+      setError(errText(e));
+    }
+  }
+
+  async function exportAll() {
+    try {
+      const { file } = await ask({ type: 'export-sources' });
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `on-the-record-releases-${file.exported.slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(errText(e));
+    }
+  }
+
+  const ready = items.filter((i) => i.status === 'ready').length;
+  const failed = items.filter((i) => i.status === 'error').length;
+
+  return (
+    <section aria-labelledby="src-h" class="sources">
+      <h2 id="src-h">Sources</h2>
+      <p class="small muted">
+        Add releases to your own index: release files in the text layout (.txt), release pages saved from a newsroom (.html) or files
+        exported by On the Record or <code>otr</code> (.json). Nothing is saved before you confirm.
+      </p>
+      <label class="col">
+        Import files
+        <input
+          type="file"
+          multiple
+          accept=".txt,.html,.htm,.json,text/plain,text/html,application/json"
+          disabled={phase === 'reading' || phase === 'saving'}
+          onChange={(e) => {
+            const input = e.target as HTMLInputElement;
+            const files = [...(input.files ?? [])];
+            input.value = '';
+            if (files.length) void read(files.map((f) => ({ name: f.name, text: () => f.text() })));
+          }}
+        />
+      </label>
+      <label class="col">
+        Or paste a release (the date line first, then one paragraph a line)
+        <textarea rows={5} value={pasted} onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      <div class="row">
+        <input
+          type="url"
+          class="field"
+          placeholder="Its address (optional), https://…"
+          value={pastedUrl}
+          onInput={(e) => setPastedUrl((e.target as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          class="otr-btn"
+          disabled={!pasted.trim() || phase === 'reading' || phase === 'saving'}
+          onClick={() => void read([{ name: 'pasted text', text: async () => pasted, url: /^https?:\/\//i.test(pastedUrl.trim()) ? pastedUrl.trim() : undefined }])}
+        >
+          Preview
+        </button>
+      </div>
+
+      {phase === 'reading' || phase === 'saving' || (progress.total > 1 && phase !== 'idle') ? (
+        <div class="row">
+          <progress max={progress.total} value={progress.done} aria-label={phase === 'saving' ? 'Saving' : 'Reading'} />
+          <span class="small muted">
+            {phase === 'saving' ? 'Saved' : 'Read'} {progress.done} of {progress.total}
+          </span>
+        </div>
+      ) : null}
+
+      {items.length ? (
+        <ul class="import-results" aria-label="Files">
+          {items.map((item, k) => (
+            <li key={k} class={`import-item s-${item.status}`} data-status={item.status}>
+              <p>
+                <strong>{item.name}</strong>{' '}
+                <span class={item.status === 'error' ? 'error-inline' : 'small muted'}>
+                  {item.status === 'ready'
+                    ? `understood: ${plural(item.preview!.releases.length, 'release')}`
+                    : item.status === 'error'
+                      ? ''
+                      : item.message}
+                </span>
+              </p>
+              {item.status === 'error' ? (
+                <p class="error" role="alert">
+                  {item.message}
+                </p>
+              ) : null}
+              {item.status === 'ready' && item.preview
+                ? item.preview.releases.slice(0, 20).map((r) => <ReleasePreview key={r.release.id} release={r} note={knownNote(item.preview!, r.release.id)} />)
+                : null}
+              {item.status === 'ready' && item.preview && item.preview.releases.length > 20 ? (
+                <p class="small muted">… and {item.preview.releases.length - 20} more</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {phase === 'preview' ? (
+        <div class="row">
+          {ready ? (
+            <button type="button" class="otr-btn primary" onClick={() => void save()}>
+              Save {plural(ready, 'file')} to my index
+            </button>
+          ) : null}
+          <button
+            type="button"
+            class="otr-btn"
+            onClick={() => {
+              setItems([]);
+              setPhase('idle');
+            }}
+          >
+            {ready ? 'Cancel' : 'Close'}
+          </button>
+          {failed ? <span class="small muted">{plural(failed, 'file')} could not be read and will not be saved.</span> : null}
+        </div>
+      ) : null}
+      {phase === 'done' ? (
+        <p class="small" role="status">
+          Done: {items.filter((i) => i.status === 'saved').length} saved, {items.filter((i) => i.status === 'duplicate').length} already
+          kept, {items.filter((i) => i.status === 'error').length} not saved.
+        </p>
+      ) : null}
+
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      <h3 class="small">Your imported releases</h3>
+      {sources === null ? null : sources.length === 0 ? (
+        <p class="small muted">None yet.</p>
+      ) : (
+        <>
+          <ul class="source-list">
+            {sources.map((s) => (
+              <li key={s.release.id}>
+                <span>
+                  <strong>{formatDate(s.release.date)}</strong> · {s.release.title}
+                  <span class="small muted">
+                    {' '}
+                    · {s.release.source ?? s.release.id} · {plural(s.quotations, 'quotation')}
+                    {s.speakers.length ? ` · ${s.speakers.join(', ')}` : ''}
+                    {s.bundled ? ' · also in the bundled index' : ''}
+                  </span>
+                </span>
+                <button type="button" class="otr-btn" aria-label={`Remove ${s.release.title}`} onClick={() => void remove(s.release.id)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div class="row">
+            <button type="button" class="otr-btn" onClick={() => void exportAll()}>
+              Export as JSON
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
