@@ -6,10 +6,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isTabCommand, request } from '../lib/protocol';
+import { isCheckPageCommand, isTabCommand, request } from '../lib/protocol';
 import { countWords, DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, normalizeSettings, siteDisabled, type Settings } from '../lib/settings';
 import { readSelection, type SelectionInfo } from '../lib/content/selection';
 import type { CardApi } from '../lib/content/cardUi';
+import type { PageCheckApi } from '../lib/content/pageCheck';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -138,11 +139,21 @@ function startContent(ctx: ContentScriptContext) {
     hideButton();
   }
 
+  /** Every quotation on the page, checked at once (popup button, context menu). */
+  async function checkAll() {
+    await loadCard();
+    const api = (globalThis as { __onTheRecordPageCheck?: PageCheckApi }).__onTheRecordPageCheck;
+    if (!api) throw new Error('the page check failed to load');
+    const send = (m: unknown) => browser.runtime.sendMessage(m);
+    await api.checkPage({ ctx, check: async (quotations) => (await request(send, { type: 'check-page', quotations })).answers });
+  }
+
   // Idle until the reader selects something: a few cheap listeners, nothing else.
   ctx.addEventListener(document, 'selectionchange', schedule);
   ctx.addEventListener(document, 'mouseup', schedule);
   ctx.addEventListener(document, 'keyup', schedule);
   const onMessage = (msg: unknown) => {
+    if (isCheckPageCommand(msg)) return checkAll().then(() => true, () => false);
     if (!isTabCommand(msg)) return undefined;
     void verify(msg.selectionText ?? null);
     return undefined;

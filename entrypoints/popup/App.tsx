@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ask } from '../../lib/client';
 import type { IndexStats, RecentCheck, StatementView } from '../../lib/protocol';
 import type { SearchHit } from '../../core/search';
@@ -44,6 +45,18 @@ export function App() {
     return () => clearTimeout(t);
   }, [query]);
 
+  /** Asks the active tab's content script to check every quotation on its page, then closes the popup. */
+  const checkPage = async () => {
+    try {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) throw new Error('no page to check');
+      await browser.tabs.sendMessage(tab.id, { type: 'check-page' }, { frameId: 0 });
+      window.close();
+    } catch {
+      setError('This page cannot be checked (a browser page, or a tab opened before the extension was installed: reload it).');
+    }
+  };
+
   const show = (index: number) => ask({ type: 'statement', index }).then((r) => setOpen(r.statement), (e: Error) => setError(e.message));
 
   return (
@@ -75,6 +88,14 @@ export function App() {
               onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
             />
           </label>
+          <div class="bar check-actions">
+            <button type="button" class="otr-btn" id="check-page" onClick={() => void checkPage()}>
+              Check all quotes on this page
+            </button>
+            <a href="/draft.html" target="_blank" class="small" id="check-draft">
+              Check a draft
+            </a>
+          </div>
           {error ? <p class="error" role="alert">{error}</p> : null}
           {hits ? (
             <section aria-label="Search results">

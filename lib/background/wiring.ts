@@ -4,13 +4,15 @@
  * worker starts, so a request that wakes a stopped worker is still answered.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isTrustedSender, type TabCommand } from '../protocol';
+import { isTrustedSender, type CheckPageCommand, type TabCommand } from '../protocol';
 import { createService, type Service } from './service';
 import { createIndexedDbStore } from './releaseStore';
 
 export const MENU_ID = 'verify-quote';
 export const MENU_TITLE = 'Verify quote with On the Record';
 export const COMMAND = 'verify-selection';
+export const PAGE_MENU_ID = 'check-page';
+export const PAGE_MENU_TITLE = 'Check all quotes on this page';
 
 type Tab = Browser.tabs.Tab;
 
@@ -18,6 +20,8 @@ export interface BackgroundHandlers {
   service: Service;
   /** Asks the content script of a tab to verify its selection (context menu and shortcut). */
   verifyInTab(tabId: number, frameId?: number, selectionText?: string): Promise<boolean>;
+  /** Asks the content script of a tab to check every quotation on its page. */
+  checkPageInTab(tabId: number): Promise<boolean>;
   onMenuClicked(info: { menuItemId: string | number; frameId?: number; selectionText?: string }, tab?: Tab): Promise<boolean>;
   onCommand(command: string, tab?: Tab): Promise<boolean>;
 }
@@ -64,15 +68,26 @@ export function startBackground(loadIndexSource: () => string | unknown | null |
     }
   }
 
+  async function checkPageInTab(tabId: number): Promise<boolean> {
+    const cmd: CheckPageCommand = { type: 'check-page' };
+    try {
+      await browser.tabs.sendMessage(tabId, cmd, { frameId: 0 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async function activeTab(): Promise<Tab | undefined> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab;
   }
 
   async function onMenuClicked(info: { menuItemId: string | number; frameId?: number; selectionText?: string }, tab?: Tab) {
-    if (info.menuItemId !== MENU_ID) return false;
+    if (info.menuItemId !== MENU_ID && info.menuItemId !== PAGE_MENU_ID) return false;
     const t = tab?.id !== undefined ? tab : await activeTab();
     if (t?.id === undefined) return false;
+    if (info.menuItemId === PAGE_MENU_ID) return checkPageInTab(t.id);
     return verifyInTab(t.id, info.frameId, info.selectionText);
   }
 
@@ -91,8 +106,9 @@ export function startBackground(loadIndexSource: () => string | unknown | null |
     .removeAll()
     .then(() => {
       browser.contextMenus.create({ id: MENU_ID, title: MENU_TITLE, contexts: ['selection'] });
+      browser.contextMenus.create({ id: PAGE_MENU_ID, title: PAGE_MENU_TITLE, contexts: ['page'] });
     })
     .catch(() => undefined);
 
-  return { service, verifyInTab, onMenuClicked, onCommand };
+  return { service, verifyInTab, checkPageInTab, onMenuClicked, onCommand };
 }
