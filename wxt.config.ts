@@ -25,7 +25,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'On the Record',
     description: 'Highlight a quotation and see the original official policing statement: who said it, when, and what changed.',
-    permissions: ['contextMenus', 'storage', 'activeTab'],
+    // scripting: with activeTab, runs the article extractor in the page the reader is on when they press "Add this page" (no host access).
+    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting'],
     // The result card's script, imported by the content script on first use
     // (keeps Preact and the card out of the script every page gets).
     web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],

@@ -6,6 +6,7 @@ import type { SearchHit } from '../../core/search';
 import { formatDate } from '../../core/citation';
 import { CitationActions, QuoteText, SpeakerBlock } from '../../components/StatementParts';
 import { IndexStatsView } from '../../components/IndexStatsView';
+import { AddPage } from './AddPage';
 
 const VERDICT: Record<string, string> = {
   verbatim: 'Verbatim',
@@ -117,6 +118,7 @@ export function App() {
           ) : (
             <>
               {stats ? <IndexStatsView stats={stats} compact /> : null}
+              <AddPage onSaved={() => void ask({ type: 'stats' }).then((r) => setStats(r.stats), () => undefined)} />
               <section aria-labelledby="recent-h">
                 <div class="bar">
                   <h2 id="recent-h">Recent checks</h2>

@@ -263,15 +263,15 @@ describe.skipIf(!available)('the extension in Chromium', () => {
     await options.getByRole('spinbutton').fill('4');
     await options.getByRole('spinbutton').blur();
 
-    await options.getByRole('textbox').fill('127.0.0.1');
-    await options.getByRole('textbox').blur();
-    await expect.poll(() => options.getByRole('textbox').inputValue()).toBe('127.0.0.1');
+    await options.getByRole('textbox', { name: /Sites where the button stays off/ }).fill('127.0.0.1');
+    await options.getByRole('textbox', { name: /Sites where the button stays off/ }).blur();
+    await expect.poll(() => options.getByRole('textbox', { name: /Sites where the button stays off/ }).inputValue()).toBe('127.0.0.1');
     await page.bringToFront();
     await page.evaluate(selectBetweenScript('#q1', 'The internet is not', 'abusing children.'));
     await page.waitForTimeout(400);
     expect(await button(page).isVisible()).toBe(false);
-    await options.getByRole('textbox').fill('');
-    await options.getByRole('textbox').blur();
+    await options.getByRole('textbox', { name: /Sites where the button stays off/ }).fill('');
+    await options.getByRole('textbox', { name: /Sites where the button stays off/ }).blur();
     await page.close();
     await options.close();
   });

@@ -27,7 +27,7 @@ describe('extension hardening', () => {
   const manifestFile = path.join(root, '.output/chrome-mv3/manifest.json');
   it.skipIf(!fs.existsSync(manifestFile))('asks for the least permissions', () => {
     const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'storage']);
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_permissions ?? []).toEqual([]);
   });

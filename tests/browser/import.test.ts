@@ -1,0 +1,144 @@
+/**
+ * Importing releases through the options page, in Debian's Chromium: a saved release
+ * page is previewed, saved, listed, and a quotation from it is then verified on a
+ * local news page; a bad file is refused with its reason and leaves the index as it
+ * was; the imported release survives a restart of the service worker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { artifact, CHROME_EXT, CHROMIUM, CHROMIUM_ARGS, ROOT, selectBetweenScript, servePages, tempDir, type PageServer } from './harness';
+
+const available = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));
+const IMPORT = path.join(ROOT, 'tests', 'fixtures', 'import');
+
+describe.skipIf(!available)('importing releases in Chromium', () => {
+  let server: PageServer;
+  let profiles: ReturnType<typeof tempDir>;
+  let context: BrowserContext;
+  let extensionId: string;
+
+  beforeAll(async () => {
+    server = await servePages();
+    profiles = tempDir('otr-import-');
+    context = await chromium.launchPersistentContext(path.join(profiles.dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS(CHROME_EXT),
+      viewport: { width: 1000, height: 900 },
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    profiles?.dispose();
+  });
+
+  async function verdictOn(label: string): Promise<{ verdict: string; text: string; page: Page }> {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/canal-news.html`);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(100);
+    await page.evaluate(selectBetweenScript('#q1', 'People should be able', 'without feeling afraid.'));
+    const button = page.getByRole('button', { name: 'Verify quote' });
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    const card = page.locator('on-the-record-card .otr-card');
+    await card.waitFor({ state: 'visible' });
+    await expect.poll(() => card.locator('.otr-verdict').textContent()).not.toBe('');
+    await card.screenshot({ path: artifact(`import-card-${label}.png`) });
+    return { verdict: (await card.locator('.otr-verdict').textContent()) ?? '', text: (await card.textContent()) ?? '', page };
+  }
+
+  async function openOptions(): Promise<Page> {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('heading', { name: 'Sources' }).waitFor();
+    await expect.poll(() => options.locator('.sources').textContent()).toMatch(/None yet|Remove/);
+    return options;
+  }
+
+  it('the quotation is not in the bundled index before the import', async () => {
+    const { verdict, page } = await verdictOn('before');
+    expect(verdict).toBe('Not in the index');
+    await page.close();
+  });
+
+  it('imports a saved release page and a bad file: preview, per-file results, only the good file saved', async () => {
+    const options = await openOptions();
+    await options.getByLabel('Import files').setInputFiles([path.join(IMPORT, 'canal-patrols.html'), path.join(IMPORT, 'broken.txt')]);
+    const items = options.locator('.import-item');
+    await expect.poll(() => items.count()).toBe(2);
+    await options.getByRole('button', { name: 'Save 1 file to my index' }).waitFor();
+    // The preview: date, speakers, quotations, narrative.
+    const good = items.nth(0);
+    expect(await good.textContent()).toContain('17 May 2022');
+    expect(await good.textContent()).toContain('Superintendent Alice Fenwick, Head of Neighbourhood Policing');
+    expect(await good.textContent()).toMatch(/2 quotations · \d+ narrative/);
+    const bad = items.nth(1);
+    expect(await bad.getAttribute('data-status')).toBe('error');
+    expect(await bad.getByRole('alert').textContent()).toMatch(/broken\.txt:4: unbalanced quotation/);
+    expect(await options.locator('progress').getAttribute('value')).toBe('2');
+    await options.screenshot({ path: artifact('import-preview.png'), fullPage: true });
+    // Nothing saved before the reader confirms.
+    expect(await options.locator('.source-list li').count()).toBe(0);
+
+    await options.getByRole('button', { name: 'Save 1 file to my index' }).click();
+    await expect.poll(() => options.getByRole('status').last().textContent()).toMatch(/Done: 1 saved, 0 already kept, 1 not saved/);
+    await expect.poll(() => options.locator('.source-list li').count()).toBe(1);
+    expect(await options.locator('.source-list').textContent()).toContain('New patrols to keep canal towpaths safe');
+    await expect.poll(() => options.locator('.statlist').textContent()).toMatch(/to 17 May 2022/);
+    await options.screenshot({ path: artifact('import-saved.png'), fullPage: true });
+    await options.close();
+  });
+
+  it('then verifies a quotation from the imported release on a news page', async () => {
+    const { verdict, text, page } = await verdictOn('after');
+    expect(verdict).toBe('Verbatim');
+    expect(text).toContain('Alice Fenwick');
+    expect(text).toContain('17 May 2022');
+    await page.screenshot({ path: artifact('import-news-page.png') });
+    await page.close();
+  });
+
+  it('a bad file alone leaves the index as it was; the same release again is kept once', async () => {
+    const options = await openOptions();
+    await options.getByLabel('Import files').setInputFiles([path.join(IMPORT, 'no-date.html')]);
+    await expect.poll(() => options.locator('.import-item [role=alert]').textContent()).toMatch(/no-date\.html:1: no publication date/);
+    expect(await options.getByRole('button', { name: /Save/ }).count()).toBe(0);
+    await options.getByRole('button', { name: 'Close' }).click();
+    await options.getByLabel('Import files').setInputFiles([path.join(IMPORT, 'canal-patrols.txt')]);
+    await expect.poll(() => options.locator('.import-item').textContent()).toContain('Already in your imported releases');
+    await options.getByRole('button', { name: 'Save 1 file to my index' }).click();
+    await expect.poll(() => options.getByRole('status').last().textContent()).toMatch(/0 saved, 1 already kept/);
+    expect(await options.locator('.source-list li').count()).toBe(1);
+    await options.close();
+    const { verdict, page } = await verdictOn('after-bad');
+    expect(verdict).toBe('Verbatim');
+    await page.close();
+  });
+
+  it('keeps the imported release when the service worker restarts, then removes it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/canal-news.html`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.close();
+    const again = await verdictOn('after-restart');
+    expect(again.verdict).toBe('Verbatim');
+    await again.page.close();
+
+    const options = await openOptions();
+    await options.getByRole('button', { name: 'Remove New patrols to keep canal towpaths safe' }).click();
+    await expect.poll(() => options.locator('.sources').textContent()).toContain('None yet');
+    await options.close();
+    const after = await verdictOn('removed');
+    expect(after.verdict).toBe('Not in the index');
+    await after.page.close();
+  });
+});
