@@ -92,7 +92,7 @@ export function CheckReportView(props: CheckReportProps) {
       </header>
       <p class="otr-summary">{summaryLine(report)}</p>
       {props.onExport ? (
-        <button type="button" class="otr-export" onClick={props.onExport}>
+        <button type="button" class="otr-md-button" onClick={props.onExport}>
           {props.exportLabel ?? 'Copy report as Markdown'}
         </button>
       ) : null}
@@ -125,7 +125,7 @@ export const REPORT_CSS = `
 .otr-x { all: unset; cursor: pointer; font-size: 20px; width: 26px; height: 26px; text-align: center; border-radius: 6px; color: var(--muted); }
 .otr-x:hover { background: var(--line); }
 .otr-summary { color: var(--muted); margin: 4px 0 8px !important; }
-.otr-export { font: inherit; font-size: 12px; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: transparent; color: inherit; cursor: pointer; margin-bottom: 8px; }
+.otr-md-button { font: inherit; font-size: 12px; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: transparent; color: inherit; cursor: pointer; margin-bottom: 8px; }
 .otr-list { list-style: none; }
 .otr-entry { --verdict: #6e7781; border: 1px solid var(--line); border-left: 5px solid var(--verdict); border-radius: 6px; padding: 6px 8px; margin-bottom: 6px; }
 .otr-entry[role=button] { cursor: pointer; }
