@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../lib/client';
 import type { ImportPreview } from '../../lib/protocol';
 import type { ExtractedArticle } from '../../lib/import/article';
-import { pagePreviewRequest } from '../../lib/import/prepare';
+import { pagePreviewRequest } from '../../lib/import/pageRequest';
 import { ReleasePreview } from '../../components/ReleasePreview';
 
 type State =

@@ -4,7 +4,7 @@
  * extracted here, with DOMParser and Readability: the background has no DOM).
  */
 import { ReleaseParseError } from '../../core/parse/errors';
-import { htmlToReleaseText, type ArticleLike } from '../../core/import/html';
+import { htmlToReleaseText } from '../../core/import/html';
 import { importKind } from '../../core/import/releases';
 import { extractArticle } from './article';
 import type { RequestOf } from '../protocol';
@@ -29,22 +29,4 @@ export function previewRequest(name: string, text: string): PreviewRequest {
     return { type: 'import-preview', name, text: htmlToReleaseText(article, name), kind: 'txt', ...(url ? { url } : {}) };
   }
   return { type: 'import-preview', name, text, kind };
-}
-
-/** The request for an article extracted from the page being read. */
-export function pagePreviewRequest(article: ArticleLike, url: string): PreviewRequest {
-  let name = 'page';
-  try {
-    const u = new URL(url);
-    name = (u.hostname + u.pathname).replace(/\/+$/, '').slice(0, 200) || 'page';
-  } catch {
-    /* keep "page" */
-  }
-  return {
-    type: 'import-preview',
-    name,
-    text: htmlToReleaseText(article, name),
-    kind: 'txt',
-    ...(/^https?:\/\//i.test(url) ? { url } : {}),
-  };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { htmlToReleaseText, parseRelease } from '../../core';
 import { artifact, CHROME_EXT, CHROMIUM, CHROMIUM_ARGS, ROOT, selectBetweenScript, servePages, tempDir, type PageServer } from './harness';
 
 const available = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));
@@ -61,6 +62,24 @@ describe.skipIf(!available)('importing releases in Chromium', () => {
     await expect.poll(() => options.locator('.sources').textContent()).toMatch(/None yet|Remove/);
     return options;
   }
+
+  it('the extractor "Add this page" injects reads the release on a page: title, date, paragraphs, not the navigation', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/canal-release.html`);
+    // The built script, as scripting.executeScript({files: ['/extract.js']}) runs it; its value is the result.
+    const code = fs.readFileSync(path.join(CHROME_EXT, 'extract.js'), 'utf8');
+    const out = (await page.evaluate(code)) as { article: { title: string; paragraphs: string[]; publishedTime: string }; url: string };
+    expect(out.url).toBe(`${server.origin}/canal-release.html`);
+    expect(out.article.title).toBe('New patrols to keep canal towpaths safe');
+    expect(out.article.publishedTime).toMatch(/^2022-05-17/);
+    expect(out.article.paragraphs.join('\n')).not.toMatch(/Careers|social media/);
+    // The page is left as it was.
+    expect(await page.locator('nav a').count()).toBe(4);
+    const release = parseRelease(htmlToReleaseText(out.article, 'page'), 'page', out.url);
+    expect(release.release.date).toBe('2022-05-17');
+    expect(release.statements.filter((s) => s.kind === 'quote').map((s) => s.speaker?.name)).toEqual(['Alice Fenwick', 'Tom Hale']);
+    await page.close();
+  });
 
   it('the quotation is not in the bundled index before the import', async () => {
     const { verdict, page } = await verdictOn('before');
