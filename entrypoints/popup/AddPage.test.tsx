@@ -49,7 +49,7 @@ describe('Add this page to my index', () => {
   });
 
   function mockTab(url: string, result: unknown) {
-    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, url } as never]);
+    vi.spyOn(browser.tabs, 'query').mockImplementation((async () => [{ id: 7, url }]) as never);
     const exec = vi.fn().mockResolvedValue([{ result }]);
     (browser as unknown as { scripting: unknown }).scripting = { executeScript: exec };
     return exec;
