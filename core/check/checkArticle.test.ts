@@ -60,6 +60,22 @@ describe('checkArticle', () => {
     expect(byText('new online safety officer').answer.verdict).toBe('not-found');
   });
 
+  it('finds a release’s own quotations verbatim, long paragraphs included, each attributed to the speaker named before them', () => {
+    for (const [file, speaker] of [
+      ['000_d0c768d28ef181f6.txt', 'Peter Goodman'],
+      ['004_a15ad19b33b3b0ea.txt', 'Simon Bailey'],
+    ]) {
+      const text = readFileSync(join(root, 'data/releases', file), 'utf8');
+      const r = checkArticle(matcher, text);
+      expect(r.items.length).toBe(5);
+      expect(r.summary.verbatim).toBe(5);
+      expect(r.summary.misattributed).toBe(0);
+      // A quotation running over several paragraphs: its later paragraphs still find the speaker.
+      expect(r.items[3].answer.best?.speaker?.name).toBe(speaker);
+      expect(r.items[3].answer.best?.attribution?.consistent).toBe(true);
+    }
+  });
+
   it('writes a Markdown report', () => {
     const md = reportMarkdown(report, 'Police step up fight');
     expect(md).toMatch(/^# Police step up fight\n\n6 quotations, 3 verbatim, 1 altered, 1 paraphrase, 1 not in the index, 1 attributed to someone else\n/);

@@ -115,10 +115,18 @@ function sentencesIn(text: string, p: Paragraph, spans: Span[]): Paragraph[] {
 const PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
 const namesSomeone = (paragraph: string) => findNames(paragraph).some((n) => !PRONOUN.test(n));
 
-/** The paragraph, and those before it back to the nearest that names someone (at most two more). */
+/**
+ * The paragraph, and those before it back to the nearest that names someone: at most two
+ * more, not counting the paragraphs of a quotation that runs over several (each opening with “).
+ */
 function contextFor(text: string, paragraphs: Paragraph[], at: number): string {
+  const body = (i: number) => text.slice(paragraphs[i].start, paragraphs[i].end);
   let first = at;
-  while (first > 0 && at - first < 2 && !namesSomeone(text.slice(paragraphs[first].start, paragraphs[first].end))) first--;
+  let steps = 0;
+  while (first > 0 && steps < 2 && at - first < 12 && !namesSomeone(body(first))) {
+    if (!/^\s*[“"‘]/.test(body(first))) steps++;
+    first--;
+  }
   return text.slice(paragraphs[first].start, paragraphs[at].end);
 }
 

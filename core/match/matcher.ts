@@ -54,6 +54,8 @@ export const MATCH_DEFAULTS = {
 };
 
 const RANK = { verbatim: 3, altered: 2, paraphrase: 1 } as const;
+/** How many of a passage's rarest terms retrieval scores statements by (see TermIndex.candidates). */
+const RETRIEVAL_TERMS = 12;
 type Found = Exclude<Verdict, 'invalid' | 'not-found'>;
 const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|believes?|thinks?|wants?)\b|\bsaying\b/i;
 
@@ -140,7 +142,14 @@ export function createMatcher(data: IndexData): Matcher {
       const found: { doc: number; verdict: Found; reading: Reading }[] = [];
       // A passage that may hold the page's own sentences around the quotation is
       // judged by its weightiest sentence.
-      const weight = (ts: string[]) => ts.reduce((n, t) => n + terms.idf(t), 0);
+      // Retrieval scores a statement by the passage's dozen rarest terms (TermIndex.candidates),
+      // so a long passage is weighed by those too, or no statement could reach its share.
+      const weight = (ts: string[]) =>
+        ts
+          .map((t) => terms.idf(t))
+          .sort((a, b) => b - a)
+          .slice(0, RETRIEVAL_TERMS)
+          .reduce((n, w) => n + w, 0);
       const total = passage.quoted ? weight(pTerms) : Math.max(...sentencesOf(passage).map((s) => weight(contentTerms(s))));
       let verbatimAt = -Infinity;
       for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
