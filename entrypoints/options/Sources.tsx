@@ -86,6 +86,10 @@ export function Sources(props: { onChange?: () => void }) {
       setProgress({ done: ++done, total: ready.length });
     }
     setPhase('done');
+    if (next.some((i) => i.name === 'pasted text' && i.status !== 'error')) {
+      setPasted('');
+      setPastedUrl('');
+    }
     await refresh();
     props.onChange?.();
   }

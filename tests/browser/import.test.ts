@@ -160,4 +160,33 @@ describe.skipIf(!available)('importing releases in Chromium', () => {
     expect(after.verdict).toBe('Not in the index');
     await after.page.close();
   });
+
+  it('pastes a release, exports the imported releases as JSON and imports the export again', async () => {
+    const options = await openOptions();
+    const text = fs.readFileSync(path.join(ROOT, 'tests/fixtures/releases/dev-fraud-2020.txt'), 'utf8');
+    await options.getByRole('textbox', { name: /Or paste a release/ }).fill(text);
+    await options.getByRole('textbox', { name: /Its address/ }).fill('https://news.example.org/fraud');
+    await options.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => options.locator('.import-item').textContent()).toContain('pasted text');
+    expect(await options.locator('.preview').textContent()).toContain('https://news.example.org/fraud');
+    await options.getByRole('button', { name: 'Save 1 file to my index' }).click();
+    await expect.poll(() => options.locator('.source-list li').count()).toBe(1);
+
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export as JSON' }).click()]);
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(exported).toMatchObject({ format: 'on-the-record/releases', version: 1 });
+    expect(exported.releases).toHaveLength(1);
+    expect(exported.releases[0].release.url).toBe('https://news.example.org/fraud');
+
+    await options.locator('.source-list').getByRole('button', { name: /^Remove/ }).click();
+    await expect.poll(() => options.locator('.sources').textContent()).toContain('None yet');
+    const file = path.join(profiles.dir, 'export.json');
+    fs.writeFileSync(file, JSON.stringify(exported));
+    await options.getByLabel('Import files').setInputFiles([file]);
+    await options.getByRole('button', { name: 'Save 1 file to my index' }).click();
+    await expect.poll(() => options.locator('.source-list li').count()).toBe(1);
+    expect(await options.locator('.source-list').textContent()).toContain(exported.releases[0].release.title);
+    await options.screenshot({ path: artifact('import-export-roundtrip.png'), fullPage: true });
+    await options.close();
+  });
 });
