@@ -153,6 +153,7 @@ export function measure(req: MeasureRequest, log: (s: string) => void = () => {}
     if (i + 1 >= minimum && spent + mean > budget) break;
   }
   info.queries_run = times.length;
+  info.heap_after_queries_mb = round((heap() - before) / 2 ** 20, 1); // with whatever the engine cached while answering
   const sample = order.slice(0, times.length);
   if (Object.keys(verdicts).length) info.verdicts_by_kind = verdicts;
 

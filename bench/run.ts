@@ -102,13 +102,18 @@ export function formatReport(report: Report): string {
     }
     const otr = size.engines.otr;
     if (otr) {
-      const ratios: string[] = [];
-      for (const e of ['fuse', 'minisearch'] as const) {
-        const b = size.engines[e];
-        if (!b) continue;
-        ratios.push(`vs ${LABEL[e]}: p95 ${(b.p95_ms / otr.p95_ms).toFixed(1)}× faster, p50 ${(b.p50_ms / otr.p50_ms).toFixed(1)}× faster, build ${(b.build_ms / otr.build_ms).toFixed(2)}×, load ${(b.load_ms / otr.load_ms).toFixed(2)}×, gzipped index ${(otr.index_gzip_bytes / b.index_gzip_bytes).toFixed(2)}× the size, heap ${(otr.heap_mb / Math.max(0.1, b.heap_mb)).toFixed(2)}×, top-1 ${((otr.accuracy - b.accuracy) * 100).toFixed(1)} points`);
+      const base = (['fuse', 'minisearch'] as const).filter((e) => size.engines[e]);
+      if (base.length) {
+        const x = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(2)}×`;
+        out.push('On the Record against each baseline (speed-up = baseline ÷ On the Record; the other ratios are On the Record ÷ baseline):', '');
+        out.push(table([
+          ['baseline', 'p50 speed-up', 'p95 speed-up', 'top-1 gain', 'build time', 'load time', 'gzipped index', 'heap'],
+          ...base.map((e) => {
+            const b = size.engines[e]!;
+            return [LABEL[e], x(b.p50_ms / otr.p50_ms), x(b.p95_ms / otr.p95_ms), `${((otr.accuracy - b.accuracy) * 100).toFixed(1)} points`, x(otr.build_ms / b.build_ms), x(otr.load_ms / b.load_ms), x(otr.index_gzip_bytes / b.index_gzip_bytes), x(otr.heap_mb / Math.max(0.1, b.heap_mb))];
+          }),
+        ]), '');
       }
-      if (ratios.length) out.push('On the Record ' + ratios.join('; '), '');
       const info = size.notes.otr?.info;
       if (info?.build_phases_ms) out.push(`On the Record build phases: ${Object.entries(info.build_phases_ms as Record<string, number>).map(([k, v]) => `${k.replace(/_ms$/, '')} ${ms(v)}`).join(', ')}; parsed ${info.parsed_statements} statements, ${info.statements_recovered} of ${size.statements} exactly as generated${info.parse_errors ? `, ${info.parse_errors} releases failed to parse` : ''}`, '');
     }
