@@ -4,7 +4,7 @@ import { contentTerms, isStopword, stem } from '../text/terms';
 import { align } from './align';
 import { checkAttribution } from './attribution';
 import { interpret, type Reading } from './interpret';
-import { coverage } from './paraphrase';
+import { coverage, sentencesOf as statementSentences, type Sentences } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
 import { searchData } from '../index/searchData';
@@ -47,6 +47,8 @@ export const MATCH_DEFAULTS = {
   /** … without a verb of speech or the speaker's name, the share must be higher. */
   paraphraseCoverageUnframed: 0.75,
   paraphraseTerms: 3,
+  /** Paraphrase is looked for among this many of the best-retrieved candidates. */
+  paraphraseCandidates: 6,
   /** Candidates whose shared terms weigh less than this share of the passage's are not aligned. */
   minWeightShare: 0.3,
   /** Candidates listed beside the best. */
@@ -65,20 +67,22 @@ export function createMatcher(data: IndexData): Matcher {
   // Built on first use: most passages never need to ask whether a word is a typo.
   let vocabulary: Set<string> | undefined;
   const compare: CompareWords = wordComparer((w) => (vocabulary ??= new Set(search.words.split(' '))).has(w));
-  const tokenCache = new Map<number, Token[]>();
-  const tokensOf = (doc: number): Token[] => {
-    let t = tokenCache.get(doc);
+  // Statements read on demand and remembered: the same few are asked about again and again.
+  const readCache = new Map<number, { tokens: Token[]; sentences?: Sentences }>();
+  const readOf = (doc: number) => {
+    let t = readCache.get(doc);
     if (!t) {
-      if (tokenCache.size > 4096) tokenCache.clear();
-      t = tokenize(data.statements[doc].text);
-      tokenCache.set(doc, t);
+      if (readCache.size > 4096) readCache.clear();
+      t = { tokens: tokenize(data.statements[doc].text) };
+      readCache.set(doc, t);
     }
     return t;
   };
 
-  function judge(passage: Passage, pTerms: string[], doc: number): { verdict: Found; reading: Reading } | null {
+  function judge(passage: Passage, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
     const st = data.statements[doc];
-    const tokens = tokensOf(doc);
+    const read = readOf(doc);
+    const tokens = read.tokens;
     const al = align(passage, tokens, !passage.quoted, compare);
     const r = interpret(passage, st.text, tokens, al);
     const aligned = passage.wordCount - r.framed;
@@ -94,10 +98,11 @@ export function createMatcher(data: IndexData): Matcher {
     ) {
       return { verdict: 'altered', reading: r };
     }
-    // Reported speech or other words: compare what is said, not how.
+    // Reported speech or other words: compare what is said, not how (among the closest candidates).
+    if (rank >= D.paraphraseCandidates) return null;
     const speakerWords = new Set((st.speaker ? `${st.speaker.name} ${st.speaker.rank ?? ''}` : '').split(/\s+/).map((w) => stem(w.toLowerCase())));
     const own = pTerms.filter((t) => !speakerWords.has(t));
-    const cov = coverage(own, tokens, st.text, (t) => terms.idf(t));
+    const cov = coverage(own, (read.sentences ??= statementSentences(tokens, st.text)), (t) => terms.idf(t));
     const framed = REPORTING.test(passage.text) || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
     const need = framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed;
     if (cov.shared >= D.paraphraseTerms && cov.coverage >= need) {
@@ -152,11 +157,12 @@ export function createMatcher(data: IndexData): Matcher {
           .reduce((n, w) => n + w, 0);
       const total = passage.quoted ? weight(pTerms) : Math.max(...sentencesOf(passage).map((s) => weight(contentTerms(s))));
       let verbatimAt = -Infinity;
+      let rank = 0;
       for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
         // Below a verbatim match's weight, a statement cannot hold all the same words;
         // below a third of the passage's weight, it cannot be a close reading of it.
         if (c.score < verbatimAt - 1e-9 || c.score < total * MATCH_DEFAULTS.minWeightShare) break;
-        const j = judge(passage, pTerms, c.doc);
+        const j = judge(passage, pTerms, c.doc, rank++);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;

@@ -7,15 +7,23 @@ import { contentTerms } from '../text/terms';
  * Word order and function words do not count: this is for reported speech and
  * summaries, which are never presented as quotations.
  */
+export interface Sentences {
+  parts: Token[][];
+  terms: string[][];
+}
+
+/** A statement's sentences and their content terms (worth keeping beside its tokens). */
+export function sentencesOf(statement: readonly Token[], statementText: string): Sentences {
+  const parts = splitSentences(statement, statementText);
+  return { parts, terms: parts.map((ts) => contentTerms(ts)) };
+}
+
 export function coverage(
   passageTerms: readonly string[],
-  statement: readonly Token[],
-  statementText: string,
+  { parts, terms: sentences }: Sentences,
   idf: (term: string) => number,
 ): { coverage: number; shared: number; span: [number, number] } {
   if (passageTerms.length === 0) return { coverage: 0, shared: 0, span: [0, 0] };
-  const parts = splitSentences(statement, statementText);
-  const sentences = parts.map((ts) => contentTerms(ts));
   const total = passageTerms.reduce((n, t) => n + idf(t), 0);
   let best: { coverage: number; shared: number; span: [number, number] } = { coverage: 0, shared: 0, span: [0, 0] };
   for (let a = 0; a < sentences.length; a++) {

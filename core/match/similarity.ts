@@ -26,6 +26,8 @@ function sameWord(q: Token, s: Token, first: boolean, last: boolean, known: (wor
   const a = q.norm;
   const b = s.norm;
   if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2) return 'different';
+  // Typos and spelling variants keep the first or second letter: most pairs end here, before the cache.
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(1) !== b.charCodeAt(1)) return 'different';
   const key = a + '\u0001' + b;
   let v = cache.get(key);
   if (v === undefined) {

@@ -31,11 +31,17 @@ export function isStopword(norm: string): boolean {
 
 /** The stem of a folded word (numbers are their own term). */
 export function stem(norm: string): string {
-  const irregular = IRREGULAR[norm];
-  if (irregular) return irregular;
-  // British and American spellings share a stem: analyse/analyze, organisation/organization.
-  return stemmer(norm.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/ys(e|es|ed|ing)$/, 'yz$1'));
+  let s = stems.get(norm);
+  if (s === undefined) {
+    // British and American spellings share a stem: analyse/analyze, organisation/organization.
+    s = IRREGULAR[norm] ?? stemmer(norm.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/ys(e|es|ed|ing)$/, 'yz$1'));
+    // Remembered: a language's words repeat, and stemming is the costly part of reading text.
+    if (stems.size > 100_000) stems.clear();
+    stems.set(norm, s);
+  }
+  return s;
 }
+const stems = new Map<string, string>();
 
 /** Distinct content terms of a token list. */
 export function contentTerms(tokens: readonly Token[]): string[] {
