@@ -71,7 +71,8 @@ export function align(passage: Passage, s: readonly Token[], allowFraming: boole
     const skip = skipBefore[i];
     const delCost = skip === 'gap' ? 0 : skip === 'bracket' ? COST.bracketSkip : COST.del;
     for (let j = 1; j <= m; j++) {
-      const c = sameWord(qi, s[j - 1], i === 1, i === n);
+      const sj = s[j - 1];
+      const c = qi.norm === sj.norm && qi.num === sj.num ? 'same' : sameWord(qi, sj, i === 1, i === n);
       let best = D[prev + j - 1] + (c === 'same' ? 0 : c === 'fuzzy' ? COST.fuzzy : COST.sub);
       let from = DIAG;
       const up = D[prev + j] + COST.ins;

@@ -33,7 +33,7 @@ export const MATCH_DEFAULTS = {
   /** Fewest words a passage needs before it can be told apart from common phrasing. */
   minWords: 3,
   /** Candidates aligned word by word, after retrieval. */
-  candidates: 24,
+  candidates: 16,
   /** Verbatim: at least this many words matched, and this share of the passage (or `verbatimWords`). */
   verbatimShare: 0.3,
   verbatimWords: 6,
@@ -50,7 +50,7 @@ export const MATCH_DEFAULTS = {
   /** Paraphrase is looked for among this many of the best-retrieved candidates. */
   paraphraseCandidates: 6,
   /** Candidates whose shared terms weigh less than this share of the passage's are not aligned. */
-  minWeightShare: 0.3,
+  minWeightShare: 0.5,
   /** Candidates listed beside the best. */
   listed: 10,
 };
@@ -160,7 +160,7 @@ export function createMatcher(data: IndexData): Matcher {
       let rank = 0;
       for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
         // Below a verbatim match's weight, a statement cannot hold all the same words;
-        // below a third of the passage's weight, it cannot be a close reading of it.
+        // below half the passage's weight, it cannot be a close reading of it.
         if (c.score < verbatimAt - 1e-9 || c.score < total * MATCH_DEFAULTS.minWeightShare) break;
         const j = judge(passage, pTerms, c.doc, rank++);
         if (!j) continue;

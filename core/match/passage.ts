@@ -115,6 +115,11 @@ function splitQuoted(text: string): { core: Core; framing: string; quoted: boole
   return { core: { text: joined, offsets, gaps }, framing: framing.replace(/\s+/g, ' ').trim(), quoted: true };
 }
 
+const words = new WeakMap<Passage, Token[]>();
+
+/** The passage's words, without its elisions and brackets (computed once a passage). */
 export function wordsOf(p: Passage): Token[] {
-  return p.items.flatMap((i) => (i.type === 'word' ? [i.token] : []));
+  let w = words.get(p);
+  if (!w) words.set(p, (w = p.items.flatMap((i) => (i.type === 'word' ? [i.token] : []))));
+  return w;
 }

@@ -46,11 +46,14 @@ const SCALES: Record<string, number> = {
   hundred: 100, thousand: 1_000, million: 1_000_000, m: 1_000_000, mn: 1_000_000,
   billion: 1_000_000_000, bn: 1_000_000_000, k: 1_000,
 };
+const NUMBER_INITIALS = new Set([...'ztfseno'].map((c) => c.charCodeAt(0)));
 // "twenty-five" folds to "twentyfive": split it back into its parts.
 const COMPOUND = new RegExp(`^(${Object.keys(UNITS).filter((u) => UNITS[u] >= 20).join('|')})(one|two|three|four|five|six|seven|eight|nine)$`);
 
 function wordValue(norm: string): number | undefined {
-  if (norm in UNITS) return UNITS[norm];
+  // Most words are not numbers: rule them out before any lookup.
+  if (norm.length < 3 || norm.length > 12 || !NUMBER_INITIALS.has(norm.charCodeAt(0))) return undefined;
+  if (Object.prototype.hasOwnProperty.call(UNITS, norm)) return UNITS[norm];
   const c = COMPOUND.exec(norm);
   return c ? UNITS[c[1]] + UNITS[c[2]] : undefined;
 }
