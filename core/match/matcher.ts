@@ -146,7 +146,7 @@ export function createMatcher(data: IndexData): Matcher {
       const pTerms = contentTerms(wordsOf(passage));
       const found: { doc: number; verdict: Found; reading: Reading }[] = [];
       // A passage that may hold the page's own sentences around the quotation is
-      // judged by its weightiest sentence.
+      // judged by its lightest sentence: any one of them may be the quotation.
       // Retrieval scores a statement by the passage's dozen rarest terms (TermIndex.candidates),
       // so a long passage is weighed by those too, or no statement could reach its share.
       const weight = (ts: string[]) =>
@@ -155,7 +155,8 @@ export function createMatcher(data: IndexData): Matcher {
           .sort((a, b) => b - a)
           .slice(0, RETRIEVAL_TERMS)
           .reduce((n, w) => n + w, 0);
-      const total = passage.quoted ? weight(pTerms) : Math.max(...sentencesOf(passage).map((s) => weight(contentTerms(s))));
+      const sentenceWeights = sentencesOf(passage).map((s) => weight(contentTerms(s))).filter((w) => w > 0);
+      const total = passage.quoted || sentenceWeights.length === 0 ? weight(pTerms) : Math.min(...sentenceWeights);
       let verbatimAt = -Infinity;
       let rank = 0;
       for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
