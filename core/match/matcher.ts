@@ -68,7 +68,7 @@ export function createMatcher(data: IndexData): Matcher {
   let vocabulary: Set<string> | undefined;
   const compare: CompareWords = wordComparer((w) => (vocabulary ??= new Set(search.words.split(' '))).has(w));
   // Statements read on demand and remembered: the same few are asked about again and again.
-  const readCache = new Map<number, { tokens: Token[]; sentences?: Sentences }>();
+  const readCache = new Map<number, { tokens: Token[]; sentences?: Sentences; words?: Set<string> }>();
   const readOf = (doc: number) => {
     let t = readCache.get(doc);
     if (!t) {
@@ -83,20 +83,13 @@ export function createMatcher(data: IndexData): Matcher {
     const st = data.statements[doc];
     const read = readOf(doc);
     const tokens = read.tokens;
-    const al = align(passage, tokens, !passage.quoted, compare);
-    const r = interpret(passage, st.text, tokens, al);
-    const aligned = passage.wordCount - r.framed;
     const D = MATCH_DEFAULTS;
-    const enough = r.matched >= D.minWords && (r.matched >= D.verbatimShare * passage.wordCount || r.matched >= D.verbatimWords);
-    if (r.edits === 0 && enough && informative(wordsOf(passage))) return { verdict: 'verbatim', reading: r };
-    // Altered: clearly this quotation, in its words and in the words that carry its meaning.
-    const similarity = r.matched / Math.max(1, r.matched + r.edits);
-    const contentSimilarity = r.contentMatched / Math.max(1, r.contentMatched + r.contentEdits);
-    if (
-      enough && aligned > 0 && r.matched >= D.alteredWords && r.contentMatched >= D.alteredContentWords &&
-      similarity >= D.alteredSimilarity && contentSimilarity >= D.alteredSimilarity && r.longestRun >= D.alteredRun
-    ) {
-      return { verdict: 'altered', reading: r };
+    const r = couldAlign(passage, (read.words ??= new Set(tokens.map((t) => t.norm))))
+      ? interpret(passage, st.text, tokens, align(passage, tokens, !passage.quoted, compare))
+      : null;
+    if (r) {
+      const verdict = closeReading(passage, r);
+      if (verdict) return { verdict, reading: r };
     }
     // Reported speech or other words: compare what is said, not how (among the closest candidates).
     if (rank >= D.paraphraseCandidates) return null;
@@ -106,7 +99,40 @@ export function createMatcher(data: IndexData): Matcher {
     const framed = REPORTING.test(passage.text) || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
     const need = framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed;
     if (cov.shared >= D.paraphraseTerms && cov.coverage >= need) {
-      return { verdict: 'paraphrase', reading: { ...r, differences: [], notes: [], span: cov.span, score: round(cov.coverage * 0.8) } };
+      return { verdict: 'paraphrase', reading: { differences: [], notes: [], span: cov.span, score: round(cov.coverage * 0.8), matched: 0, edits: 0, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
+    }
+    return null;
+  }
+
+  /**
+   * Whether aligning can find a close reading at all: enough of the passage's words
+   * occur in the statement (or could be typos of its words). Most candidates of a
+   * passage nobody said end here, before the alignment.
+   */
+  function couldAlign(passage: Passage, words: Set<string>): boolean {
+    const q = wordsOf(passage);
+    let possible = 0;
+    for (const t of q) if (words.has(t.norm) || (!t.num && t.norm.length >= 4)) possible++;
+    const exact = q.filter((t) => words.has(t.norm)).length;
+    if (exact < MATCH_DEFAULTS.alteredRun) return false;
+    // A passage that may carry the page's own sentences can match in any one of them.
+    const framable = !passage.quoted && sentencesOf(passage).length > 1;
+    return framable || possible >= MATCH_DEFAULTS.alteredSimilarity * q.length;
+  }
+
+  function closeReading(passage: Passage, r: Reading): Found | null {
+    const D = MATCH_DEFAULTS;
+    const aligned = passage.wordCount - r.framed;
+    const enough = r.matched >= D.minWords && (r.matched >= D.verbatimShare * passage.wordCount || r.matched >= D.verbatimWords);
+    if (r.edits === 0 && enough && informative(wordsOf(passage))) return 'verbatim';
+    // Altered: clearly this quotation, in its words and in the words that carry its meaning.
+    const similarity = r.matched / Math.max(1, r.matched + r.edits);
+    const contentSimilarity = r.contentMatched / Math.max(1, r.contentMatched + r.contentEdits);
+    if (
+      enough && aligned > 0 && r.matched >= D.alteredWords && r.contentMatched >= D.alteredContentWords &&
+      similarity >= D.alteredSimilarity && contentSimilarity >= D.alteredSimilarity && r.longestRun >= D.alteredRun
+    ) {
+      return 'altered';
     }
     return null;
   }
