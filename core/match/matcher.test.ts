@@ -117,6 +117,17 @@ describe('verdicts', () => {
   });
 });
 
+describe('a small index', () => {
+  // With few statements every term is "rare"; the share a candidate must reach is
+  // measured over the same terms retrieval scores it by.
+  const seedsOnly = createMatcher(buildIndex(releasesIn('data/releases')));
+  it('still finds an altered figure', () => {
+    const a = seedsOnly.match('arresting over 600 offenders and safeguarding over 500 children each month');
+    expect(a.verdict).toBe('altered');
+    expect(a.best?.differences).toEqual([{ type: 'number', page: '600', original: '400' }]);
+  });
+});
+
 describe('provenance', () => {
   it('gives the earliest release as the original and lists the later repeat with its date', () => {
     const a = withRepeat.match('The internet is not a safe or anonymous place for abusing children.');

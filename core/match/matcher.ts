@@ -56,8 +56,6 @@ export const MATCH_DEFAULTS = {
 };
 
 const RANK = { verbatim: 3, altered: 2, paraphrase: 1 } as const;
-/** How many of a passage's rarest terms retrieval scores statements by (see TermIndex.candidates). */
-const RETRIEVAL_TERMS = 12;
 type Found = Exclude<Verdict, 'invalid' | 'not-found'>;
 const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|believes?|thinks?|wants?)\b|\bsaying\b/i;
 
@@ -175,12 +173,8 @@ export function createMatcher(data: IndexData): Matcher {
       // judged by its lightest sentence: any one of them may be the quotation.
       // Retrieval scores a statement by the passage's dozen rarest terms (TermIndex.candidates),
       // so a long passage is weighed by those too, or no statement could reach its share.
-      const weight = (ts: string[]) =>
-        ts
-          .map((t) => terms.idf(t))
-          .sort((a, b) => b - a)
-          .slice(0, RETRIEVAL_TERMS)
-          .reduce((n, w) => n + w, 0);
+      const scoring = new Set(terms.scoringTerms(pTerms));
+      const weight = (ts: string[]) => ts.filter((t) => scoring.has(t)).reduce((n, t) => n + terms.idf(t), 0);
       const sentenceWeights = sentencesOf(passage).map((s) => weight(contentTerms(s))).filter((w) => w > 0);
       const total = passage.quoted || sentenceWeights.length === 0 ? weight(pTerms) : Math.min(...sentenceWeights);
       let verbatimAt = -Infinity;

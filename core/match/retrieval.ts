@@ -76,16 +76,25 @@ export class TermIndex {
    * The statements sharing the most weight of terms with the passage, best first:
    * at most `limit`, and only those with at least `minShare` of the best's weight.
    */
-  candidates(terms: readonly string[], limit: number, minShare = 0.3): { doc: number; score: number }[] {
-    const weighted = terms
-      .map((t) => ({ id: this.ids.get(t), w: this.idf(t) }))
-      .filter((x): x is { id: number; w: number } => x.id !== undefined)
-      .sort((a, b) => b.w - a.w);
-    // Very common terms add little and cost much; with enough rarer ones, leave them out.
+  /**
+   * The terms a passage is scored by: its rarest, leaving out very common ones when
+   * there are enough others (they add little and cost much); a dozen is plenty even
+   * for a long passage. Terms no statement uses are kept too: they weigh against
+   * every candidate.
+   */
+  scoringTerms(terms: readonly string[]): string[] {
+    const known = terms.filter((t) => this.ids.has(t));
+    const unknown = terms.filter((t) => !this.ids.has(t));
     const common = this.size * 0.25;
-    const rare = weighted.filter((x) => this.list(x.id).length <= common);
-    // The rarest terms find the statement; a dozen is plenty even for a long passage.
-    const use = (rare.length >= 3 ? rare : weighted).slice(0, 12);
+    const rare = known.filter((t) => this.df(t) <= common);
+    const use = (rare.length >= 3 ? rare : known).sort((a, b) => this.idf(b) - this.idf(a));
+    return [...use.slice(0, 12), ...unknown];
+  }
+
+  candidates(terms: readonly string[], limit: number, minShare = 0.3): { doc: number; score: number }[] {
+    const use = this.scoringTerms(terms)
+      .filter((t) => this.ids.has(t))
+      .map((t) => ({ id: this.ids.get(t)!, w: this.idf(t) }));
     const touched: number[] = [];
     const scores = this.scores;
     for (const { id, w } of use) {
