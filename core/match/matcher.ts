@@ -51,6 +51,8 @@ export const MATCH_DEFAULTS = {
   paraphraseCandidates: 6,
   /** Candidates whose shared terms weigh less than this share of the passage's are not aligned. */
   minWeightShare: 0.5,
+  /** … for a passage in reported speech ("Bailey said …"). */
+  minWeightShareReported: 0.3,
   /** Candidates listed beside the best. */
   listed: 10,
 };
@@ -177,12 +179,14 @@ export function createMatcher(data: IndexData): Matcher {
       const weight = (ts: string[]) => ts.filter((t) => scoring.has(t)).reduce((n, t) => n + terms.idf(t), 0);
       const sentenceWeights = sentencesOf(passage).map((s) => weight(contentTerms(s))).filter((w) => w > 0);
       const total = passage.quoted || sentenceWeights.length === 0 ? weight(pTerms) : Math.min(...sentenceWeights);
+      // Reported speech carries words of its own (the speaker's name, the verb): ask less of it.
+      const minShare = REPORTING.test(passage.text) ? MATCH_DEFAULTS.minWeightShareReported : MATCH_DEFAULTS.minWeightShare;
       let verbatimAt = -Infinity;
       let rank = 0;
       for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
         // Below a verbatim match's weight, a statement cannot hold all the same words;
         // below half the passage's weight, it cannot be a close reading of it.
-        if (c.score < verbatimAt - 1e-9 || c.score < total * MATCH_DEFAULTS.minWeightShare) break;
+        if (c.score < verbatimAt - 1e-9 || c.score < total * minShare) break;
         const j = judge(passage, pTerms, c.doc, rank++);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
