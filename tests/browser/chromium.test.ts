@@ -5,44 +5,23 @@
  * woken, and no network request leaving the browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import fs from 'node:fs';
-import path from 'node:path';
-import { artifact, CHROME_EXT, CHROMIUM, CHROMIUM_ARGS, selectBetweenScript, servePages, tempDir, type PageServer } from './harness';
+import { type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { artifact, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, type ChromiumSession } from './harness';
 
-const available = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));
-
-describe.skipIf(!available)('the extension in Chromium', () => {
+describe.skipIf(!chromiumAvailable)('the extension in Chromium', () => {
   let server: PageServer;
-  let profiles: ReturnType<typeof tempDir>;
+  let session: ChromiumSession;
   let context: BrowserContext;
   let worker: Worker;
   let extensionId: string;
-  const offsite: string[] = [];
-  const fromWorker: string[] = [];
 
   beforeAll(async () => {
-    server = await servePages();
-    profiles = tempDir('otr-chromium-');
-    context = await chromium.launchPersistentContext(path.join(profiles.dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS(CHROME_EXT),
-      viewport: { width: 1100, height: 900 },
-    });
-    context.on('request', (r) => {
-      const url = r.url();
-      if (r.serviceWorker()) fromWorker.push(url);
-      if (!url.startsWith(server.origin + '/') && !url.startsWith('chrome-extension://') && !url.startsWith('data:')) offsite.push(url);
-    });
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    session = await launchChromium('otr-chromium-', { width: 1100, height: 900 });
+    ({ server, context, extensionId, worker } = session);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    profiles?.dispose();
+    await session?.close();
   });
 
   async function openArticle(name = 'article.html'): Promise<Page> {
@@ -277,8 +256,8 @@ describe.skipIf(!available)('the extension in Chromium', () => {
   });
 
   it('made no network request beyond the local test pages', async () => {
-    expect(offsite).toEqual([]);
-    expect(fromWorker).toEqual([]);
+    expect(session.offsite).toEqual([]);
+    expect(session.fromWorker).toEqual([]);
     expect(server.requests.every((p) => p.endsWith('.html'))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PAGES = path.join(__dirname, 'pages');
@@ -112,3 +113,55 @@ export function selectBetweenScript(rootSelector: string, from: string, to: stri
     return sel.toString();
   })()`;
 }
+
+/** Chromium with the built extension, the local page server and a throwaway profile. */
+export interface ChromiumSession {
+  server: PageServer;
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Requests that went anywhere but the local pages and the extension itself. */
+  offsite: string[];
+  /** Requests the service worker made. */
+  fromWorker: string[];
+  /** A scratch directory, removed with the profile. */
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(profilePrefix: string, viewport: { width: number; height: number }): Promise<ChromiumSession> {
+  const server = await servePages();
+  const profiles = tempDir(profilePrefix);
+  const context = await chromium.launchPersistentContext(path.join(profiles.dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS(CHROME_EXT),
+    viewport,
+  });
+  const offsite: string[] = [];
+  const fromWorker: string[] = [];
+  const local = [server.origin + '/', 'chrome-extension://', 'data:', 'blob:'];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (r.serviceWorker()) fromWorker.push(url);
+    if (!local.some((p) => url.startsWith(p))) offsite.push(url);
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    server,
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    offsite,
+    fromWorker,
+    dir: profiles.dir,
+    async close() {
+      await context.close();
+      await server.close();
+      profiles.dispose();
+    },
+  };
+}
+
+/** Whether Chromium and the built extension are here to test. */
+export const chromiumAvailable = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));

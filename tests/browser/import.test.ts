@@ -5,38 +5,27 @@
  * was; the imported release survives a restart of the service worker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { htmlToReleaseText, parseRelease } from '../../core';
-import { artifact, CHROME_EXT, CHROMIUM, CHROMIUM_ARGS, ROOT, selectBetweenScript, servePages, tempDir, type PageServer } from './harness';
+import { artifact, CHROME_EXT, ROOT, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, type ChromiumSession } from './harness';
 
-const available = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));
 const IMPORT = path.join(ROOT, 'tests', 'fixtures', 'import');
 
-describe.skipIf(!available)('importing releases in Chromium', () => {
+describe.skipIf(!chromiumAvailable)('importing releases in Chromium', () => {
   let server: PageServer;
-  let profiles: ReturnType<typeof tempDir>;
+  let session: ChromiumSession;
   let context: BrowserContext;
   let extensionId: string;
 
   beforeAll(async () => {
-    server = await servePages();
-    profiles = tempDir('otr-import-');
-    context = await chromium.launchPersistentContext(path.join(profiles.dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS(CHROME_EXT),
-      viewport: { width: 1000, height: 900 },
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    session = await launchChromium('otr-import-', { width: 1000, height: 900 });
+    ({ server, context, extensionId } = session);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    profiles?.dispose();
+    await session?.close();
   });
 
   async function verdictOn(label: string): Promise<{ verdict: string; text: string; page: Page }> {
@@ -180,7 +169,7 @@ describe.skipIf(!available)('importing releases in Chromium', () => {
 
     await options.locator('.source-list').getByRole('button', { name: /^Remove/ }).click();
     await expect.poll(() => options.locator('.sources').textContent()).toContain('None yet');
-    const file = path.join(profiles.dir, 'export.json');
+    const file = path.join(session.dir, 'export.json');
     fs.writeFileSync(file, JSON.stringify(exported));
     await options.getByLabel('Import files').setInputFiles([file]);
     await options.getByRole('button', { name: 'Save 1 file to my index' }).click();

@@ -4,42 +4,25 @@
  * attributed to the wrong person, reported speech, and words nobody in the index said.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifact, CHROME_EXT, CHROMIUM, CHROMIUM_ARGS, servePages, tempDir, type PageServer } from './harness';
+import { artifact, type PageServer, chromiumAvailable, launchChromium, type ChromiumSession } from './harness';
 
-const available = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));
-
-describe.skipIf(!available)('checking a whole page or a draft in Chromium', () => {
+describe.skipIf(!chromiumAvailable)('checking a whole page or a draft in Chromium', () => {
   let server: PageServer;
-  let profiles: ReturnType<typeof tempDir>;
+  let session: ChromiumSession;
   let context: BrowserContext;
   let worker: Worker;
   let extensionId: string;
-  const offsite: string[] = [];
 
   beforeAll(async () => {
-    server = await servePages();
-    profiles = tempDir('otr-chromium-check-');
-    context = await chromium.launchPersistentContext(path.join(profiles.dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS(CHROME_EXT),
-      viewport: { width: 1200, height: 900 },
-    });
-    context.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(server.origin + '/') && !url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:')) offsite.push(url);
-    });
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    session = await launchChromium('otr-chromium-check-', { width: 1200, height: 900 });
+    ({ server, context, extensionId, worker } = session);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    profiles?.dispose();
+    await session?.close();
   });
 
   async function openArticle(): Promise<Page> {
@@ -168,6 +151,6 @@ describe.skipIf(!available)('checking a whole page or a draft in Chromium', () =
   });
 
   it('made no network request beyond the local test pages', () => {
-    expect(offsite).toEqual([]);
+    expect(session.offsite).toEqual([]);
   });
 });
