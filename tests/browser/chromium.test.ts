@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { artifact, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, type ChromiumSession } from './harness';
+import { artifact, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
 
-describe.skipIf(!chromiumAvailable)('the extension in Chromium', () => {
+describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvailable))('the extension in Chromium', () => {
   let server: PageServer;
   let session: ChromiumSession;
   let context: BrowserContext;

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, servePages, tempDir, type PageServer } from './harness';
+import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, servePages, tempDir, type PageServer, requireInCI } from './harness';
 import { launchFirefox, type Firefox } from './bidi';
 
 const built = fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json'));
 
-describe.skipIf(!built)('the Firefox build', () => {
+describe.skipIf(!requireInCI('the Firefox build', built))('the Firefox build', () => {
   it('passes web-ext lint with no errors', () => {
     let out: string;
     try {
@@ -32,7 +32,7 @@ describe.skipIf(!built)('the Firefox build', () => {
   });
 });
 
-describe.skipIf(!built || !fs.existsSync(FIREFOX))('the extension in Firefox (firefox-esr, WebDriver BiDi)', () => {
+describe.skipIf(!requireInCI('firefox-esr with the Firefox build', built && fs.existsSync(FIREFOX)))('the extension in Firefox (firefox-esr, WebDriver BiDi)', () => {
   let server: PageServer;
   let profiles: ReturnType<typeof tempDir>;
   let ff: Firefox;

@@ -165,3 +165,12 @@ export async function launchChromium(profilePrefix: string, viewport: { width: n
 
 /** Whether Chromium and the built extension are here to test. */
 export const chromiumAvailable = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CHROME_EXT, 'manifest.json'));
+
+/**
+ * On a developer's machine a missing browser skips its tests; in CI (CI=true) it is a
+ * failure, so that a green run always means the extension ran in both browsers.
+ */
+export function requireInCI(what: string, present: boolean): boolean {
+  if (!present && process.env.CI) throw new Error(`${what} is missing in CI: .ci/run installs it (apt-get install chromium firefox-esr) and builds the extension`);
+  return present;
+}

@@ -9,11 +9,11 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { htmlToReleaseText, parseRelease } from '../../core';
-import { artifact, CHROME_EXT, ROOT, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, type ChromiumSession } from './harness';
+import { artifact, CHROME_EXT, ROOT, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
 
 const IMPORT = path.join(ROOT, 'tests', 'fixtures', 'import');
 
-describe.skipIf(!chromiumAvailable)('importing releases in Chromium', () => {
+describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvailable))('importing releases in Chromium', () => {
   let server: PageServer;
   let session: ChromiumSession;
   let context: BrowserContext;

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifact, type PageServer, chromiumAvailable, launchChromium, type ChromiumSession } from './harness';
+import { artifact, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
 
-describe.skipIf(!chromiumAvailable)('checking a whole page or a draft in Chromium', () => {
+describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvailable))('checking a whole page or a draft in Chromium', () => {
   let server: PageServer;
   let session: ChromiumSession;
   let context: BrowserContext;
