@@ -149,6 +149,11 @@ describe('attribution before the quotation', () => {
     expect(q.speaker).toEqual({ name: 'Simon Bailey', rank: 'Chief Constable', role: 'the NPCC lead for child protection' });
   });
 
+  it('a role naming an organisation before the name: "Chief Executive of Victim Support, Nicola Lewis said:"', () => {
+    const q = only(parse(release('Chief Executive of Victim Support, Nicola Lewis said:', '“Victims deserve to be heard.”')));
+    expect(q.speaker).toEqual({ name: 'Nicola Lewis', rank: null, role: 'Chief Executive of Victim Support' });
+  });
+
   it('a non-police partner: "Jane Doe, chief executive of the charity SafeKids, said:"', () => {
     const q = only(parse(release('Jane Doe, chief executive of the charity SafeKids, said:', '“Children deserve better.”')));
     expect(q.speaker).toEqual({ name: 'Jane Doe', rank: null, role: 'chief executive of the charity SafeKids' });

@@ -130,10 +130,12 @@ export function parseSpeakerPhrase(phrase: string): SpeakerRef | null {
   const segs = segments(p).filter((s, i) => !(i === 0 && INTRO.test(s) && !findName(s)));
   let hitAt = -1;
   let hit: NameHit | null = null;
-  // Prefer the segment with a rank, then any segment with a name.
+  // Prefer the segment with a rank, then a segment that is a name and nothing else
+  // ("Chief Executive of Victim Support, Nicola Lewis"), then any segment ending in a name.
+  const quality = (h: NameHit) => (h.rank ? 2 : h.rolePart ? 0 : 1);
   for (let i = 0; i < segs.length && !hit?.rank; i++) {
     const h = findName(segs[i]);
-    if (h && (!hit || h.rank)) {
+    if (h && (!hit || quality(h) > quality(hit))) {
       hit = h;
       hitAt = i;
     }
