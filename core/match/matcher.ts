@@ -199,6 +199,8 @@ export function createMatcher(data: IndexData): Matcher {
       found.sort(
         (a, b) =>
           RANK[b.verdict] - RANK[a.verdict] ||
+          // A statement holding more of the passage beats one that holds only part of it.
+          a.reading.framed - b.reading.framed ||
           (Math.abs(b.reading.score - a.reading.score) > 0.02 ? b.reading.score - a.reading.score : 0) ||
           data.releases[data.statements[a.doc].release].date.localeCompare(data.releases[data.statements[b.doc].release].date) ||
           a.doc - b.doc,
