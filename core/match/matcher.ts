@@ -79,12 +79,12 @@ export function createMatcher(data: IndexData): Matcher {
     return t;
   };
 
-  function judge(passage: Passage, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
+  function judge(passage: Passage, framable: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
     const st = data.statements[doc];
     const read = readOf(doc);
     const tokens = read.tokens;
     const D = MATCH_DEFAULTS;
-    const r = couldAlign(passage, (read.words ??= new Set(tokens.map((t) => t.norm))))
+    const r = couldAlign(passage, framable, (read.words ??= new Set(tokens.map((t) => t.norm))))
       ? interpret(passage, st.text, tokens, align(passage, tokens, !passage.quoted, compare))
       : null;
     if (r) {
@@ -109,15 +109,17 @@ export function createMatcher(data: IndexData): Matcher {
    * occur in the statement (or could be typos of its words). Most candidates of a
    * passage nobody said end here, before the alignment.
    */
-  function couldAlign(passage: Passage, words: Set<string>): boolean {
+  function couldAlign(passage: Passage, framable: boolean, words: Set<string>): boolean {
     const q = wordsOf(passage);
+    let exact = 0;
     let possible = 0;
-    for (const t of q) if (words.has(t.norm) || (!t.num && t.norm.length >= 4)) possible++;
-    const exact = q.filter((t) => words.has(t.norm)).length;
+    for (const t of q) {
+      if (words.has(t.norm)) exact++;
+      else if (!t.num && t.norm.length >= 4) possible++;
+    }
     if (exact < MATCH_DEFAULTS.alteredRun) return false;
     // A passage that may carry the page's own sentences can match in any one of them.
-    const framable = !passage.quoted && sentencesOf(passage).length > 1;
-    return framable || possible >= MATCH_DEFAULTS.alteredSimilarity * q.length;
+    return framable || exact + possible >= MATCH_DEFAULTS.alteredSimilarity * q.length;
   }
 
   function closeReading(passage: Passage, r: Reading): Found | null {
@@ -177,7 +179,9 @@ export function createMatcher(data: IndexData): Matcher {
       // so a long passage is weighed by those too, or no statement could reach its share.
       const scoring = new Set(terms.scoringTerms(pTerms));
       const weight = (ts: string[]) => ts.filter((t) => scoring.has(t)).reduce((n, t) => n + terms.idf(t), 0);
-      const sentenceWeights = sentencesOf(passage).map((s) => weight(contentTerms(s))).filter((w) => w > 0);
+      const sentences = sentencesOf(passage);
+      const framable = !passage.quoted && sentences.length > 1;
+      const sentenceWeights = sentences.map((s) => weight(contentTerms(s))).filter((w) => w > 0);
       const total = passage.quoted || sentenceWeights.length === 0 ? weight(pTerms) : Math.min(...sentenceWeights);
       // Reported speech carries words of its own (the speaker's name, the verb): ask less of it.
       const minShare = REPORTING.test(passage.text) ? MATCH_DEFAULTS.minWeightShareReported : MATCH_DEFAULTS.minWeightShare;
@@ -187,7 +191,7 @@ export function createMatcher(data: IndexData): Matcher {
         // Below a verbatim match's weight, a statement cannot hold all the same words;
         // below half the passage's weight, it cannot be a close reading of it.
         if (c.score < verbatimAt - 1e-9 || c.score < total * minShare) break;
-        const j = judge(passage, pTerms, c.doc, rank++);
+        const j = judge(passage, framable, pTerms, c.doc, rank++);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;

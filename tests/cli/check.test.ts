@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, SEEDS, otr, tempDir } from './run';
+import { ROOT, buildTestIndex, otr, tempDir } from './run';
 
 const ARTICLES = path.join(ROOT, 'tests', 'fixtures', 'articles');
 let dir: string;
@@ -10,9 +10,7 @@ let index: string;
 
 beforeAll(() => {
   dir = tempDir();
-  index = path.join(dir, 'index.json');
-  const r = otr(['index', SEEDS, FIXTURES, '--out', index]);
-  if (r.code !== 0) throw new Error(`otr index failed:\n${r.stderr}`);
+  index = buildTestIndex(dir);
 });
 
 describe('otr check FILE', () => {

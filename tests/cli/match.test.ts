@@ -2,16 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, SEEDS, otr, tempDir } from './run';
+import { buildTestIndex, otr, tempDir } from './run';
 
 let dir: string;
 let index: string;
 
 beforeAll(() => {
   dir = tempDir();
-  index = path.join(dir, 'index.json');
-  const r = otr(['index', SEEDS, FIXTURES, '--out', index]);
-  if (r.code !== 0) throw new Error(`otr index failed:\n${r.stderr}`);
+  index = buildTestIndex(dir);
 });
 
 function jsonl(lines: string[] | string): { code: number | null; answers: any[]; stdout: string; stderr: string } {

@@ -36,3 +36,11 @@ export function otr(args: string[], input?: string | Buffer, cwd = ROOT): Run {
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'otr-test-'));
 }
+
+/** Builds the index of the seeds and fixture releases with the real `otr index`; returns its path. */
+export function buildTestIndex(dir: string): string {
+  const index = path.join(dir, 'index.json');
+  const r = otr(['index', SEEDS, FIXTURES, '--out', index]);
+  if (r.code !== 0) throw new Error(`otr index failed:\n${r.stderr}`);
+  return index;
+}
