@@ -20,6 +20,9 @@ export default defineContentScript({
   },
 });
 
+/** The browser's own extension API, present in content scripts in Chromium and Firefox alike. */
+declare const chrome: { runtime: { getURL(path: string): string } };
+
 const BUTTON_HOST = 'on-the-record-button';
 const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483646!important;display:block!important}
 button{position:absolute;display:flex;align-items:center;gap:5px;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
@@ -93,7 +96,10 @@ function startContent(ctx: ContentScriptContext) {
   }
 
   function loadCard(): Promise<CardApi> {
-    card ??= import(/* @vite-ignore */ browser.runtime.getURL('/card.js' as '/card.js')).then(() => {
+    // Written as `chrome.runtime.getURL(…)`, the global itself, not the imported `browser`
+    // (which the bundler renames): web-ext lint accepts a dynamic import only of that
+    // call, whose URL is always inside the extension's own package, never the page's.
+    card ??= import(/* @vite-ignore */ chrome.runtime.getURL('/card.js')).then(() => {
       const api = (globalThis as { __onTheRecordCard?: CardApi }).__onTheRecordCard;
       if (!api) throw new Error('the card failed to load');
       return api;
