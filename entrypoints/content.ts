@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isCheckPageCommand, isTabCommand, request } from '../lib/protocol';
+import { reliable } from '../lib/reliableSend';
 import { countWords, DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, normalizeSettings, siteDisabled, type Settings } from '../lib/settings';
 import { readSelection, type SelectionInfo } from '../lib/content/selection';
 import type { CardApi } from '../lib/content/cardUi';
@@ -37,6 +38,8 @@ function startContent(ctx: ContentScriptContext) {
   let timer = 0;
   let card: Promise<CardApi> | null = null;
   let cardOpen = false;
+  // Retried once if the service worker stops mid-request; never waits forever.
+  const send = reliable((m) => browser.runtime.sendMessage(m));
 
   const getSettings = () =>
     (settingsLoading ??= loadSettings()
@@ -115,7 +118,6 @@ function startContent(ctx: ContentScriptContext) {
     const startedAt = performance.now();
     cardOpen = true;
     hideButton();
-    const send = (m: unknown) => browser.runtime.sendMessage(m);
     const loaded = Promise.all([
       request(send, { type: 'verify', text: info.text, context: info.context }).then(
         (r) => ({ answer: r.answer, error: undefined }),
@@ -150,7 +152,6 @@ function startContent(ctx: ContentScriptContext) {
     await loadCard();
     const api = (globalThis as { __onTheRecordPageCheck?: PageCheckApi }).__onTheRecordPageCheck;
     if (!api) throw new Error('the page check failed to load');
-    const send = (m: unknown) => browser.runtime.sendMessage(m);
     await api.checkPage({ ctx, check: async (quotations) => (await request(send, { type: 'check-page', quotations })).answers });
   }
 
