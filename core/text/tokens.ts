@@ -68,6 +68,9 @@ function figureValue(raw: string): number | undefined {
 
 /** The canonical text of a number: "4200000", "0.5". */
 function numberNorm(v: number): string {
+  // From 1e21 String() writes "1e+21", which reads back as two words ("1e", "21"): write the
+  // digits instead (a double that large is whole, and its digits read back as the same double).
+  if (v >= 1e21) return BigInt(v).toString();
   return String(Math.round(v * 1e6) / 1e6);
 }
 
@@ -91,7 +94,8 @@ export function tokenize(text: string): Token[] {
       let value = fig;
       const next = raw[i + 1];
       const scale = next && !percent ? SCALES[foldWord(next.word)] : undefined;
-      if (scale && scale >= 1000 && /^(million|billion|thousand|m|bn|mn)$/i.test(next.word) && isAdjacent(text, end, next.start)) {
+      // (Not when the product overflows: a figure of 300 digits and "million" stay two tokens.)
+      if (scale && scale >= 1000 && Number.isFinite(value * scale) && /^(million|billion|thousand|m|bn|mn)$/i.test(next.word) && isAdjacent(text, end, next.start)) {
         value *= scale;
         end = next.end;
         i++;
