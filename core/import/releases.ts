@@ -61,12 +61,20 @@ export function readReleasesJson(name: string, text: string): ParsedRelease[] {
     issue(name, `not JSON (${(e as Error).message})`);
   }
   if (isObj(data) && data.format === INDEX_FORMAT) {
+    let releases: ParsedRelease[];
     try {
-      return releasesOfIndex(loadIndex(data));
+      releases = releasesOfIndex(loadIndex(data));
     } catch (e) {
       if (e instanceof IndexFormatError) issue(name, e.message);
       throw e;
     }
+    // loadIndex checks what the matcher needs; an imported release must pass the same
+    // strict checks as one from an export file (a speaker's rank that is text, an http(s) url…).
+    releases.forEach((r, i) => {
+      const problem = releaseProblem(r);
+      if (problem) issue(name, `release ${i + 1}: ${problem}`);
+    });
+    return releases.map(cleanRelease);
   }
   if (!isObj(data) || data.format !== RELEASES_FORMAT) {
     issue(name, `not an On the Record file (expected "format": "${RELEASES_FORMAT}" or "${INDEX_FORMAT}")`);

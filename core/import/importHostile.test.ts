@@ -1,0 +1,108 @@
+/**
+ * The import readers on hostile files (issue 7, input): any .txt or .json text, any
+ * JSON shape, and valid export and index files with one part replaced by something
+ * else. They return releases that pass the strict checks, or throw ReleaseParseError
+ * naming the file; never a TypeError or anything else.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, exportReleases, parseRelease, readImport, releaseProblem, ReleaseParseError, serializeIndex } from '../index';
+
+const root = join(__dirname, '..', '..');
+const releases = ['dev-roads-2018.txt', 'dev-fraud-2020.txt'].map((f) => parseRelease(readFileSync(join(root, 'tests/fixtures/releases', f), 'utf8'), f));
+const exportFile = JSON.parse(JSON.stringify(exportReleases(releases, '2024-01-01T00:00:00.000Z')));
+const indexFile = JSON.parse(serializeIndex(buildIndex(releases, '2024-01-01T00:00:00.000Z')));
+
+/** Reads; what comes back must pass the strict release checks, and what is thrown must be a ReleaseParseError naming the file. */
+function readOrRefuse(name: string, text: string): void {
+  let out: ReturnType<typeof readImport>;
+  try {
+    out = readImport(name, text);
+  } catch (e) {
+    if (!(e instanceof ReleaseParseError)) throw new Error(`${(e as Error)?.name}: ${(e as Error)?.message} reading ${name}: ${text.slice(0, 300)}`);
+    expect(e.issues.length).toBeGreaterThan(0);
+    for (const i of e.issues) expect(i.file).toBe(name);
+    return;
+  }
+  expect(out.length).toBeGreaterThan(0);
+  for (const r of out) expect(releaseProblem(r), JSON.stringify(r).slice(0, 300)).toBeNull();
+}
+
+/** Values that have broken readers elsewhere: wrong types, empty things, huge numbers, prototype keys. */
+const odd = fc.oneof(
+  fc.constantFrom(null, true, 0, -1, 1.5, 1e308, '', ' ', 'x', '2018-02-30', '0000000000000000', 'javascript:alert(1)', [], {}, [null], { __proto__: null }, { toString: 1 }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+type Path = (string | number)[];
+/** Every path into a JSON value, the root included. */
+function pathsOf(v: unknown, at: Path = []): Path[] {
+  const out: Path[] = [at];
+  if (Array.isArray(v)) v.forEach((x, i) => out.push(...pathsOf(x, [...at, i])));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...pathsOf(x, [...at, k]));
+  return out;
+}
+/** A copy of `v` with the value at `path` replaced (or, for `undefined`, deleted). */
+function replaced(v: unknown, path: Path, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const copy = JSON.parse(JSON.stringify(v));
+  let o = copy;
+  for (const k of path.slice(0, -1)) o = o[k];
+  const last = path[path.length - 1];
+  if (value === undefined) {
+    if (Array.isArray(o)) o.splice(last as number, 1);
+    else delete o[last];
+  } else o[last] = value;
+  return copy;
+}
+/** A valid file with one to three of its parts replaced or deleted. */
+function mutated(file: unknown) {
+  const paths = pathsOf(file);
+  return fc
+    .array(fc.tuple(fc.nat(paths.length - 1), fc.oneof(odd, fc.constant(undefined))), { minLength: 1, maxLength: 3 })
+    .map((edits) => edits.reduce((v, [i, value]) => {
+      const p = pathsOf(v);
+      return replaced(v, p[i % p.length], value);
+    }, file));
+}
+
+describe('readImport on hostile files', () => {
+  it('any text as .txt: releases or ReleaseParseError', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('', '\uFEFF', '{}', '12 Mar 2019\n“x”'));
+    fc.assert(fc.property(text, (t) => readOrRefuse('any.txt', t)), { numRuns: 800, seed: 31 });
+  });
+
+  it('any text and any JSON as .json: releases or ReleaseParseError', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
+      fc.anything({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'undefined'),
+      fc.constantFrom('', '\uFEFF{}', 'null', '[]', '"x"', '1', '{"format":null}', '{"format":"on-the-record/releases"}', '{"format":"on-the-record/index","version":1}',
+        '{"__proto__":{"format":"on-the-record/releases"}}', '['.repeat(100_000), '{"a":'.repeat(50_000)),
+    );
+    fc.assert(fc.property(text, (t) => readOrRefuse('any.json', t)), { numRuns: 800, seed: 32 });
+  });
+
+  it('an export file with parts replaced or deleted: releases that pass the checks, or ReleaseParseError', () => {
+    fc.assert(fc.property(mutated(exportFile), (f) => readOrRefuse('export.json', JSON.stringify(f))), { numRuns: 1500, seed: 33 });
+  });
+
+  it('an index file with parts replaced or deleted: releases that pass the checks, or ReleaseParseError', () => {
+    fc.assert(fc.property(mutated(indexFile), (f) => readOrRefuse('index.json', JSON.stringify(f))), { numRuns: 1500, seed: 34 });
+  });
+
+  it('an index file is held to the same checks as an export: a javascript: url or a rank that is not text is refused', () => {
+    const withUrl = replaced(indexFile, ['releases', 0, 'url'], 'javascript:alert(1)');
+    const withRank = replaced(indexFile, ['statements', 2, 'speaker', 'rank'], 0);
+    expect(() => readImport('index.json', JSON.stringify(withUrl))).toThrow(/release 1: its url is not an http\(s\) address/);
+    expect(() => readImport('index.json', JSON.stringify(withRank))).toThrow(/release 1: statement 3 is malformed/);
+  });
+
+  it('a file over the size limit is refused with a reason, before it is read', () => {
+    const big = '12 Mar 2019\n' + 'x'.repeat(6 * 1024 * 1024);
+    expect(() => readImport('big.txt', big)).toThrow(/too large/);
+    expect(() => readImport('big.json', big)).toThrow(ReleaseParseError);
+  });
+});
