@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, exportReleases, parseRelease, readImport, releaseProblem, ReleaseParseError, serializeIndex } from '../index';
+import { mutated, replaced } from '../../tests/support/mutate';
 
 const root = join(__dirname, '..', '..');
 const releases = ['dev-roads-2018.txt', 'dev-fraud-2020.txt'].map((f) => parseRelease(readFileSync(join(root, 'tests/fixtures/releases', f), 'utf8'), f));
@@ -28,44 +29,6 @@ function readOrRefuse(name: string, text: string): void {
   }
   expect(out.length).toBeGreaterThan(0);
   for (const r of out) expect(releaseProblem(r), JSON.stringify(r).slice(0, 300)).toBeNull();
-}
-
-/** Values that have broken readers elsewhere: wrong types, empty things, huge numbers, prototype keys. */
-const odd = fc.oneof(
-  fc.constantFrom(null, true, 0, -1, 1.5, 1e308, '', ' ', 'x', '2018-02-30', '0000000000000000', 'javascript:alert(1)', [], {}, [null], { __proto__: null }, { toString: 1 }),
-  fc.jsonValue({ maxDepth: 3 }),
-);
-
-type Path = (string | number)[];
-/** Every path into a JSON value, the root included. */
-function pathsOf(v: unknown, at: Path = []): Path[] {
-  const out: Path[] = [at];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push(...pathsOf(x, [...at, i])));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...pathsOf(x, [...at, k]));
-  return out;
-}
-/** A copy of `v` with the value at `path` replaced (or, for `undefined`, deleted). */
-function replaced(v: unknown, path: Path, value: unknown): unknown {
-  if (path.length === 0) return value;
-  const copy = JSON.parse(JSON.stringify(v));
-  let o = copy;
-  for (const k of path.slice(0, -1)) o = o[k];
-  const last = path[path.length - 1];
-  if (value === undefined) {
-    if (Array.isArray(o)) o.splice(last as number, 1);
-    else delete o[last];
-  } else o[last] = value;
-  return copy;
-}
-/** A valid file with one to three of its parts replaced or deleted. */
-function mutated(file: unknown) {
-  const paths = pathsOf(file);
-  return fc
-    .array(fc.tuple(fc.nat(paths.length - 1), fc.oneof(odd, fc.constant(undefined))), { minLength: 1, maxLength: 3 })
-    .map((edits) => edits.reduce((v, [i, value]) => {
-      const p = pathsOf(v);
-      return replaced(v, p[i % p.length], value);
-    }, file));
 }
 
 describe('readImport on hostile files', () => {
