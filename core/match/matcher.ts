@@ -187,7 +187,7 @@ export function createMatcher(data: IndexData): Matcher {
       const minShare = REPORTING.test(passage.text) ? MATCH_DEFAULTS.minWeightShareReported : MATCH_DEFAULTS.minWeightShare;
       let verbatimAt = -Infinity;
       let rank = 0;
-      for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates)) {
+      for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates, total * minShare)) {
         // Below a verbatim match's weight, a statement cannot hold all the same words;
         // below half the passage's weight, it cannot be a close reading of it.
         if (c.score < verbatimAt - 1e-9 || c.score < total * minShare) break;

@@ -36,26 +36,55 @@ export function encodePostings(statementTerms: readonly (readonly string[])[]): 
   return { terms, lists };
 }
 
+/** Decodes one posting list by hand: split and parseInt would allocate a string for every position. */
 function decode(list: string): Int32Array {
-  const parts = list.split(',');
-  const out = new Int32Array(parts.length);
+  let count = list.length ? 1 : 0;
+  for (let k = 0; k < list.length; k++) if (list.charCodeAt(k) === 44) count++;
+  const out = new Int32Array(count);
   let prev = 0;
-  for (let k = 0; k < parts.length; k++) {
-    prev += parseInt(parts[k], 36);
-    out[k] = prev;
+  let value = 0;
+  let n = 0;
+  for (let k = 0; k <= list.length; k++) {
+    const c = k < list.length ? list.charCodeAt(k) : 44;
+    if (c === 44) {
+      prev += value;
+      out[n++] = prev;
+      value = 0;
+    } else {
+      value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+    }
   }
   return out;
+}
+
+/** Whether the ascending list holds doc, searching from `from` (galloping then binary); returns the position reached. */
+function seek(list: Int32Array, doc: number, from: number): number {
+  let step = 1;
+  let hi = from;
+  while (hi < list.length && list[hi] < doc) {
+    from = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > list.length) hi = list.length;
+  let lo = from;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export class TermIndex {
   private readonly ids = new Map<string, number>();
   private readonly decoded: (Int32Array | undefined)[];
-  private readonly scores: Float64Array;
+  private readonly masks: Uint32Array;
 
   constructor(private readonly postings: Postings, readonly size: number) {
     postings.terms.forEach((t, i) => this.ids.set(t, i));
     this.decoded = new Array(postings.terms.length);
-    this.scores = new Float64Array(size);
+    this.masks = new Uint32Array(size);
   }
 
   private list(id: number): Int32Array {
@@ -73,10 +102,6 @@ export class TermIndex {
   }
 
   /**
-   * The statements sharing the most weight of terms with the passage, best first:
-   * at most `limit`, and only those with at least `minShare` of the best's weight.
-   */
-  /**
    * The terms a passage is scored by: its rarest, leaving out very common ones when
    * there are enough others (they add little and cost much); a dozen is plenty even
    * for a long passage. Terms no statement uses are kept too: they weigh against
@@ -91,30 +116,129 @@ export class TermIndex {
     return [...use.slice(0, 12), ...unknown];
   }
 
-  candidates(terms: readonly string[], limit: number, minShare = 0.3): { doc: number; score: number }[] {
+  /**
+   * The statements sharing the most weight of the passage's scoring terms, best first: at most
+   * `limit`, each weighing at least `floor` and at least `relative` of the best's weight.
+   *
+   * Exact, but it reads only what it must (the MaxScore idea). Terms are taken rarest first;
+   * once the terms left could not lift a statement not yet seen to the floor, no new statement
+   * is admitted. The admitted statements are then grouped by which of those rare terms they
+   * hold, and the groups taken heaviest first: the common terms are only looked up (galloping
+   * search) for a statement that could still enter the best `limit`, and a common term's long
+   * list is never read through.
+   */
+  candidates(terms: readonly string[], limit: number, floor = 0, relative = 0.3): { doc: number; score: number }[] {
     const use = this.scoringTerms(terms)
       .filter((t) => this.ids.has(t))
-      .map((t) => ({ id: this.ids.get(t)!, w: this.idf(t) }));
+      .slice(0, 12) // one bit each in the masks below
+      .map((t) => ({ list: this.list(this.ids.get(t)!), w: this.idf(t) }));
+    const T = use.length;
+    // What the terms from j on could still add.
+    const rest = new Float64Array(T + 1);
+    for (let j = T - 1; j >= 0; j--) rest[j] = rest[j + 1] + use[j].w;
+    const admit = Math.max(floor, 1e-9) - 1e-9;
+    // Rare terms: each statement holding any is admitted, with the set of those it holds as bits.
+    const masks = this.masks;
     const touched: number[] = [];
-    const scores = this.scores;
-    for (const { id, w } of use) {
-      const list = this.list(id);
+    let e = 0;
+    for (; e < T && rest[e] >= admit; e++) {
+      const { list } = use[e];
+      const bit = 1 << e;
       for (let k = 0; k < list.length; k++) {
         const d = list[k];
-        if (scores[d] === 0) touched.push(d);
-        scores[d] += w;
+        if (masks[d] === 0) touched.push(d);
+        masks[d] |= bit;
       }
     }
-    let best = 0;
-    for (const d of touched) if (scores[d] > best) best = scores[d];
-    const floor = best * minShare;
-    let top: { doc: number; score: number }[] = [];
-    for (const d of touched) {
-      if (scores[d] >= floor) top.push({ doc: d, score: scores[d] });
-      scores[d] = 0;
+    if (touched.length === 0) return [];
+    // Group the admitted statements by the rare terms they hold: a counting sort on the bits.
+    const groups = 1 << e;
+    const start = new Int32Array(groups + 1);
+    for (let k = 0; k < touched.length; k++) start[masks[touched[k]] + 1]++;
+    for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+    const fill = start.slice(0, groups);
+    const grouped = new Int32Array(touched.length);
+    for (let k = 0; k < touched.length; k++) {
+      const d = touched[k];
+      grouped[fill[masks[d]]++] = d;
+      masks[d] = 0;
     }
-    top.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    if (top.length > limit) top = top.slice(0, limit);
-    return top;
+    const order: { mask: number; w: number }[] = [];
+    for (let mask = 1; mask < groups; mask++) {
+      if (start[mask + 1] === start[mask]) continue;
+      let w = 0;
+      for (let j = 0; j < e; j++) if (mask & (1 << j)) w += use[j].w;
+      order.push({ mask, w });
+    }
+    order.sort((x, y) => y.w - x.w);
+    const top = new TopK(limit);
+    let best = 0;
+    const bar = () => Math.max(admit, best * relative - 1e-9, top.full() ? top.worst() - 1e-9 : -Infinity);
+    for (const { mask, w } of order) {
+      // No statement in this group, or any lighter one, can reach the bar any more.
+      if (w + rest[e] < bar()) break;
+      for (let k = start[mask]; k < start[mask + 1]; k++) {
+        const d = grouped[k];
+        let s = w;
+        const b = bar();
+        for (let j = e; j < T && s + rest[j] >= b; j++) {
+          const list = use[j].list;
+          const p = seek(list, d, 0);
+          if (p < list.length && list[p] === d) s += use[j].w;
+        }
+        if (s >= b) {
+          top.add(d, s);
+          if (s > best) best = s;
+        }
+      }
+    }
+    const min = Math.max(admit, best * relative - 1e-9);
+    return top.sorted().filter((c) => c.score >= min);
+  }
+}
+
+/** The best `limit` (score, then earliest position), kept in a small binary heap whose root is the worst. */
+class TopK {
+  private readonly items: { doc: number; score: number }[] = [];
+  constructor(private readonly limit: number) {}
+  full(): boolean {
+    return this.items.length >= this.limit;
+  }
+  worst(): number {
+    return this.items[0].score;
+  }
+  private worse(a: { doc: number; score: number }, b: { doc: number; score: number }): boolean {
+    return a.score < b.score || (a.score === b.score && a.doc > b.doc);
+  }
+  add(doc: number, score: number): void {
+    const h = this.items;
+    const item = { doc, score };
+    if (h.length < this.limit) {
+      h.push(item);
+      let i = h.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.worse(h[i], h[p])) break;
+        [h[i], h[p]] = [h[p], h[i]];
+        i = p;
+      }
+      return;
+    }
+    if (!this.worse(h[0], item)) return;
+    h[0] = item;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.worse(h[l], h[m])) m = l;
+      if (r < h.length && this.worse(h[r], h[m])) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m], h[i]];
+      i = m;
+    }
+  }
+  sorted(): { doc: number; score: number }[] {
+    return [...this.items].sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 }

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodePostings, TermIndex } from './retrieval';
+
+/**
+ * The pruned retrieval against the plainest reference: score every statement by the summed
+ * weight of the scoring terms it holds, keep those over both bars, sort, cut. They must agree
+ * exactly, ties and order included.
+ */
+function reference(index: TermIndex, docs: string[][], query: string[], limit: number, floor: number, relative: number) {
+  const use = index.scoringTerms(query).filter((t) => index.df(t) > 0);
+  const scored = docs
+    .map((terms, doc) => ({ doc, score: use.filter((t) => terms.includes(t)).reduce((n, t) => n + index.idf(t), 0) }))
+    .filter((c) => c.score > 0);
+  const best = Math.max(0, ...scored.map((c) => c.score));
+  const min = Math.max(floor, best * relative, 1e-9) - 1e-9;
+  return scored
+    .filter((c) => c.score >= min)
+    .sort((a, b) => b.score - a.score || a.doc - b.doc)
+    .slice(0, limit);
+}
+
+const vocabulary = 'abcdefghijklmnopqrst'.split('').map((c) => `term${c}`);
+const term = fc.constantFrom(...vocabulary);
+// Skewed: some terms in most statements, some in few, as in real text.
+const statement = fc.uniqueArray(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...vocabulary.slice(0, 4)) }, { weight: 1, arbitrary: term }), { maxLength: 8 });
+
+describe('TermIndex.candidates', () => {
+  it('agrees with scoring every statement, for any statements, passage and bars', () => {
+    fc.assert(
+      fc.property(
+        fc.array(statement, { minLength: 1, maxLength: 60 }),
+        fc.uniqueArray(term, { minLength: 1, maxLength: 14 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(0, 0.3, 0.5),
+        (docs, query, limit, floorShare, relative) => {
+          const p = encodePostings(docs);
+          const index = new TermIndex({ terms: p.terms, lists: p.lists }, docs.length);
+          const total = index.scoringTerms(query).filter((t) => index.df(t) > 0).reduce((n, t) => n + index.idf(t), 0);
+          const floor = total * floorShare;
+          const got = index.candidates(query, limit, floor, relative);
+          const want = reference(index, docs, query, limit, floor, relative);
+          expect(got.map((c) => c.doc)).toEqual(want.map((c) => c.doc));
+          got.forEach((c, i) => expect(c.score).toBeCloseTo(want[i].score, 9));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('decodes long posting lists exactly (base 36 deltas, multi-digit)', () => {
+    const docs = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 || i === 4999 ? ['rare'] : ['common']));
+    const p = encodePostings(docs);
+    const index = new TermIndex({ terms: p.terms, lists: p.lists }, docs.length);
+    expect(index.df('rare')).toBe(docs.filter((d) => d[0] === 'rare').length);
+    expect(index.candidates(['rare'], 100).map((c) => c.doc)).toEqual(docs.flatMap((d, i) => (d[0] === 'rare' ? [i] : [])).slice(0, 100));
+  });
+});
