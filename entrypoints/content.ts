@@ -15,6 +15,9 @@ import type { PageCheckApi } from '../lib/content/pageCheck';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // In frames too (embedded articles, srcdoc frames): a frame's script is as idle as the top one's.
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
     startContent(ctx);
@@ -26,9 +29,8 @@ declare const chrome: { runtime: { getURL(path: string): string } };
 
 const BUTTON_HOST = 'on-the-record-button';
 const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483646!important;display:block!important}
-button{position:absolute;display:flex;align-items:center;gap:5px;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
-button:hover{background:#0b57d0}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
-svg{width:12px;height:12px}`;
+button{position:absolute;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
+button:hover{background:#0b57d0}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}`;
 
 function startContent(ctx: ContentScriptContext) {
   let settings: Settings | null = null;
@@ -38,6 +40,8 @@ function startContent(ctx: ContentScriptContext) {
   let timer = 0;
   let card: Promise<CardApi> | null = null;
   let cardOpen = false;
+  // Open shadow roots on the path of the last mouseup outside our button: where a selection may be.
+  let roots: ShadowRoot[] = [];
   // Retried once if the service worker stops mid-request; never waits forever.
   const send = reliable((m) => browser.runtime.sendMessage(m));
 
@@ -74,7 +78,7 @@ function startContent(ctx: ContentScriptContext) {
 
   async function check() {
     const s = settings ?? (await getSettings());
-    const info = readSelection();
+    const info = readSelection(roots);
     if (cardOpen || !info || !info.rect || !s.buttonEnabled || siteDisabled(s, location.hostname) || countWords(info.text) < s.minWords) {
       hideButton();
       return;
@@ -90,7 +94,7 @@ function startContent(ctx: ContentScriptContext) {
 
   function isInsideOurUi(): boolean {
     const a = document.activeElement;
-    return !!a && (a.tagName.toLowerCase() === BUTTON_HOST || a.tagName.toLowerCase() === 'on-the-record-card');
+    return !!a && (a === host || a.localName === 'on-the-record-card');
   }
 
   function schedule() {
@@ -112,7 +116,7 @@ function startContent(ctx: ContentScriptContext) {
   }
 
   async function verify(fallbackText: string | null) {
-    let info: SelectionInfo | null = readSelection();
+    let info: SelectionInfo | null = readSelection(roots);
     if (!info && fallbackText) info = { text: fallbackText.trim(), context: '', rect: null };
     if (!info) return;
     const startedAt = performance.now();
@@ -157,7 +161,10 @@ function startContent(ctx: ContentScriptContext) {
 
   // Idle until the reader selects something: a few cheap listeners, nothing else.
   ctx.addEventListener(document, 'selectionchange', schedule);
-  ctx.addEventListener(document, 'mouseup', schedule);
+  ctx.addEventListener(document, 'mouseup', (e) => {
+    if (e.target !== host) roots = e.composedPath().filter((n): n is ShadowRoot => n instanceof ShadowRoot);
+    schedule();
+  });
   ctx.addEventListener(document, 'keyup', schedule);
   const onMessage = (msg: unknown) => {
     if (isCheckPageCommand(msg)) return checkAll().then(() => true, () => false);

@@ -53,8 +53,8 @@ export function startBackground(loadIndexSource: () => string | unknown | null |
       await browser.tabs.sendMessage(tabId, cmd, frameId !== undefined ? { frameId } : undefined);
       return true;
     } catch {
-      // A frame without the content script (it runs in top frames only): the top
-      // frame shows the card for the words the browser reported.
+      // A frame without the content script (it runs in every frame, but not in one
+      // loaded before the install): the top frame shows the card for the words the browser reported.
       if (frameId && selectionText) {
         try {
           await browser.tabs.sendMessage(tabId, cmd, { frameId: 0 });

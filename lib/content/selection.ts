@@ -3,27 +3,21 @@ import { MAX_CONTEXT, MAX_TEXT } from '../protocol';
 
 const BLOCKS = new Set([
   'P', 'LI', 'BLOCKQUOTE', 'DIV', 'ARTICLE', 'SECTION', 'MAIN', 'TD', 'TH', 'DD', 'DT', 'FIGCAPTION',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BODY', 'Q', 'ASIDE', 'HEADER', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BODY', 'ASIDE', 'HEADER', 'FOOTER',
 ]);
 
 function blockOf(node: Node): Element {
-  let n: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
-  while (n && n.nodeType === Node.ELEMENT_NODE) {
-    const el = n as Element;
-    if (BLOCKS.has(el.tagName) && el.tagName !== 'Q') return el;
-    n = el.parentNode;
-  }
-  return document.body ?? document.documentElement;
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  // parentElement ends at a shadow root too: there the context stays inside the root.
+  let last = el;
+  while (el && !BLOCKS.has(el.tagName)) el = (last = el).parentElement;
+  return el ?? last ?? document.body;
 }
 
-function prevBlock(el: Element): Element | null {
-  let p = el.previousElementSibling;
-  while (p && !(p.textContent ?? '').trim()) p = p.previousElementSibling;
-  return p;
-}
-function nextBlock(el: Element): Element | null {
-  let p = el.nextElementSibling;
-  while (p && !(p.textContent ?? '').trim()) p = p.nextElementSibling;
+/** The nearest sibling with text, before or after. */
+function sibling(el: Element, dir: 'previousElementSibling' | 'nextElementSibling'): Element | null {
+  let p = el[dir];
+  while (p && !p.textContent?.trim()) p = p[dir];
   return p;
 }
 
@@ -39,13 +33,12 @@ const flat = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g,
 export function contextOf(range: Range, text: string): string {
   const start = blockOf(range.startContainer);
   const end = blockOf(range.endContainer);
-  const tag = (e: Element) => e.tagName;
-  const wide = (e: Element) => tag(e) === 'BODY' || tag(e) === 'MAIN' || tag(e) === 'ARTICLE';
+  const wide = (e: Element) => /^(BODY|MAIN|ARTICLE)$/.test(e.tagName);
   let ctx = '';
   try {
     const r = document.createRange();
-    const first = wide(start) ? start : (prevBlock(start) ?? start);
-    const last = wide(end) ? end : (nextBlock(end) ?? end);
+    const first = wide(start) ? start : (sibling(start, 'previousElementSibling') ?? start);
+    const last = wide(end) ? end : (sibling(end, 'nextElementSibling') ?? end);
     if (first.contains(last)) r.selectNodeContents(first);
     else if (last.contains(first)) r.selectNodeContents(last);
     else {
@@ -64,11 +57,29 @@ export function contextOf(range: Range, text: string): string {
   return ctx;
 }
 
-export function readSelection(sel: Selection | null = window.getSelection()): SelectionInfo | null {
-  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+/**
+ * The selection's range. Chromium reports a selection inside a shadow root as a
+ * range collapsed at the shadow host (its text is still in toString()); the real
+ * one comes from getComposedRanges, given the shadow roots it may be in (those on
+ * the path of the reader's last mouseup).
+ */
+function rangeOf(sel: Selection, roots: ShadowRoot[]): Range {
+  const range = sel.getRangeAt(0);
+  const composed = range.collapsed && roots.length ? (sel as any).getComposedRanges?.({ shadowRoots: roots })[0] : null;
+  if (!composed) return range;
+  const r = document.createRange();
+  r.setStart(composed.startContainer, composed.startOffset);
+  r.setEnd(composed.endContainer, composed.endOffset);
+  return r;
+}
+
+/** The reader's selection; `roots`: open shadow roots it may be in (see rangeOf). */
+export function readSelection(roots: ShadowRoot[] = [], sel: Selection | null = getSelection()): SelectionInfo | null {
+  // Not sel.isCollapsed: Chromium says so of a selection inside a shadow root.
+  if (!sel?.rangeCount) return null;
   const text = flat(sel.toString()).slice(0, MAX_TEXT);
   if (!text) return null;
-  const range = sel.getRangeAt(0);
+  const range = rangeOf(sel, roots);
   const rects = range.getClientRects();
   const box = range.getBoundingClientRect();
   const lastRect = rects.length ? rects[rects.length - 1]! : box;
