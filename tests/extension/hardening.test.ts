@@ -32,6 +32,21 @@ describe('extension hardening', () => {
     expect(m.optional_permissions ?? []).toEqual([]);
   });
 
+  // Both builds: the browser's default CSP (no policy of our own that could loosen it), no
+  // `externally_connectable` (web pages cannot message the background), only the card
+  // script exposed to pages, and in Firefox's MV2 permissions no host pattern either.
+  const manifests = ['chrome-mv3', 'firefox-mv2'].map((b) => path.join(root, `.output/${b}/manifest.json`));
+  it.skipIf(!manifests.every((f) => fs.existsSync(f)))('keeps the default CSP, takes no messages from web pages, exposes only the card', () => {
+    for (const f of manifests) {
+      const m = JSON.parse(fs.readFileSync(f, 'utf8'));
+      expect(m.content_security_policy, f).toBeUndefined();
+      expect(m.externally_connectable, f).toBeUndefined();
+      const exposed = (m.web_accessible_resources as (string | { resources: string[] })[]).flatMap((r) => (typeof r === 'string' ? [r] : r.resources));
+      expect(exposed, f).toEqual(['card.js']);
+      expect([...m.permissions].sort(), f).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    }
+  });
+
   const content = path.join(root, '.output/chrome-mv3/content-scripts/content.js');
   it.skipIf(!fs.existsSync(content))('keeps the content script small (≤ 20 KB minified) and the card out of it', () => {
     const code = fs.readFileSync(content, 'utf8');
