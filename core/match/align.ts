@@ -1,7 +1,4 @@
-import type { Token } from '../text/tokens';
-import type { Passage } from './passage';
-import { wordsOf } from './passage';
-import type { CompareWords } from './similarity';
+import type { CompiledPassage, StatementCodes } from './codes';
 
 /**
  * Word-level alignment of the passage against one statement: the whole passage
@@ -26,38 +23,35 @@ export interface Alignment {
 const COST = { sub: 1, ins: 1, del: 1, fuzzy: 0.25, bracketSkip: 0.05, frame: 0.3 };
 const DIAG = 1, UP = 2, LEFT = 3, FRAME_START = 4, START = 0;
 
+// The cost table and the way back through it, kept between alignments: most of a query's
+// garbage would otherwise be these.
+let costs = new Float64Array(0);
+let moves = new Uint8Array(0);
+
 /**
  * @param allowFraming whether whole sentences at either end of the passage may be
  *   left out as the page's own words (not when the passage put them in quote marks).
  */
-export function align(passage: Passage, s: readonly Token[], allowFraming: boolean, sameWord: CompareWords): Alignment {
-  const q = wordsOf(passage);
-  const n = q.length;
-  const m = s.length;
-  // What stands before passage word i (a gap or a bracket) lets statement words be skipped there.
-  const skipBefore: ('gap' | 'bracket' | null)[] = new Array(n + 1).fill(null);
-  const sentenceStart: boolean[] = new Array(n + 1).fill(false);
-  const sentenceEnd: boolean[] = new Array(n + 1).fill(false);
-  {
-    let i = 0;
-    for (const it of passage.items) {
-      if (it.type === 'word') {
-        sentenceStart[i] = it.sentenceStart;
-        sentenceEnd[i + 1] = it.sentenceEnd;
-        i++;
-      } else if (it.type === 'gap') skipBefore[i] = 'gap';
-      else if (skipBefore[i] !== 'gap') skipBefore[i] = 'bracket';
-    }
-  }
+export function align(p: CompiledPassage, s: StatementCodes, allowFraming: boolean): Alignment {
+  const { ids: qid, skipBefore, sentenceStart, sentenceEnd } = p;
+  const n = qid.length;
+  const m = s.ids.length;
+  const sid = s.ids;
+  const fz = s.fuzzy;
   const W = m + 1;
-  const D = new Float64Array((n + 1) * W);
-  const B = new Uint8Array((n + 1) * W);
+  if (costs.length < (n + 1) * W) {
+    costs = new Float64Array((n + 1) * W * 2);
+    moves = new Uint8Array((n + 1) * W * 2);
+  }
+  const D = costs;
+  const B = moves;
+  // How passage word i (1-based) relates to statement word j (1-based).
+  const cost = (i: number, j: number) => (sid[j - 1] === qid[i - 1] ? 0 : fz[j - 1] !== null && fz[j - 1]![i - 1] === 1 ? COST.fuzzy : COST.sub);
   for (let j = 0; j <= m; j++) {
     D[j] = 0;
     B[j] = START;
   }
   for (let i = 1; i <= n; i++) {
-    const qi = q[i - 1];
     const row = i * W;
     const prev = (i - 1) * W;
     const framed = allowFraming && sentenceStart[i] ? COST.frame * i : Infinity;
@@ -69,18 +63,17 @@ export function align(passage: Passage, s: readonly Token[], allowFraming: boole
       B[row] = FRAME_START;
     }
     const skip = skipBefore[i];
-    const delCost = skip === 'gap' ? 0 : skip === 'bracket' ? COST.bracketSkip : COST.del;
+    const delCost = i === n ? COST.del : skip === 'gap' ? 0 : skip === 'bracket' ? COST.bracketSkip : COST.del;
+    const q = qid[i - 1];
     for (let j = 1; j <= m; j++) {
-      const sj = s[j - 1];
-      const c = qi.norm === sj.norm && qi.num === sj.num ? 'same' : sameWord(qi, sj, i === 1, i === n);
-      let best = D[prev + j - 1] + (c === 'same' ? 0 : c === 'fuzzy' ? COST.fuzzy : COST.sub);
+      let best = D[prev + j - 1] + (sid[j - 1] === q ? 0 : fz[j - 1] !== null && fz[j - 1]![i - 1] === 1 ? COST.fuzzy : COST.sub);
       let from = DIAG;
       const up = D[prev + j] + COST.ins;
       if (up < best) {
         best = up;
         from = UP;
       }
-      const left = D[row + j - 1] + (i === n ? COST.del : delCost);
+      const left = D[row + j - 1] + delCost;
       if (left < best) {
         best = left;
         from = LEFT;
@@ -118,8 +111,8 @@ export function align(passage: Passage, s: readonly Token[], allowFraming: boole
   while (i > 0) {
     const b = B[i * W + j];
     if (b === DIAG) {
-      const c = sameWord(q[i - 1], s[j - 1], i === 1, i === n);
-      const op = c === 'same' ? 'match' : c === 'fuzzy' ? 'fuzzy' : 'sub';
+      const c = cost(i, j);
+      const op = c === 0 ? 'match' : c === COST.fuzzy ? 'fuzzy' : 'sub';
       if (op !== 'sub') matched++;
       tail.push({ op, q: i - 1, s: j - 1 });
       i--;

@@ -2,6 +2,7 @@ import type { Answer, IndexData, IndexedStatement, Match, Verdict } from '../typ
 import { tokenize, type Token } from '../text/tokens';
 import { contentTerms, isStopword, stem } from '../text/terms';
 import { align } from './align';
+import { compilePassage, sharesPair, type CompiledPassage, type StatementCodes } from './codes';
 import { checkAttribution } from './attribution';
 import { interpret, type Reading } from './interpret';
 import { coverage, sentencesOf as statementSentences, type Sentences } from './paraphrase';
@@ -68,7 +69,7 @@ export function createMatcher(data: IndexData): Matcher {
   let vocabulary: Set<string> | undefined;
   const compare: CompareWords = wordComparer((w) => (vocabulary ??= new Set(search.words.split(' '))).has(w));
   // Statements read on demand and remembered: the same few are asked about again and again.
-  const readCache = new Map<number, { tokens: Token[]; sentences?: Sentences; words?: Set<string> }>();
+  const readCache = new Map<number, { tokens: Token[]; sentences?: Sentences }>();
   const readOf = (doc: number) => {
     let t = readCache.get(doc);
     if (!t) {
@@ -79,14 +80,14 @@ export function createMatcher(data: IndexData): Matcher {
     return t;
   };
 
-  function judge(passage: Passage, framable: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
+  function judge(compiled: CompiledPassage, framable: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
+    const passage = compiled.passage;
     const st = data.statements[doc];
     const read = readOf(doc);
     const tokens = read.tokens;
     const D = MATCH_DEFAULTS;
-    const r = couldAlign(passage, framable, (read.words ??= new Set(tokens.map((t) => t.norm))))
-      ? interpret(passage, st.text, tokens, align(passage, tokens, !passage.quoted, compare))
-      : null;
+    const codes = compiled.encode(tokens);
+    const r = couldAlign(compiled, framable, codes) ? interpret(passage, st.text, tokens, align(compiled, codes, !passage.quoted)) : null;
     if (r) {
       const verdict = closeReading(passage, r);
       if (verdict) return { verdict, reading: r };
@@ -106,20 +107,21 @@ export function createMatcher(data: IndexData): Matcher {
 
   /**
    * Whether aligning can find a close reading at all: enough of the passage's words
-   * occur in the statement (or could be typos of its words). Most candidates of a
-   * passage nobody said end here, before the alignment.
+   * occur in the statement (or could be typos of its words), two of them side by side.
+   * Most candidates of a passage nobody said end here, before the alignment.
    */
-  function couldAlign(passage: Passage, framable: boolean, words: Set<string>): boolean {
-    const q = wordsOf(passage);
+  function couldAlign(p: CompiledPassage, framable: boolean, s: StatementCodes): boolean {
+    const inStatement = new Set(s.ids);
     let exact = 0;
     let possible = 0;
-    for (const t of q) {
-      if (words.has(t.norm)) exact++;
+    p.words.forEach((t, i) => {
+      if (inStatement.has(p.ids[i])) exact++;
       else if (!t.num && t.norm.length >= 4) possible++;
-    }
+    });
     if (exact < MATCH_DEFAULTS.alteredRun) return false;
     // A passage that may carry the page's own sentences can match in any one of them.
-    return framable || exact + possible >= MATCH_DEFAULTS.alteredSimilarity * q.length;
+    if (!framable && exact + possible < MATCH_DEFAULTS.alteredSimilarity * p.words.length) return false;
+    return sharesPair(p, s);
   }
 
   function closeReading(passage: Passage, r: Reading): Found | null {
@@ -172,6 +174,7 @@ export function createMatcher(data: IndexData): Matcher {
         return invalid(`too short to tell: ${passage.wordCount} word${passage.wordCount === 1 ? '' : 's'} (at least ${MATCH_DEFAULTS.minWords} needed)`);
       }
       const pTerms = contentTerms(wordsOf(passage));
+      const compiled = compilePassage(passage, compare);
       const found: { doc: number; verdict: Found; reading: Reading }[] = [];
       // A passage that may hold the page's own sentences around the quotation is
       // judged by its lightest sentence: any one of them may be the quotation.
@@ -191,7 +194,7 @@ export function createMatcher(data: IndexData): Matcher {
         // Below a verbatim match's weight, a statement cannot hold all the same words;
         // below half the passage's weight, it cannot be a close reading of it.
         if (c.score < verbatimAt - 1e-9 || c.score < total * minShare) break;
-        const j = judge(passage, framable, pTerms, c.doc, rank++);
+        const j = judge(compiled, framable, pTerms, c.doc, rank++);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;

@@ -1,0 +1,127 @@
+import type { Token } from '../text/tokens';
+import type { Passage } from './passage';
+import { wordsOf } from './passage';
+import type { CompareWords } from './similarity';
+
+/**
+ * A passage compiled once per query for the word alignment: its words as small integers,
+ * what stands between them (an elision, a bracket, a sentence edge), and how each word of a
+ * statement relates to them. Whether two different words are the same word (a spelling
+ * variant, a typo, a word cut by the selection) is asked once for each distinct statement
+ * word a query meets, not once for each cell of each alignment.
+ */
+export interface CompiledPassage {
+  passage: Passage;
+  words: readonly Token[];
+  /** For each passage position, the id of its word (equal words, equal ids). */
+  ids: Int32Array;
+  /** What stands before passage word i (0..n): statement words may be skipped there freely (a gap) or cheaply (a bracket). */
+  skipBefore: ('gap' | 'bracket' | null)[];
+  /** sentenceStart[i]: passage word i (0-based) starts a sentence; sentenceEnd[i]: word i - 1 ends one (so framing may stop there). */
+  sentenceStart: boolean[];
+  sentenceEnd: boolean[];
+  /** The passage holds an elision or a bracket. */
+  marked: boolean;
+  /** A statement's words in terms of this passage's. */
+  encode(statement: readonly Token[]): StatementCodes;
+}
+
+export interface StatementCodes {
+  /** For each statement word, the id of the passage word it equals, or -1. */
+  ids: Int32Array;
+  /** For each statement word, the passage positions where it is the same word spelt otherwise (null: none). */
+  fuzzy: (Uint8Array | null)[];
+}
+
+const keyOf = (t: Token) => (t.num ? '\u0001' + t.norm : t.norm);
+
+export function compilePassage(passage: Passage, compare: CompareWords): CompiledPassage {
+  const words = wordsOf(passage);
+  const n = words.length;
+  const idOf = new Map<string, number>();
+  const ids = new Int32Array(n);
+  words.forEach((w, i) => {
+    const k = keyOf(w);
+    let id = idOf.get(k);
+    if (id === undefined) idOf.set(k, (id = idOf.size));
+    ids[i] = id;
+  });
+  const skipBefore: ('gap' | 'bracket' | null)[] = new Array(n + 1).fill(null);
+  const sentenceStart: boolean[] = new Array(n + 1).fill(false);
+  const sentenceEnd: boolean[] = new Array(n + 1).fill(false);
+  let marked = false;
+  let i = 0;
+  for (const it of passage.items) {
+    if (it.type === 'word') {
+      sentenceStart[i] = it.sentenceStart;
+      sentenceEnd[i + 1] = it.sentenceEnd;
+      i++;
+    } else {
+      marked = true;
+      if (it.type === 'gap') skipBefore[i] = 'gap';
+      else if (skipBefore[i] !== 'gap') skipBefore[i] = 'bracket';
+    }
+  }
+  // Only words sharing a first or second letter can be variants (see similarity.ts); the
+  // first and last words may also be cut by the selection's edges.
+  const byLetter = new Map<string, number[]>();
+  words.forEach((w, k) => {
+    for (const key of [`0${w.norm[0]}`, `1${w.norm[1]}`]) {
+      const l = byLetter.get(key);
+      if (l) l.push(k);
+      else byLetter.set(key, [k]);
+    }
+  });
+  const relation = new Map<string, { id: number; fuzzy: Uint8Array | null }>();
+  const relate = (s: Token) => {
+    const k = keyOf(s);
+    let r = relation.get(k);
+    if (r) return r;
+    const id = idOf.get(k) ?? -1;
+    let fuzzy: Uint8Array | null = null;
+    if (!s.num) {
+      const near = new Set([...(byLetter.get(`0${s.norm[0]}`) ?? []), ...(byLetter.get(`1${s.norm[1]}`) ?? []), 0, n - 1]);
+      for (const p of near) {
+        if (p < 0 || ids[p] === id) continue;
+        if (compare(words[p], s, p === 0, p === n - 1) === 'fuzzy') (fuzzy ??= new Uint8Array(n))[p] = 1;
+      }
+    }
+    relation.set(k, (r = { id, fuzzy }));
+    return r;
+  };
+  return {
+    passage,
+    words,
+    ids,
+    skipBefore,
+    sentenceStart,
+    sentenceEnd,
+    marked,
+    encode(statement) {
+      const out: StatementCodes = { ids: new Int32Array(statement.length), fuzzy: new Array(statement.length) };
+      for (let j = 0; j < statement.length; j++) {
+        const r = relate(statement[j]);
+        out.ids[j] = r.id;
+        out.fuzzy[j] = r.fuzzy;
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Whether two consecutive passage words are two consecutive statement words (exactly or as
+ * variants). Without it no alignment can read as a quotation, verbatim or altered (an
+ * altered one keeps a run of three exact words), unless elisions or brackets stand between
+ * every pair of matched words, so a passage with marks is never ruled out here.
+ */
+export function sharesPair(p: CompiledPassage, s: StatementCodes): boolean {
+  if (p.marked) return true;
+  const n = p.ids.length;
+  const same = (j: number, i: number) => s.ids[j] === p.ids[i] || (s.fuzzy[j] !== null && s.fuzzy[j]![i] === 1);
+  for (let j = 0; j + 1 < s.ids.length; j++) {
+    if (s.ids[j] < 0 && s.fuzzy[j] === null) continue;
+    for (let i = 0; i + 1 < n; i++) if (same(j, i) && same(j + 1, i + 1)) return true;
+  }
+  return false;
+}
