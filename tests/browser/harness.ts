@@ -36,7 +36,9 @@ export async function servePages(): Promise<PageServer> {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    // A page may come with headers of its own (a Content-Security-Policy): pages/<name>.headers.json.
+    const extra = fs.existsSync(`${file}.headers.json`) ? (JSON.parse(fs.readFileSync(`${file}.headers.json`, 'utf8')) as Record<string, string>) : {};
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...extra });
     res.end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,352 @@
+/**
+ * Hostile pages, in Debian's Chromium: the Verify quote button and the card keep
+ * working on a page that replaces the built-ins, styles every element with
+ * !important, forbids everything with its Content Security Policy, holds the
+ * quotation in nested frames or shadow roots, is contenteditable, or has 50,000
+ * paragraphs; and a release whose words look like HTML or script is shown as
+ * text, never run.
+ *
+ * Text is selected the way a reader does it (a triple click on the paragraph),
+ * not by a script in the page: the hostile pages break the built-ins such a
+ * script would need. Firefox (over WebDriver BiDi) gets the core cases; its
+ * test scripts run in a sandbox realm, out of reach of the page's replacements.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { artifact, FIREFOX, FIREFOX_EXT, servePages, tempDir, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
+import { launchFirefox, type Firefox } from './bidi';
+
+/** Where the button and the card are looked for: the page, or the frame holding the selection. */
+type Scope = Pick<Page, 'locator' | 'getByRole'> | FrameLocator;
+
+describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvailable))('hostile pages in Chromium', () => {
+  let server: PageServer;
+  let session: ChromiumSession;
+  let context: BrowserContext;
+  let extensionId: string;
+  /** Dialogs (alert, confirm…) any page opened. */
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    session = await launchChromium('otr-hostile-', { width: 1100, height: 900 });
+    ({ server, context, extensionId } = session);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function open(name: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(`${name}: ${d.message()}`);
+      void d.dismiss();
+    });
+    // goto waits for the load event; the content script runs at document_idle, just after.
+    await page.goto(`${server.origin}/${name}`);
+    await page.waitForTimeout(150);
+    return page;
+  }
+
+  /** Triple-clicks the paragraph, presses Verify quote, waits for the card's verdict; returns the card. */
+  async function verify(scope: Scope, paragraph: Locator, label: string): Promise<Locator> {
+    const t0 = Date.now();
+    await paragraph.click({ clickCount: 3 });
+    const button = scope.getByRole('button', { name: 'Verify quote' });
+    await button.waitFor({ state: 'visible' });
+    const t1 = Date.now();
+    await button.click();
+    const card = scope.locator('on-the-record-card .otr-card');
+    await card.waitFor({ state: 'visible' });
+    await expect.poll(() => card.locator('.otr-verdict').textContent()).not.toBe('');
+    console.log(`[hostile] ${label}: selection to button ${t1 - t0} ms, click to card ${Date.now() - t1} ms`);
+    return card;
+  }
+
+  async function expectBailey(card: Locator) {
+    expect(await card.locator('.otr-verdict').textContent()).toBe('Verbatim');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Simon Bailey');
+    expect(text).toContain('4 Aug 2017');
+  }
+
+  it('works on a page that replaced Array, JSON, Function, Promise and DOM built-ins, without calling them', async () => {
+    const page = await open('hostile-globals.html');
+    // (Read as attributes: page.evaluate itself needs the built-ins this page broke.)
+    expect(await page.locator('html').getAttribute('data-hostile-ready')).toBe('true');
+    const card = await verify(page, page.locator('#q1 p'), 'replaced built-ins');
+    await expectBailey(card);
+    // The content script runs in its own world: not one of the page's replacements was called.
+    expect(await page.locator('html').getAttribute('data-hostile-calls')).toBeNull();
+    await page.screenshot({ path: artifact('hostile-globals.png') });
+    await page.close();
+  });
+
+  it('works on a page that styles every element with !important, and the card keeps its own look', async () => {
+    const page = await open('hostile-styles.html');
+    // The page's rules do reach its own elements.
+    expect(await page.locator('#q1 p').evaluate((p) => getComputedStyle(p).fontSize)).toBe('30px');
+    const card = await verify(page, page.locator('#q1 p'), '!important everywhere');
+    await expectBailey(card);
+    const host = await page.locator('on-the-record-card').evaluate((h) => {
+      const s = getComputedStyle(h);
+      return { transform: s.transform, opacity: s.opacity, filter: s.filter, position: s.position };
+    });
+    expect(host).toEqual({ transform: 'none', opacity: '1', filter: 'none', position: 'absolute' });
+    const look = await card.evaluate((c) => {
+      const s = getComputedStyle(c);
+      return { fontSize: s.fontSize, textTransform: s.textTransform, fontStyle: s.fontStyle };
+    });
+    expect(look).toEqual({ fontSize: '14px', textTransform: 'none', fontStyle: 'normal' });
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1100);
+    await page.screenshot({ path: artifact('hostile-styles.png') });
+    await page.close();
+  });
+
+  it('works on a page whose Content Security Policy forbids every script, style and request', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(`${server.origin}/hostile-csp.html`);
+    expect(response!.headers()['content-security-policy']).toContain("style-src 'none'");
+    await page.waitForTimeout(150);
+    // The policy is in force: the page's own inline style is refused.
+    expect(await page.evaluate(() => {
+      const s = document.createElement('style');
+      s.textContent = 'body { color: rgb(1, 2, 3) }';
+      document.head.append(s);
+      return getComputedStyle(document.body).color;
+    })).not.toBe('rgb(1, 2, 3)');
+    const card = await verify(page, page.locator('#q1 p'), 'strict CSP');
+    await expectBailey(card);
+    await page.screenshot({ path: artifact('hostile-csp.png') });
+    await page.close();
+  });
+
+  it('works in a same-origin frame inside a frame, and in a srcdoc frame', async () => {
+    const page = await open('hostile-frames.html');
+    const inner = page.frameLocator('#outer').frameLocator('#inner');
+    const card = await verify(inner, inner.locator('#q1 p'), 'nested frame');
+    await expectBailey(card);
+    await page.screenshot({ path: artifact('hostile-frames.png') });
+    await page.keyboard.press('Escape');
+
+    const srcdoc = page.frameLocator('#inline');
+    const card2 = await verify(srcdoc, srcdoc.locator('#q1 p'), 'srcdoc frame');
+    await expectBailey(card2);
+    await page.close();
+  });
+
+  it('works when the quotation is inside nested open shadow roots', async () => {
+    const page = await open('hostile-shadow.html');
+    // Playwright's locators pierce open shadow roots: this is the paragraph two roots deep.
+    const paragraph = page.locator('news-story story-quote #q1 p');
+    expect(await paragraph.evaluate((p) => (p.getRootNode() as ShadowRoot).host.tagName)).toBe('STORY-QUOTE');
+    const card = await verify(page, paragraph, 'nested shadow roots');
+    await expectBailey(card);
+    await page.screenshot({ path: artifact('hostile-shadow.png') });
+    await page.close();
+  });
+
+  it('works in a contenteditable editor and leaves its text as it was', async () => {
+    const page = await open('hostile-editable.html');
+    const before = await page.locator('#editor').innerHTML();
+    const card = await verify(page, page.locator('#q1 p'), 'contenteditable');
+    await expectBailey(card);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
+    expect(await page.locator('#editor').innerHTML()).toBe(before);
+    await page.close();
+  });
+
+  it('works on a page of 50,000 paragraphs, the quotation near the end', async () => {
+    const page = await open('hostile-long.html');
+    expect(await page.locator('body').getAttribute('data-paragraphs')).toBe('50000');
+    const card = await verify(page, page.locator('#q1'), '50,000 paragraphs');
+    await expectBailey(card);
+    // The card is beside the selection, far down the page, inside the view.
+    const box = (await card.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(900);
+    await page.screenshot({ path: artifact('hostile-long.png') });
+    await page.close();
+  });
+
+  describe('a release whose words look like HTML and script', () => {
+    const RELEASE = [
+      '1 Mar 2023',
+      "Warning about fake <b>police</b> texts <img src=x onerror='window.__otrPwned=3;alert(3)'>",
+      'Officers are warning residents about text messages that pretend to come from the force.',
+      'Detective Inspector Jane Marlow, of the Economic Crime Unit, said:',
+      "“Never follow a link such as <img src=x onerror='window.__otrPwned=1;alert(1)'> or <script>window.__otrPwned=2</script> in a text message that claims to come from the police. We will never ask for your bank details.”",
+    ].join('\n');
+
+    it('is imported and listed with its title as text', async () => {
+      const options = await context.newPage();
+      options.on('dialog', (d) => {
+        dialogs.push(`options: ${d.message()}`);
+        void d.dismiss();
+      });
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.getByRole('textbox', { name: /Or paste a release/ }).fill(RELEASE);
+      await options.getByRole('button', { name: 'Preview' }).click();
+      await expect.poll(() => options.locator('.import-item').textContent()).toContain('Jane Marlow');
+      await options.getByRole('button', { name: 'Save 1 file to my index' }).click();
+      await expect.poll(() => options.locator('.source-list li').count()).toBe(1);
+      expect(await options.locator('.source-list').textContent()).toContain("Warning about fake <b>police</b> texts <img src=x onerror='window.__otrPwned=3;alert(3)'>");
+      expect(await options.locator('.source-list b, .source-list img, .source-list script').count()).toBe(0);
+      expect(await options.evaluate('window.__otrPwned')).toBeUndefined();
+      await options.close();
+    });
+
+    it('is shown in the card literally, and nothing in it runs', async () => {
+      const page = await open('hostile-markup.html');
+      const card = await verify(page, page.locator('#q1 p'), 'markup in a release');
+      expect(await card.locator('.otr-verdict').textContent()).toBe('Verbatim');
+      const text = (await card.textContent()) ?? '';
+      expect(text).toContain('Jane Marlow');
+      expect(text).toContain('1 Mar 2023');
+      const quote = (await card.locator('.otr-quote').textContent()) ?? '';
+      expect(quote).toContain("<img src=x onerror='window.__otrPwned=1;alert(1)'>");
+      expect(quote).toContain('<script>window.__otrPwned=2</script>');
+      // No element was made of it, in the card or the page; no handler ran, no dialog opened.
+      expect(await page.locator('on-the-record-card img, on-the-record-card script, on-the-record-card b').count()).toBe(0);
+      expect(await page.locator('img').count()).toBe(0);
+      await page.waitForTimeout(200);
+      expect(await page.evaluate('window.__otrPwned')).toBeUndefined();
+      await card.screenshot({ path: artifact('hostile-markup-card.png') });
+      await page.close();
+    });
+
+    it('is found by the popup search as text', async () => {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.getByRole('searchbox', { name: 'Search the index' }).fill('Marlow');
+      const hit = popup.locator('.hit').first();
+      await hit.waitFor();
+      await hit.click();
+      await popup.locator('.detail').waitFor();
+      expect(await popup.locator('.detail').textContent()).toContain('<script>window.__otrPwned=2</script>');
+      expect(await popup.locator('.detail img, .detail script').count()).toBe(0);
+      expect(await popup.evaluate('window.__otrPwned')).toBeUndefined();
+      await popup.close();
+    });
+  });
+
+  it('opened no dialog and made no network request on any of these pages', () => {
+    expect(dialogs).toEqual([]);
+    expect(session.offsite).toEqual([]);
+  });
+});
+
+const firefoxAvailable = fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json')) && fs.existsSync(FIREFOX);
+
+describe.skipIf(!requireInCI('firefox-esr with the Firefox build', firefoxAvailable))('hostile pages in Firefox (firefox-esr, WebDriver BiDi)', () => {
+  let server: PageServer;
+  let profiles: ReturnType<typeof tempDir>;
+  let ff: Firefox;
+  let context: string;
+
+  beforeAll(async () => {
+    server = await servePages();
+    profiles = tempDir('otr-hostile-ff-');
+    ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'));
+    await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXT } });
+    const tree = await ff.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
+    context = tree.contexts[0]!.context;
+  });
+
+  afterAll(async () => {
+    await ff?.stop();
+    await server?.close();
+    profiles?.dispose();
+  });
+
+  /** Evaluates in a sandbox realm: the same DOM, none of the page's replaced built-ins. */
+  async function inSandbox<T>(expression: string): Promise<T | null> {
+    const target = { context, sandbox: 'otr-test' };
+    const r = await ff.bidi.send<{ type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } }>('script.evaluate', { expression, target, awaitPromise: false });
+    if (r.type !== 'success') throw new Error(`evaluate failed: ${r.exceptionDetails?.text}`);
+    return (r.result?.value ?? null) as T | null;
+  }
+
+  async function waitFor<T>(what: string, fn: () => Promise<T | null>): Promise<T> {
+    const end = Date.now() + 10_000;
+    for (;;) {
+      const v = await fn();
+      if (v) return v;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Selects the whole of an element (an expression), as a triple click would, then presses Verify quote; returns the card's verdict and text. */
+  async function verify(file: string, element: string): Promise<{ verdict: string; text: string }> {
+    await ff.bidi.send('browsingContext.navigate', { context, url: `${server.origin}/${file}`, wait: 'complete' });
+    await new Promise((r) => setTimeout(r, 150));
+    const selected = await inSandbox<string>(`(() => {
+      const el = ${element};
+      el.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+      return sel.toString();
+    })()`);
+    expect(selected).toContain('The internet is not a safe');
+    const box = JSON.parse(
+      await waitFor('the Verify quote button', () =>
+        inSandbox<string>(`(() => {
+          const b = document.querySelector('on-the-record-button')?.shadowRoot?.querySelector('button');
+          const r = b?.getBoundingClientRect();
+          return r && r.width ? JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }) : null;
+        })()`),
+      ),
+    ) as { x: number; y: number };
+    await ff.bidi.send('input.performActions', {
+      context,
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', x: Math.round(box.x), y: Math.round(box.y) },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ] }],
+    });
+    const card = `document.querySelector('on-the-record-card')?.shadowRoot?.querySelector('.otr-card')`;
+    const verdict = await waitFor('the card', () => inSandbox<string>(`${card}?.querySelector('.otr-verdict')?.textContent || null`));
+    return { verdict, text: (await inSandbox<string>(`${card}.textContent`)) ?? '' };
+  }
+
+  it('works on the page that replaced the built-ins, without calling them', async () => {
+    const r = await verify('hostile-globals.html', `document.querySelector('#q1 p')`);
+    expect(r.verdict).toBe('Verbatim');
+    expect(r.text).toContain('Chief Constable Simon Bailey');
+    expect(await inSandbox(`document.documentElement.getAttribute('data-hostile-ready')`)).toBe('true');
+    expect(await inSandbox(`document.documentElement.getAttribute('data-hostile-calls')`)).toBeNull();
+    const shot = await ff.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context });
+    fs.writeFileSync(artifact('firefox-hostile-globals.png'), Buffer.from(shot.data, 'base64'));
+  });
+
+  it('works on the page whose Content Security Policy forbids everything', async () => {
+    const r = await verify('hostile-csp.html', `document.querySelector('#q1 p')`);
+    expect(r.verdict).toBe('Verbatim');
+    expect(r.text).toContain('Simon Bailey');
+  });
+
+  it('works inside nested open shadow roots', async () => {
+    const r = await verify('hostile-shadow.html', `document.querySelector('news-story').shadowRoot.querySelector('story-quote').shadowRoot.querySelector('#q1 p')`);
+    expect(r.verdict).toBe('Verbatim');
+    expect(r.text).toContain('Simon Bailey');
+  });
+
+  it('works on the page that styles every element with !important', async () => {
+    const r = await verify('hostile-styles.html', `document.querySelector('#q1 p')`);
+    expect(r.verdict).toBe('Verbatim');
+    const shot = await ff.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context });
+    fs.writeFileSync(artifact('firefox-hostile-styles.png'), Buffer.from(shot.data, 'base64'));
+  });
+});
