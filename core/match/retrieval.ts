@@ -137,25 +137,34 @@ export class TermIndex {
     const rest = new Float64Array(T + 1);
     for (let j = T - 1; j >= 0; j--) rest[j] = rest[j + 1] + use[j].w;
     const admit = Math.max(floor, 1e-9) - 1e-9;
-    // Rare terms: each statement holding any is admitted, with the set of those it holds as bits.
+    // Rare terms: each statement holding any is admitted, with the set of those it holds as
+    // bits; `count` tells how many statements hold each set, `weight` what each set weighs.
     const masks = this.masks;
     const touched: number[] = [];
+    const count = new Int32Array(1 << T);
+    const weight = new Float64Array(1 << T);
     let e = 0;
     for (; e < T && rest[e] >= admit; e++) {
-      const { list } = use[e];
+      // Once `limit` statements already weigh more than all the terms left could give an
+      // unseen one, no unseen statement can enter the best `limit`: stop admitting.
+      if (e > 0 && heavierThan(count, weight, 1 << e, rest[e] + 1e-9) >= limit) break;
+      const { list, w } = use[e];
       const bit = 1 << e;
       for (let k = 0; k < list.length; k++) {
         const d = list[k];
-        if (masks[d] === 0) touched.push(d);
-        masks[d] |= bit;
+        const m = masks[d];
+        if (m === 0) touched.push(d);
+        else count[m]--;
+        count[m | bit]++;
+        masks[d] = m | bit;
       }
+      for (let m = 0; m < bit; m++) weight[m | bit] = weight[m] + w;
     }
     if (touched.length === 0) return [];
     // Group the admitted statements by the rare terms they hold: a counting sort on the bits.
     const groups = 1 << e;
     const start = new Int32Array(groups + 1);
-    for (let k = 0; k < touched.length; k++) start[masks[touched[k]] + 1]++;
-    for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+    for (let g = 1; g < groups; g++) start[g + 1] = start[g] + count[g];
     const fill = start.slice(0, groups);
     const grouped = new Int32Array(touched.length);
     for (let k = 0; k < touched.length; k++) {
@@ -164,12 +173,7 @@ export class TermIndex {
       masks[d] = 0;
     }
     const order: { mask: number; w: number }[] = [];
-    for (let mask = 1; mask < groups; mask++) {
-      if (start[mask + 1] === start[mask]) continue;
-      let w = 0;
-      for (let j = 0; j < e; j++) if (mask & (1 << j)) w += use[j].w;
-      order.push({ mask, w });
-    }
+    for (let mask = 1; mask < groups; mask++) if (count[mask] > 0) order.push({ mask, w: weight[mask] });
     order.sort((x, y) => y.w - x.w);
     const top = new TopK(limit);
     let best = 0;
@@ -195,6 +199,13 @@ export class TermIndex {
     const min = Math.max(admit, best * relative - 1e-9);
     return top.sorted().filter((c) => c.score >= min);
   }
+}
+
+/** How many statements hold a set of terms weighing more than `than`. */
+function heavierThan(count: Int32Array, weight: Float64Array, sets: number, than: number): number {
+  let n = 0;
+  for (let m = 1; m < sets; m++) if (weight[m] > than) n += count[m];
+  return n;
 }
 
 /** The best `limit` (score, then earliest position), kept in a small binary heap whose root is the worst. */
