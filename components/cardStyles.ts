@@ -4,6 +4,8 @@
  * pages; it follows the reader's colour scheme.
  */
 export const CARD_CSS = `
+/* The host is shown in the top layer (cardUi.tsx): a page's ::backdrop rule must not dim the page behind it. */
+:host::backdrop { display: none !important; }
 :host { position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; display: block !important; }
 .otr-card {
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --mark: #fff3a3; --warn-bg: #fff4e5; --warn-fg: #7a3e00;

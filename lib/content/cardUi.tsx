@@ -101,6 +101,13 @@ async function open(o: OpenCardOptions): Promise<void> {
     },
   });
   ui.mount();
+  // In the top layer: a page's filter, opacity or transform on <html>, or its own
+  // highest z-index, does not reach the card there (its :host styles still place it).
+  const host = ui.shadowHost as HTMLElement & { showPopover?: () => void };
+  if (host.showPopover) {
+    host.popover = 'manual';
+    host.showPopover();
+  }
   current = ui;
   onClosed = o.onClose;
   const card = ui.uiContainer.querySelector<HTMLElement>('.otr-card');
