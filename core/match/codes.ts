@@ -62,16 +62,20 @@ export function compilePassage(passage: Passage, compare: CompareWords): Compile
       else if (skipBefore[i] !== 'gap') skipBefore[i] = 'bracket';
     }
   }
-  // Only words sharing a first or second letter can be variants (see similarity.ts); the
-  // first and last words may also be cut by the selection's edges.
+  // Only words of four letters or more, two letters apart at most, sharing a first or second
+  // letter can be variants (see similarity.ts); the first and last words may also be cut by
+  // the selection's edges. Everything else is told apart here, without asking.
   const byLetter = new Map<string, number[]>();
   words.forEach((w, k) => {
+    if (w.num || w.norm.length < 4) return;
     for (const key of [`0${w.norm[0]}`, `1${w.norm[1]}`]) {
       const l = byLetter.get(key);
       if (l) l.push(k);
       else byLetter.set(key, [k]);
     }
   });
+  const seen = new Int32Array(n);
+  let stamp = 0;
   const relation = new Map<string, { id: number; fuzzy: Uint8Array | null }>();
   const relate = (s: Token) => {
     const k = keyOf(s);
@@ -79,12 +83,21 @@ export function compilePassage(passage: Passage, compare: CompareWords): Compile
     if (r) return r;
     const id = idOf.get(k) ?? -1;
     let fuzzy: Uint8Array | null = null;
-    if (!s.num) {
-      const near = new Set([...(byLetter.get(`0${s.norm[0]}`) ?? []), ...(byLetter.get(`1${s.norm[1]}`) ?? []), 0, n - 1]);
-      for (const p of near) {
-        if (p < 0 || ids[p] === id) continue;
-        if (compare(words[p], s, p === 0, p === n - 1) === 'fuzzy') (fuzzy ??= new Uint8Array(n))[p] = 1;
+    const ask = (p: number) => {
+      if (seen[p] === stamp || ids[p] === id) return;
+      seen[p] = stamp;
+      if (compare(words[p], s, p === 0, p === n - 1) === 'fuzzy') (fuzzy ??= new Uint8Array(n))[p] = 1;
+    };
+    if (!s.num && n > 0) {
+      stamp++;
+      const len = s.norm.length;
+      if (len >= 4) {
+        for (const key of [`0${s.norm[0]}`, `1${s.norm[1]}`]) {
+          for (const p of byLetter.get(key) ?? []) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
+        }
       }
+      if (!words[0].num) ask(0);
+      if (!words[n - 1].num) ask(n - 1);
     }
     relation.set(k, (r = { id, fuzzy }));
     return r;

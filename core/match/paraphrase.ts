@@ -10,34 +10,46 @@ import { contentTerms } from '../text/terms';
 export interface Sentences {
   parts: Token[][];
   terms: string[][];
+  /** Each content term of the statement and the sentences that hold it. */
+  where: Map<string, number[]>;
 }
 
 /** A statement's sentences and their content terms (worth keeping beside its tokens). */
 export function sentencesOf(statement: readonly Token[], statementText: string): Sentences {
   const parts = splitSentences(statement, statementText);
-  return { parts, terms: parts.map((ts) => contentTerms(ts)) };
+  const terms = parts.map((ts) => contentTerms(ts));
+  const where = new Map<string, number[]>();
+  terms.forEach((ts, k) => {
+    for (const t of ts) {
+      const l = where.get(t);
+      if (!l) where.set(t, [k]);
+      else if (l[l.length - 1] !== k) l.push(k);
+    }
+  });
+  return { parts, terms, where };
 }
 
 export function coverage(
   passageTerms: readonly string[],
-  { parts, terms: sentences }: Sentences,
+  { parts, terms: sentences, where }: Sentences,
   idf: (term: string) => number,
 ): { coverage: number; shared: number; span: [number, number] } {
   if (passageTerms.length === 0) return { coverage: 0, shared: 0, span: [0, 0] };
-  const total = passageTerms.reduce((n, t) => n + idf(t), 0);
+  const weights = passageTerms.map(idf);
+  const total = weights.reduce((n, w) => n + w, 0);
+  // For each passage term, the sentences holding it or a close form of it.
+  const holding = passageTerms.map((t) => sentencesHolding(t, where));
   let best: { coverage: number; shared: number; span: [number, number] } = { coverage: 0, shared: 0, span: [0, 0] };
   for (let a = 0; a < sentences.length; a++) {
-    const stretch = new Set<string>();
     for (let b = a; b < Math.min(sentences.length, a + 3); b++) {
-      for (const t of sentences[b]) stretch.add(t);
       let w = 0;
       let shared = 0;
-      for (const t of passageTerms) {
-        if (hasTerm(stretch, t)) {
-          w += idf(t);
+      holding.forEach((at, k) => {
+        if (at.some((x) => x >= a && x <= b)) {
+          w += weights[k];
           shared++;
         }
-      }
+      });
       const c = w / total;
       if (c > best.coverage) {
         const last = parts[b][parts[b].length - 1];
@@ -48,16 +60,17 @@ export function coverage(
   return best;
 }
 
-/** A term, or a close form of it (safe / safer). */
-function hasTerm(set: Set<string>, t: string): boolean {
-  if (set.has(t)) return true;
-  if (t.startsWith('#') || t.length < 4) return false;
-  for (const u of set) {
-    if (u.length < 4 || u.startsWith('#')) continue;
+/** The sentences holding a term, or a close form of it (safe / safer). */
+function sentencesHolding(t: string, where: Map<string, number[]>): number[] {
+  const exact = where.get(t) ?? [];
+  if (t.startsWith('#') || t.length < 4) return exact;
+  let out = exact;
+  for (const [u, at] of where) {
+    if (u === t || u.length < 4 || u.startsWith('#')) continue;
     const [short, long] = u.length < t.length ? [u, t] : [t, u];
-    if (long.length - short.length <= 2 && long.startsWith(short)) return true;
+    if (long.length - short.length <= 2 && long.startsWith(short)) out = out === exact ? [...exact, ...at] : [...out, ...at];
   }
-  return false;
+  return out;
 }
 
 function splitSentences(tokens: readonly Token[], text: string): Token[][] {
