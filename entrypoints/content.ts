@@ -42,8 +42,11 @@ function startContent(ctx: ContentScriptContext) {
   let cardOpen = false;
   // Open shadow roots on the path of the last mouseup outside our button: where a selection may be.
   let roots: ShadowRoot[] = [];
-  // Retried once if the service worker stops mid-request; never waits forever.
-  const send = reliable((m) => browser.runtime.sendMessage(m));
+  // Retried once if the service worker stops mid-request; never waits forever
+  // (15 s for one passage, a minute for a page of up to 300 quotations).
+  const sendRaw = (m: unknown) => browser.runtime.sendMessage(m);
+  const send = reliable(sendRaw);
+  const sendPage = reliable(sendRaw, 60_000);
 
   const getSettings = () =>
     (settingsLoading ??= loadSettings()
@@ -156,7 +159,7 @@ function startContent(ctx: ContentScriptContext) {
     await loadCard();
     const api = (globalThis as { __onTheRecordPageCheck?: PageCheckApi }).__onTheRecordPageCheck;
     if (!api) throw new Error('the page check failed to load');
-    await api.checkPage({ ctx, check: async (quotations) => (await request(send, { type: 'check-page', quotations })).answers });
+    await api.checkPage({ ctx, check: async (quotations) => (await request(sendPage, { type: 'check-page', quotations })).answers });
   }
 
   // Idle until the reader selects something: a few cheap listeners, nothing else.
