@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens';
 import type { Passage } from './passage';
 import { wordsOf } from './passage';
-import type { CompareWords } from './similarity';
+import { comparePageWord } from './similarity';
 
 /**
  * A passage compiled once per query for the word alignment: its words as small integers,
@@ -35,7 +35,8 @@ export interface StatementCodes {
 
 const keyOf = (t: Token) => (t.num ? '\u0001' + t.norm : t.norm);
 
-export function compilePassage(passage: Passage, compare: CompareWords): CompiledPassage {
+/** `known` tells the words the index's statements use (see similarity.ts). */
+export function compilePassage(passage: Passage, known: (word: string) => boolean): CompiledPassage {
   const words = wordsOf(passage);
   const n = words.length;
   const idOf = new Map<string, number>();
@@ -74,32 +75,37 @@ export function compilePassage(passage: Passage, compare: CompareWords): Compile
       else byLetter.set(key, [k]);
     }
   });
+  const sameAs = words.map((w, p) => comparePageWord(w, p === 0, p === n - 1, known));
   const seen = new Int32Array(n);
   let stamp = 0;
   const relation = new Map<string, { id: number; fuzzy: Uint8Array | null }>();
+  // The statement word being related, and what is found of it.
+  let current: Token;
+  let currentId = -1;
+  let fuzzy: Uint8Array | null = null;
+  const ask = (p: number) => {
+    if (seen[p] === stamp || ids[p] === currentId) return;
+    seen[p] = stamp;
+    if (sameAs[p](current) === 'fuzzy') (fuzzy ??= new Uint8Array(n))[p] = 1;
+  };
   const relate = (s: Token) => {
     const k = keyOf(s);
     let r = relation.get(k);
     if (r) return r;
-    const id = idOf.get(k) ?? -1;
-    let fuzzy: Uint8Array | null = null;
-    const ask = (p: number) => {
-      if (seen[p] === stamp || ids[p] === id) return;
-      seen[p] = stamp;
-      if (compare(words[p], s, p === 0, p === n - 1) === 'fuzzy') (fuzzy ??= new Uint8Array(n))[p] = 1;
-    };
+    current = s;
+    currentId = idOf.get(k) ?? -1;
+    fuzzy = null;
     if (!s.num && n > 0) {
       stamp++;
       const len = s.norm.length;
       if (len >= 4) {
-        for (const key of [`0${s.norm[0]}`, `1${s.norm[1]}`]) {
-          for (const p of byLetter.get(key) ?? []) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
-        }
+        for (const p of byLetter.get(`0${s.norm[0]}`) ?? []) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
+        for (const p of byLetter.get(`1${s.norm[1]}`) ?? []) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
       }
       if (!words[0].num) ask(0);
       if (!words[n - 1].num) ask(n - 1);
     }
-    relation.set(k, (r = { id, fuzzy }));
+    relation.set(k, (r = { id: currentId, fuzzy }));
     return r;
   };
   return {

@@ -9,7 +9,6 @@ import { coverage, sentencesOf as statementSentences, type Sentences } from './p
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
 import { searchData } from '../index/searchData';
-import { wordComparer, type CompareWords } from './similarity';
 
 /**
  * The matcher: retrieval of candidate statements by shared terms, word alignment of
@@ -67,7 +66,7 @@ export function createMatcher(data: IndexData): Matcher {
   const terms = new TermIndex({ terms: search.terms, lists: search.postings }, data.statements.length);
   // Built on first use: most passages never need to ask whether a word is a typo.
   let vocabulary: Set<string> | undefined;
-  const compare: CompareWords = wordComparer((w) => (vocabulary ??= new Set(search.words.split(' '))).has(w));
+  const known = (w: string) => (vocabulary ??= new Set(search.words.split(' '))).has(w);
   // Statements read on demand and remembered: the same few are asked about again and again.
   const readCache = new Map<number, { tokens: Token[]; sentences?: Sentences }>();
   const readOf = (doc: number) => {
@@ -174,7 +173,7 @@ export function createMatcher(data: IndexData): Matcher {
         return invalid(`too short to tell: ${passage.wordCount} word${passage.wordCount === 1 ? '' : 's'} (at least ${MATCH_DEFAULTS.minWords} needed)`);
       }
       const pTerms = contentTerms(wordsOf(passage));
-      const compiled = compilePassage(passage, compare);
+      const compiled = compilePassage(passage, known);
       const found: { doc: number; verdict: Found; reading: Reading }[] = [];
       // A passage that may hold the page's own sentences around the quotation is
       // judged by its lightest sentence: any one of them may be the quotation.

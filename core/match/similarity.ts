@@ -9,43 +9,47 @@ import { stem } from '../text/terms';
  */
 export type Sameness = 'same' | 'fuzzy' | 'different';
 
-export type CompareWords = (q: Token, s: Token, first: boolean, last: boolean) => Sameness;
+/** How a word of the original compares with one given word of the page. */
+export type SameAs = (s: Token) => Sameness;
 
-/** A comparer for one index: `known` tells the words its statements use. */
-export function wordComparer(known: (word: string) => boolean): CompareWords {
-  const cache = new Map<string, Sameness>();
-  return (q, s, first, last) => sameWord(q, s, first, last, known, cache);
+/**
+ * A comparer for one word of the page (asked about many words of the original, so what
+ * depends on the page's word alone is worked out once). `first` / `last`: the word begins
+ * or ends the selection, where it may be cut. `known` tells the words the index's statements
+ * use: a typo is a word nobody in the index uses; a real word one letter away ("worse" for
+ * "worst") is a changed word.
+ */
+export function comparePageWord(q: Token, first: boolean, last: boolean, known: (word: string) => boolean): SameAs {
+  const a = q.norm;
+  const mayBeTypo = !q.num && a.length >= 5 && !known(a);
+  const variantOfA = q.num || a.length < 4 ? '' : variantForm(a);
+  return (s) => {
+    const b = s.norm;
+    if (a === b) return q.num === s.num ? 'same' : 'different';
+    if (q.num || s.num) return 'different';
+    // A selection that starts or ends inside a word: "ere has been", "child sexual ab".
+    if (first && a.length >= 2 && b.endsWith(a)) return 'fuzzy';
+    if (last && a.length >= 2 && b.startsWith(a)) return 'fuzzy';
+    if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2) return 'different';
+    // Typos and spelling variants keep the first or second letter.
+    if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(1) !== b.charCodeAt(1)) return 'different';
+    // Nor is another form of the same word ("street" / "streets") a typo: that changes what was said.
+    if (mayBeTypo && typoDistance(a, b, a.length >= 8 ? 2 : 1) && stem(a) !== stem(b)) return 'fuzzy';
+    return variantOfA === variantForm(b) ? 'fuzzy' : 'different';
+  };
 }
 
-function sameWord(q: Token, s: Token, first: boolean, last: boolean, known: (word: string) => boolean, cache: Map<string, Sameness>): Sameness {
-  if (q.norm === s.norm) return q.num === s.num ? 'same' : 'different';
-  if (q.num || s.num) return 'different';
-  // A selection that starts or ends inside a word: "ere has been", "child sexual ab".
-  if (first && q.norm.length >= 2 && s.norm.endsWith(q.norm)) return 'fuzzy';
-  if (last && q.norm.length >= 2 && s.norm.startsWith(q.norm)) return 'fuzzy';
-  const a = q.norm;
-  const b = s.norm;
-  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2) return 'different';
-  // Typos and spelling variants keep the first or second letter: most pairs end here, before the cache.
-  if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(1) !== b.charCodeAt(1)) return 'different';
-  const key = a + '\u0001' + b;
-  let v = cache.get(key);
+const variants = new Map<string, string>();
+
+/** A word with British and American spellings brought to one form (analyse / analyze, colour / color). */
+function variantForm(w: string): string {
+  let v = variants.get(w);
   if (v === undefined) {
-    // A typo is a word nobody in the index uses; a real word one letter away
-    // ("worse" for "worst") is a changed word.
-    // Nor is another form of the same word ("street" / "streets"): that changes what was said.
-    const typo = a.length >= 5 && !known(a) && stem(a) !== stem(b) && typoDistance(a, b, a.length >= 8 ? 2 : 1);
-    v = typo || spellingVariant(a, b) ? 'fuzzy' : 'different';
-    if (cache.size > 50_000) cache.clear();
-    cache.set(key, v);
+    v = w.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/our/g, 'or').replace(/tre$/, 'ter').replace(/ll(ed|ing)$/, 'l$1');
+    if (variants.size > 50_000) variants.clear();
+    variants.set(w, v);
   }
   return v;
-}
-
-/** British and American spellings of the same word. */
-function spellingVariant(a: string, b: string): boolean {
-  const f = (w: string) => w.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/our/g, 'or').replace(/tre$/, 'ter').replace(/ll(ed|ing)$/, 'l$1');
-  return f(a) === f(b);
 }
 
 /** Whether the optimal-string-alignment distance (transpositions count once) is within `max`. */
