@@ -56,11 +56,14 @@ export interface RecentCheck {
   date: string | null;
   /** Epoch milliseconds of the check. */
   at: number;
+  /** The verify request's id, when it had one: a retried request is recorded once. */
+  id?: string;
 }
 
 /** Request name → its fields and the fields of its successful reply. */
 export interface Protocol {
-  verify: { req: { text: string; context?: string }; res: { answer: Answer } };
+  /** `id`: the asker's name for this request, the same on a retry (the check is recorded once). */
+  verify: { req: { text: string; context?: string; id?: string }; res: { answer: Answer } };
   /** Every quotation of a page or a draft at once; answers in the same order, ids their positions. */
   'check-page': { req: { quotations: QuotationRequest[] }; res: { answers: Answer[] } };
   search: { req: { query: string; limit?: number }; res: { hits: SearchHit[] } };
@@ -133,7 +136,11 @@ export function parseRequest(msg: unknown): { ok: true; request: Request } | { o
         return { ok: false, error: `verify: text must be a non-empty string of at most ${MAX_TEXT} characters` };
       if (!isOptStr(msg.context, MAX_CONTEXT))
         return { ok: false, error: `verify: context must be a string of at most ${MAX_CONTEXT} characters` };
-      return { ok: true, request: { type: 'verify', text: msg.text, context: msg.context as string | undefined } };
+      if (!isOptStr(msg.id, 64)) return { ok: false, error: 'verify: id must be a string of at most 64 characters' };
+      return {
+        ok: true,
+        request: { type: 'verify', text: msg.text, context: msg.context as string | undefined, ...(msg.id === undefined ? {} : { id: msg.id as string }) },
+      };
     case 'check-page': {
       const list = msg.quotations;
       if (!Array.isArray(list) || list.length > MAX_QUOTATIONS)

@@ -154,6 +154,8 @@ export function createService(deps: ServiceDeps): Service {
     recentQueue = recentQueue
       .then(async () => {
         const list = await readRecent();
+        // A retry of a request a stopped worker had already recorded: once is enough.
+        if (entry.id !== undefined && list.some((e) => e.id === entry.id)) return;
         await deps.store.set(RECENT_KEY, [entry, ...list].slice(0, RECENT_MAX));
       })
       .catch(() => undefined);
@@ -172,6 +174,7 @@ export function createService(deps: ServiceDeps): Service {
           speaker: best?.speaker?.name ?? (best ? best.release.organisation ?? null : null),
           date: best?.date ?? null,
           at: now(),
+          ...(req.id === undefined ? {} : { id: req.id }),
         });
         return { ok: true, answer };
       }

@@ -7,6 +7,7 @@ describe('the message protocol', () => {
       ok: true,
       request: { type: 'verify', text: 'some words', context: 'around' },
     });
+    expect(parseRequest({ type: 'verify', id: 'k3x9', text: 'some words' })).toEqual({ ok: true, request: { type: 'verify', id: 'k3x9', text: 'some words' } });
     expect(parseRequest({ type: 'search', query: 'Bailey' })).toMatchObject({ ok: true });
     expect(parseRequest({ type: 'statement', index: 3 })).toMatchObject({ ok: true });
     expect(parseRequest({ type: 'stats' })).toMatchObject({ ok: true });
@@ -20,6 +21,8 @@ describe('the message protocol', () => {
     ['text too long', { type: 'verify', text: 'x'.repeat(MAX_TEXT + 1) }],
     ['text not a string', { type: 'verify', text: ['a'] }],
     ['context not a string', { type: 'verify', text: 'a b', context: 5 }],
+    ['id not a string', { type: 'verify', text: 'a b', id: 7 }],
+    ['id too long', { type: 'verify', text: 'a b', id: 'x'.repeat(65) }],
     ['fractional index', { type: 'statement', index: 1.5 }],
     ['negative index', { type: 'statement', index: -1 }],
     ['bad limit', { type: 'search', query: 'a', limit: 1000 }],

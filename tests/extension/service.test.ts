@@ -54,6 +54,31 @@ describe('the background service', () => {
     expect(await svc.receive({ type: 'recent' })).toEqual({ ok: true, recent: [] });
   });
 
+  it('records a retried verify once: a fresh worker given the same request id after the first saved it', async () => {
+    const store = memoryStore();
+    const text = 'The internet is not a safe or anonymous place for abusing children.';
+    // The first worker answers and records the check, then stops before its reply arrives;
+    // the content script sends the same message (same id) again, to a fresh worker on the same storage.
+    const first = createService({ loadIndexSource: () => json, store, now: () => 1 });
+    expect((await first.receive({ type: 'verify', id: 'req-1', text })).ok).toBe(true);
+    const fresh = createService({ loadIndexSource: () => json, store, now: () => 2 });
+    const again = await fresh.receive({ type: 'verify', id: 'req-1', text });
+    expect(again.ok && 'answer' in again && again.answer.verdict).toBe('verbatim');
+    let list = store.data.get(RECENT_KEY) as { id?: string; at: number }[];
+    expect(list.map((e) => [e.id, e.at])).toEqual([['req-1', 1]]);
+    // The same words asked again by the reader (a new id) are a new check; so is a request without an id.
+    await fresh.receive({ type: 'verify', id: 'req-2', text });
+    await fresh.receive({ type: 'verify', text });
+    await fresh.receive({ type: 'verify', text });
+    list = store.data.get(RECENT_KEY) as { id?: string; at: number }[];
+    expect(list.map((e) => e.id)).toEqual([undefined, undefined, 'req-2', 'req-1']);
+    // Concurrent copies of one request in one worker are recorded once too.
+    const svc = createService({ loadIndexSource: () => json, store: memoryStore() });
+    await Promise.all([1, 2, 3].map(() => svc.receive({ type: 'verify', id: 'req-3', text })));
+    const recent = await svc.receive({ type: 'recent' });
+    expect(recent.ok && 'recent' in recent && recent.recent.length).toBe(1);
+  });
+
   it('searches, shows a statement in full with its release, and counts the index', async () => {
     const svc = createService({ loadIndexSource: () => json, store: memoryStore() });
     const s = await svc.receive({ type: 'search', query: 'Goodman' });
