@@ -9,7 +9,6 @@ import { contentTerms } from '../text/terms';
  */
 export interface Sentences {
   parts: Token[][];
-  terms: string[][];
   /** Each content term of the statement and the sentences that hold it. */
   where: Map<string, number[]>;
 }
@@ -17,39 +16,52 @@ export interface Sentences {
 /** A statement's sentences and their content terms (worth keeping beside its tokens). */
 export function sentencesOf(statement: readonly Token[], statementText: string): Sentences {
   const parts = splitSentences(statement, statementText);
-  const terms = parts.map((ts) => contentTerms(ts));
   const where = new Map<string, number[]>();
-  terms.forEach((ts, k) => {
-    for (const t of ts) {
+  parts.forEach((ts, k) => {
+    for (const t of contentTerms(ts)) {
       const l = where.get(t);
       if (!l) where.set(t, [k]);
       else if (l[l.length - 1] !== k) l.push(k);
     }
   });
-  return { parts, terms, where };
+  return { parts, where };
 }
 
 export function coverage(
   passageTerms: readonly string[],
-  { parts, terms: sentences, where }: Sentences,
+  { parts, where }: Sentences,
   idf: (term: string) => number,
 ): { coverage: number; shared: number; span: [number, number] } {
-  if (passageTerms.length === 0) return { coverage: 0, shared: 0, span: [0, 0] };
+  const K = passageTerms.length;
+  const S = parts.length;
+  if (K === 0) return { coverage: 0, shared: 0, span: [0, 0] };
   const weights = passageTerms.map(idf);
   const total = weights.reduce((n, w) => n + w, 0);
-  // For each passage term, the sentences holding it or a close form of it.
-  const holding = passageTerms.map((t) => sentencesHolding(t, where));
+  // holds[x * K + k]: sentence x holds passage term k, or a close form of it (safe / safer).
+  const holds = new Uint8Array(S * K);
+  passageTerms.forEach((t, k) => {
+    for (const x of where.get(t) ?? []) holds[x * K + k] = 1;
+    if (t.startsWith('#') || t.length < 4) return;
+    for (const [u, at] of where) {
+      if (u === t || u.length < 4 || u.startsWith('#')) continue;
+      const [short, long] = u.length < t.length ? [u, t] : [t, u];
+      if (long.length - short.length <= 2 && long.startsWith(short)) for (const x of at) holds[x * K + k] = 1;
+    }
+  });
   let best: { coverage: number; shared: number; span: [number, number] } = { coverage: 0, shared: 0, span: [0, 0] };
-  for (let a = 0; a < sentences.length; a++) {
-    for (let b = a; b < Math.min(sentences.length, a + 3); b++) {
+  const inStretch = new Uint8Array(K);
+  for (let a = 0; a < S; a++) {
+    inStretch.fill(0);
+    for (let b = a; b < Math.min(S, a + 3); b++) {
+      for (let k = 0; k < K; k++) inStretch[k] |= holds[b * K + k];
       let w = 0;
       let shared = 0;
-      holding.forEach((at, k) => {
-        if (at.some((x) => x >= a && x <= b)) {
+      for (let k = 0; k < K; k++) {
+        if (inStretch[k]) {
           w += weights[k];
           shared++;
         }
-      });
+      }
       const c = w / total;
       if (c > best.coverage) {
         const last = parts[b][parts[b].length - 1];
@@ -58,19 +70,6 @@ export function coverage(
     }
   }
   return best;
-}
-
-/** The sentences holding a term, or a close form of it (safe / safer). */
-function sentencesHolding(t: string, where: Map<string, number[]>): number[] {
-  const exact = where.get(t) ?? [];
-  if (t.startsWith('#') || t.length < 4) return exact;
-  let out = exact;
-  for (const [u, at] of where) {
-    if (u === t || u.length < 4 || u.startsWith('#')) continue;
-    const [short, long] = u.length < t.length ? [u, t] : [t, u];
-    if (long.length - short.length <= 2 && long.startsWith(short)) out = out === exact ? [...exact, ...at] : [...out, ...at];
-  }
-  return out;
 }
 
 function splitSentences(tokens: readonly Token[], text: string): Token[][] {

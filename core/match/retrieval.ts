@@ -76,15 +76,28 @@ function seek(list: Int32Array, doc: number, from: number): number {
   return lo;
 }
 
+/** Terms a passage is scored by, at most (one bit each in a set of terms). */
+const MAX_TERMS = 12;
+
 export class TermIndex {
   private readonly ids = new Map<string, number>();
   private readonly decoded: (Int32Array | undefined)[];
+  // Scratch space for candidates(), kept between queries: a query would otherwise allocate
+  // (and the garbage collector sweep) as much again as it reads.
   private readonly masks: Uint32Array;
+  private readonly touched: Int32Array;
+  private readonly grouped: Int32Array;
+  private readonly count = new Int32Array(1 << MAX_TERMS);
+  private readonly weight = new Float64Array(1 << MAX_TERMS);
+  private readonly start = new Int32Array((1 << MAX_TERMS) + 1);
+  private readonly fill = new Int32Array(1 << MAX_TERMS);
 
   constructor(private readonly postings: Postings, readonly size: number) {
     postings.terms.forEach((t, i) => this.ids.set(t, i));
     this.decoded = new Array(postings.terms.length);
     this.masks = new Uint32Array(size);
+    this.touched = new Int32Array(size);
+    this.grouped = new Int32Array(size);
   }
 
   private list(id: number): Int32Array {
@@ -113,7 +126,7 @@ export class TermIndex {
     const common = this.size * 0.25;
     const rare = known.filter((t) => this.df(t) <= common);
     const use = (rare.length >= 3 ? rare : known).sort((a, b) => this.idf(b) - this.idf(a));
-    return [...use.slice(0, 12), ...unknown];
+    return [...use.slice(0, MAX_TERMS), ...unknown];
   }
 
   /**
@@ -130,7 +143,7 @@ export class TermIndex {
   candidates(terms: readonly string[], limit: number, floor = 0, relative = 0.3): { doc: number; score: number }[] {
     const use = this.scoringTerms(terms)
       .filter((t) => this.ids.has(t))
-      .slice(0, 12) // one bit each in the masks below
+      .slice(0, MAX_TERMS) // one bit each in the masks below
       .map((t) => ({ list: this.list(this.ids.get(t)!), w: this.idf(t) }));
     const T = use.length;
     // What the terms from j on could still add.
@@ -139,10 +152,8 @@ export class TermIndex {
     const admit = Math.max(floor, 1e-9) - 1e-9;
     // Rare terms: each statement holding any is admitted, with the set of those it holds as
     // bits; `count` tells how many statements hold each set, `weight` what each set weighs.
-    const masks = this.masks;
-    const touched: number[] = [];
-    const count = new Int32Array(1 << T);
-    const weight = new Float64Array(1 << T);
+    const { masks, touched, grouped, count, weight, start, fill } = this;
+    let admitted = 0;
     let e = 0;
     for (; e < T && rest[e] >= admit; e++) {
       // Once `limit` statements already weigh more than all the terms left could give an
@@ -153,27 +164,27 @@ export class TermIndex {
       for (let k = 0; k < list.length; k++) {
         const d = list[k];
         const m = masks[d];
-        if (m === 0) touched.push(d);
+        if (m === 0) touched[admitted++] = d;
         else count[m]--;
         count[m | bit]++;
         masks[d] = m | bit;
       }
       for (let m = 0; m < bit; m++) weight[m | bit] = weight[m] + w;
     }
-    if (touched.length === 0) return [];
-    // Group the admitted statements by the rare terms they hold: a counting sort on the bits.
     const groups = 1 << e;
-    const start = new Int32Array(groups + 1);
+    if (admitted === 0) return [];
+    // Group the admitted statements by the rare terms they hold: a counting sort on the bits.
+    start[1] = 0;
     for (let g = 1; g < groups; g++) start[g + 1] = start[g] + count[g];
-    const fill = start.slice(0, groups);
-    const grouped = new Int32Array(touched.length);
-    for (let k = 0; k < touched.length; k++) {
+    fill.set(start.subarray(0, groups));
+    for (let k = 0; k < admitted; k++) {
       const d = touched[k];
       grouped[fill[masks[d]]++] = d;
       masks[d] = 0;
     }
     const order: { mask: number; w: number }[] = [];
     for (let mask = 1; mask < groups; mask++) if (count[mask] > 0) order.push({ mask, w: weight[mask] });
+    count.fill(0, 0, groups);
     order.sort((x, y) => y.w - x.w);
     const top = new TopK(limit);
     let best = 0;
