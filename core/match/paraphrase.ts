@@ -42,11 +42,9 @@ export function coverage(
   passageTerms.forEach((t, k) => {
     for (const x of where.get(t) ?? []) holds[x * K + k] = 1;
     if (t.startsWith('#') || t.length < 4) return;
-    for (const [u, at] of where) {
-      if (u === t || u.length < 4 || u.startsWith('#')) continue;
-      const [short, long] = u.length < t.length ? [u, t] : [t, u];
-      if (long.length - short.length <= 2 && long.startsWith(short)) for (const x of at) holds[x * K + k] = 1;
-    }
+    where.forEach((at, u) => {
+      if (u !== t && u.length >= 4 && !u.startsWith('#') && closeForms(u, t)) for (const x of at) holds[x * K + k] = 1;
+    });
   });
   let best: { coverage: number; shared: number; span: [number, number] } = { coverage: 0, shared: 0, span: [0, 0] };
   const inStretch = new Uint8Array(K);
@@ -70,6 +68,11 @@ export function coverage(
     }
   }
   return best;
+}
+
+/** One word a few letters longer than the other, which it begins with (safe / safer). */
+function closeForms(a: string, b: string): boolean {
+  return a.length < b.length ? b.length - a.length <= 2 && b.startsWith(a) : a.length - b.length <= 2 && a.startsWith(b);
 }
 
 function splitSentences(tokens: readonly Token[], text: string): Token[][] {
