@@ -28,8 +28,10 @@ export default defineContentScript({
 declare const chrome: { runtime: { getURL(path: string): string } };
 
 const BUTTON_HOST = 'on-the-record-button';
-const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483646!important;display:block!important}
-button{position:absolute;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
+// The host is the button's box (--x, --y: its place in the page), so the page sees
+// where it is and nothing else: the shadow root is closed.
+const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;left:var(--x)!important;top:var(--y)!important;z-index:2147483646!important;display:block!important}
+button{display:block;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
 button:hover{background:#0b57d0}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}`;
 
 function startContent(ctx: ContentScriptContext) {
@@ -60,7 +62,8 @@ function startContent(ctx: ContentScriptContext) {
   function ensureButton(): HTMLButtonElement {
     if (button && host?.isConnected) return button;
     host = document.createElement(BUTTON_HOST);
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: a page script cannot reach the button or read anything through it.
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = BUTTON_CSS;
     button = document.createElement('button');
@@ -70,9 +73,10 @@ function startContent(ctx: ContentScriptContext) {
     button.title = 'Verify quote with On the Record (Alt+Shift+V)';
     // Keep the page's selection: a click would otherwise clear it.
     button.addEventListener('mousedown', (e) => e.preventDefault());
+    // Only the reader's own click: a page's synthetic event (isTrusted false) asks nothing.
     button.addEventListener('click', (e) => {
       e.preventDefault();
-      void verify(null);
+      if (e.isTrusted) void verify(null);
     });
     shadow.append(style, button);
     document.documentElement.append(host);
@@ -89,10 +93,11 @@ function startContent(ctx: ContentScriptContext) {
     if (isInsideOurUi()) return;
     const b = ensureButton();
     b.style.display = '';
-    const x = Math.min(info.rect.right + window.scrollX + 6, window.scrollX + document.documentElement.clientWidth - 120);
-    const y = info.rect.bottom + window.scrollY + 6;
-    b.style.left = `${Math.max(window.scrollX + 4, x)}px`;
-    b.style.top = `${y}px`;
+    const x = Math.min(info.rect.right + scrollX + 6, scrollX + document.documentElement.clientWidth - 120);
+    // Below the selection, or above it at the bottom of the window.
+    const y = (info.rect.bottom + 40 > innerHeight ? info.rect.top - 32 : info.rect.bottom + 6) + scrollY;
+    host!.style.setProperty('--x', `${Math.max(scrollX + 4, x)}px`, 'important');
+    host!.style.setProperty('--y', `${y}px`, 'important');
   }
 
   function isInsideOurUi(): boolean {
@@ -126,7 +131,8 @@ function startContent(ctx: ContentScriptContext) {
     cardOpen = true;
     hideButton();
     const loaded = Promise.all([
-      request(send, { type: 'verify', text: info.text, context: info.context }).then(
+      // The id is sent again with a retry: the background records the check once.
+      request(send, { type: 'verify', id: Math.random().toString(36).slice(2), text: info.text, context: info.context }).then(
         (r) => ({ answer: r.answer, error: undefined }),
         (e: unknown) => ({ answer: null, error: e instanceof Error ? e.message : String(e) }),
       ),

@@ -50,11 +50,26 @@ function close(restoreFocus = true) {
   returnFocus = null;
 }
 
-function place(card: HTMLElement, rect: OpenCardOptions['rect']) {
+/** Clicks, keys and pointer presses that the reader did not make (a page's dispatchEvent): stopped at the root. */
+export const GUARDED = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'submit'];
+export function ignoreUntrusted(root: EventTarget) {
+  for (const type of GUARDED)
+    root.addEventListener(type, (e) => {
+      if (!e.isTrusted) e.stopImmediatePropagation();
+    }, true);
+}
+
+/**
+ * Places the card beside the selection and always inside the window: below it
+ * when it fits, else above, else on the roomier side made shorter (it scrolls
+ * inside); when neither side has room for a useful card, over the selection.
+ */
+export function place(card: HTMLElement, rect: OpenCardOptions['rect']) {
   const vw = document.documentElement.clientWidth || window.innerWidth;
   const vh = window.innerHeight;
   const margin = 8;
   const w = card.offsetWidth;
+  // (Its CSS caps it at 70% of the window's height.)
   let h = card.offsetHeight;
   let left: number;
   let top: number;
@@ -62,21 +77,20 @@ function place(card: HTMLElement, rect: OpenCardOptions['rect']) {
     left = (vw - w) / 2;
     top = margin;
   } else {
-    // Beside the selection, never over it: below when it fits, else above,
-    // else on the roomier side with the card made shorter (it scrolls inside).
     left = Math.min(Math.max(rect.left, margin), vw - w - margin);
     const spaceBelow = vh - rect.bottom - 2 * margin;
     const spaceAbove = rect.top - 2 * margin;
     if (h <= spaceBelow) top = rect.bottom + margin;
     else if (h <= spaceAbove) top = rect.top - margin - h;
-    else {
+    else if (Math.max(spaceBelow, spaceAbove) >= Math.min(h, 200)) {
       const below = spaceBelow >= Math.min(spaceAbove, 300);
-      const room = Math.max(below ? spaceBelow : spaceAbove, 220);
-      card.style.maxHeight = `${Math.floor(room)}px`;
+      card.style.maxHeight = `${Math.floor(below ? spaceBelow : spaceAbove)}px`;
       h = card.offsetHeight;
-      top = below || spaceAbove < 220 ? rect.bottom + margin : rect.top - margin - h;
-    }
+      top = below ? rect.bottom + margin : rect.top - margin - h;
+    } else top = vh - margin - h;
   }
+  // Inside the window whatever the selection's box (a selection partly scrolled out of view).
+  top = Math.max(margin, Math.min(top, vh - margin - h));
   card.style.left = `${Math.round(Math.max(margin, left) + window.scrollX)}px`;
   card.style.top = `${Math.round(top + window.scrollY)}px`;
 }
@@ -92,7 +106,10 @@ async function open(o: OpenCardOptions): Promise<void> {
     append: 'last',
     css: CARD_CSS,
     isolateEvents: true,
-    onMount(container) {
+    // Closed: a page script cannot read the card (what the reader's index holds) or press its buttons.
+    mode: 'closed',
+    onMount(container, shadow) {
+      ignoreUntrusted(shadow);
       render(<ResultCard answer={o.answer} error={o.error} pageText={o.pageText} onClose={() => close(true)} />, container);
       return container;
     },
@@ -113,12 +130,13 @@ async function open(o: OpenCardOptions): Promise<void> {
   const card = ui.uiContainer.querySelector<HTMLElement>('.otr-card');
   if (card) place(card, o.rect);
   if (o.startedAt !== undefined) {
-    const host = ui.shadowHost;
-    // After the next frame is painted: the time from the click to the card on screen.
-    requestAnimationFrame(() => setTimeout(() => (host.dataset.clickToCardMs = (performance.now() - o.startedAt!).toFixed(1))));
+    // After the next frame is painted: the time from the click to the card on screen
+    // (kept inside the closed root, where the tests read it, not on the page's side).
+    const box = ui.uiContainer;
+    requestAnimationFrame(() => setTimeout(() => (box.dataset.clickToCardMs = (performance.now() - o.startedAt!).toFixed(1))));
   }
   outsideListener = (e: Event) => {
-    if (!e.composedPath().includes(ui.shadowHost)) close(false);
+    if (e.isTrusted && !e.composedPath().includes(ui.shadowHost)) close(false);
   };
   document.addEventListener('pointerdown', outsideListener, true);
 }

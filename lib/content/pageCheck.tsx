@@ -13,7 +13,7 @@ import { summarise, type CheckReport } from '../../core/check/checkArticle';
 import { reportMarkdown, VERDICT_LABELS } from '../../core/check/reportMarkdown';
 import { CheckReportView, REPORT_CSS, VERDICT_COLOURS } from '../../components/CheckReport';
 import { MAX_CONTEXT, MAX_QUOTATIONS, MAX_TEXT } from '../protocol';
-import { cardApi } from './cardUi';
+import { cardApi, ignoreUntrusted } from './cardUi';
 
 export const PANEL_HOST = 'on-the-record-panel';
 export const BADGE_TAG = 'otr-badge';
@@ -105,13 +105,15 @@ interface Badge {
 
 function makeBadge(n: number, answer: Answer, onClick: (host: HTMLElement) => void): Badge {
   const host = document.createElement(BADGE_TAG);
-  host.dataset.verdict = answer.verdict;
   host.dataset.index = String(n);
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed, the verdict inside it: the page cannot read what the reader's index holds.
+  const shadow = host.attachShadow({ mode: 'closed' });
+  ignoreUntrusted(shadow);
   const style = document.createElement('style');
   style.textContent = BADGE_CSS;
   const button = document.createElement('button');
   button.type = 'button';
+  button.dataset.verdict = answer.verdict;
   const mismatch = answer.best?.attribution && !answer.best.attribution.consistent;
   button.textContent = `${n + 1} ${badgeText(answer)}${mismatch ? ' ⚠' : ''}`;
   button.style.background = VERDICT_COLOURS[answer.verdict] ?? '#6e7781';
@@ -206,7 +208,9 @@ export async function checkPage(o: PageCheckOptions): Promise<CheckReport> {
 @media (prefers-color-scheme: dark){.otr-panel{background:#1f2328;border-color:#3d444d}}
 ${REPORT_CSS}`,
     isolateEvents: true,
-    onMount(container) {
+    mode: 'closed',
+    onMount(container, shadow) {
+      ignoreUntrusted(shadow);
       const panel = document.createElement('div');
       panel.className = 'otr-panel';
       container.append(panel);
@@ -219,8 +223,9 @@ ${REPORT_CSS}`,
   });
   ui.mount();
   state = { ui, badges: badges.filter(Boolean) };
-  ui.shadowHost.dataset.checkMs = (performance.now() - startedAt).toFixed(1);
-  ui.shadowHost.dataset.quotations = String(items.length);
+  // For the tests, inside the closed root: the page is not told how many quotations were checked.
+  ui.uiContainer.dataset.checkMs = (performance.now() - startedAt).toFixed(1);
+  ui.uiContainer.dataset.quotations = String(items.length);
   return report;
 }
 

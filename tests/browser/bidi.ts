@@ -128,3 +128,34 @@ export async function launchFirefox(binary: string, profileDir: string): Promise
     },
   };
 }
+
+type Remote = { type: string; sharedId?: string; value?: unknown };
+
+/**
+ * Test-only access to a closed shadow root in Firefox: WebDriver BiDi serializes a node's
+ * closed shadow root when asked (includeShadowTree: 'all'), and the root's shared id can be
+ * handed to a function. A page's own scripts get `host.shadowRoot === null`. The functions
+ * run in a sandbox realm, out of reach of a page's replaced built-ins.
+ * Returns fn(root, arg) (a JSON value), or null when there is no host or no root.
+ */
+export async function inClosedRoot<T>(bidi: Bidi, context: string, host: string, fn: string, arg: unknown = null): Promise<T | null> {
+  const target = { context, sandbox: 'otr-test' };
+  const found = await bidi.send<{ type: string; result?: Remote & { value?: { shadowRoot?: Remote | null } }; exceptionDetails?: { text: string } }>('script.callFunction', {
+    functionDeclaration: '(sel) => document.querySelector(sel)',
+    arguments: [{ type: 'string', value: host }],
+    target,
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  });
+  if (found.type !== 'success') throw new Error(`looking for ${host}: ${found.exceptionDetails?.text}`);
+  const root = found.result?.type === 'node' ? found.result.value?.shadowRoot : null;
+  if (!root?.sharedId) return null;
+  const r = await bidi.send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>('script.callFunction', {
+    functionDeclaration: `(root, arg) => JSON.stringify((${fn})(root, JSON.parse(arg)) ?? null)`,
+    arguments: [{ sharedId: root.sharedId }, { type: 'string', value: JSON.stringify(arg) }],
+    target,
+    awaitPromise: true,
+  });
+  if (r.type !== 'success') throw new Error(`in the closed root of ${host}: ${r.exceptionDetails?.text}`);
+  return JSON.parse(String(r.result?.value ?? 'null')) as T | null;
+}

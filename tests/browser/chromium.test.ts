@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { artifact, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
+import { artifact, closedRoot, selectBetweenScript, type ClosedRoot, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
 
 describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvailable))('the extension in Chromium', () => {
   let server: PageServer;
@@ -33,56 +33,72 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     return page;
   }
 
-  /** Selects, presses Verify quote, waits for the card; returns the card locator and prints the time. */
-  async function verify(page: Page, root: string, from: string, to: string, label: string) {
+  /** The Verify quote button's host: its box is the button's (the shadow root itself is closed). */
+  const buttonOf = (page: Page) => page.locator('on-the-record-button');
+
+  /** The card, read through the DevTools protocol (its shadow root is closed to the page); null until it shows. */
+  async function cardShown(page: Page, timeout = 10_000): Promise<ClosedRoot> {
+    const card = closedRoot(page, 'on-the-record-card');
+    await expect.poll(() => card.text('.otr-verdict'), { timeout }).toBeTruthy();
+    expect((await card.box('.otr-card'))!.width).toBeGreaterThan(200);
+    return card;
+  }
+
+  /** Selects, clicks Verify quote with the mouse, waits for the card; returns the card and prints the time. */
+  async function verify(page: Page, root: string, from: string, to: string, label: string): Promise<ClosedRoot> {
     await page.evaluate(selectBetweenScript(root, from, to));
-    const button = page.getByRole('button', { name: 'Verify quote' });
+    const button = buttonOf(page);
     await button.waitFor({ state: 'visible' });
     const t0 = Date.now();
+    // A real mouse click at the button's box (Playwright's CDP input: a trusted event).
     await button.click();
-    const card = page.locator('on-the-record-card .otr-card');
-    await card.waitFor({ state: 'visible' });
+    const card = await cardShown(page);
     const wall = Date.now() - t0;
-    const host = page.locator('on-the-record-card');
-    await expect.poll(() => host.getAttribute('data-click-to-card-ms')).not.toBeNull();
-    console.log(`[timing] ${label}: click to card on screen ${await host.getAttribute('data-click-to-card-ms')} ms in the page (${wall} ms as Playwright saw it)`);
+    const ms = () => card.eval((r) => r.querySelector('[data-click-to-card-ms]')?.getAttribute('data-click-to-card-ms') ?? null);
+    await expect.poll(ms).not.toBeNull();
+    console.log(`[timing] ${label}: click to card on screen ${await ms()} ms in the page (${wall} ms as Playwright saw it)`);
     return card;
+  }
+
+  /** A screenshot of the card alone. */
+  async function shoot(page: Page, card: ClosedRoot, name: string) {
+    await page.screenshot({ path: artifact(name), clip: (await card.box('.otr-card'))! });
   }
 
   it('verifies a quotation with a link and emphasis inside it: Verbatim, Simon Bailey, 4 Aug 2017', async () => {
     const page = await openArticle();
     const card = await verify(page, '#q1', 'The internet is not', 'sexual abuse of children.', 'verbatim (cold)');
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Verbatim');
-    const text = (await card.textContent()) ?? '';
+    await expect.poll(() => card.text('.otr-verdict')).toBe('Verbatim');
+    const text = (await card.text('.otr-card')) ?? '';
     expect(text).toContain('Simon Bailey');
     expect(text).toContain('Chief Constable');
     expect(text).toContain('4 Aug 2017');
     expect(text).toMatch(/years? ago/);
     // The matched words are marked in the full quotation.
-    expect(await card.locator('.otr-quote mark').first().textContent()).toContain('The internet is not a safe or anonymous place');
+    expect(await card.text('.otr-quote mark')).toContain('The internet is not a safe or anonymous place');
     // The button steps aside while the card is open.
-    expect(await page.getByRole('button', { name: 'Verify quote' }).isVisible()).toBe(false);
+    expect(await buttonOf(page).isVisible()).toBe(false);
     // Focus moved into the card; the card fits the viewport.
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('on-the-record-card');
-    const box = await card.boundingBox();
+    const box = await card.box('.otr-card');
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(1100);
-    await card.screenshot({ path: artifact('card-verbatim.png') });
+    await shoot(page, card, 'card-verbatim.png');
     await page.screenshot({ path: artifact('page-with-card.png') });
     // Esc closes it.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
     // A new selection brings the button back.
     await page.evaluate(selectBetweenScript('#q1', 'In collaboration with', 'more than ever before'));
-    await page.getByRole('button', { name: 'Verify quote' }).waitFor({ state: 'visible' });
+    await buttonOf(page).waitFor({ state: 'visible' });
     await page.close();
   });
 
   it('verifies a quotation split over two paragraphs: Peter Goodman, 3 Oct 2014', async () => {
     const page = await openArticle();
     const card = await verify(page, 'article', 'We are reviewing our capability', 'at the heart of policing.', 'two paragraphs');
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Verbatim');
-    const text = (await card.textContent()) ?? '';
+    await expect.poll(() => card.text('.otr-verdict')).toBe('Verbatim');
+    const text = (await card.text('.otr-card')) ?? '';
     expect(text).toContain('Peter Goodman');
     expect(text).toContain('3 Oct 2014');
     expect(text).toContain('National Policing Lead for Cyber-crime');
@@ -92,32 +108,32 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
   it('shows the differences of an altered quotation, the changed figure flagged', async () => {
     const page = await openArticle();
     const card = await verify(page, '#q2', 'We are already arresting', 'children each month', 'altered');
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).toMatch(/^Altered \(\d+ differences?\)$/);
-    const text = (await card.textContent()) ?? '';
+    await expect.poll(() => card.text('.otr-verdict')).toMatch(/^Altered \(\d+ differences?\)$/);
+    const text = (await card.text('.otr-card')) ?? '';
     expect(text).toContain('Simon Bailey');
     expect(text).toContain('4 Aug 2017');
-    expect(await card.locator('.otr-diff ins').first().textContent()).toContain('600');
-    expect(await card.locator('.otr-diff del').first().textContent()).toContain('400');
+    expect(await card.text('.otr-diff ins')).toContain('600');
+    expect(await card.text('.otr-diff del')).toContain('400');
     expect(text).toContain('figure changed');
-    await card.screenshot({ path: artifact('card-altered.png') });
+    await shoot(page, card, 'card-altered.png');
     await page.close();
   });
 
   it('says plainly when the index does not hold the passage', async () => {
     const page = await openArticle();
     const card = await verify(page, '#q4', 'Officers will patrol', 'visitors safe.', 'not in the index');
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Not in the index');
-    expect(await card.locator('.otr-who').count()).toBe(0);
-    await card.screenshot({ path: artifact('card-not-found.png') });
+    await expect.poll(() => card.text('.otr-verdict')).toBe('Not in the index');
+    expect(await card.count('.otr-who')).toBe(0);
+    await shoot(page, card, 'card-not-found.png');
     await page.close();
   });
 
   it('warns when the page names someone else as the speaker', async () => {
     const page = await openArticle('dark.html');
     const card = await verify(page, '#q5', 'If any member of the public', 'their local police', 'misattributed');
-    const text = (await card.textContent()) ?? '';
+    const text = (await card.text('.otr-card')) ?? '';
     expect(text).toContain('Simon Bailey');
-    expect(await card.locator('.otr-warn').textContent()).toContain('Sara Thornton');
+    expect(await card.text('.otr-warn')).toContain('Sara Thornton');
     await page.screenshot({ path: artifact('card-dark-page.png') });
     await page.close();
   });
@@ -130,17 +146,16 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
       (globalThis as any).otr.onMenuClicked({ menuItemId: 'verify-quote', frameId: 0, selectionText: 'ignored' }),
     );
     expect(viaMenu).toBe(true);
-    const card = page.locator('on-the-record-card .otr-card');
-    await card.waitFor({ state: 'visible' });
-    expect(await card.textContent()).toContain('Simon Bailey');
+    let card = await cardShown(page);
+    expect(await card.text('.otr-card')).toContain('Simon Bailey');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
 
     await page.evaluate(selectBetweenScript('article', 'We are reviewing', 'digital world.'));
     const viaShortcut = await worker.evaluate(() => (globalThis as any).otr.onCommand('verify-selection'));
     expect(viaShortcut).toBe(true);
-    await card.waitFor({ state: 'visible' });
-    expect(await card.textContent()).toContain('Peter Goodman');
+    card = await cardShown(page);
+    expect(await card.text('.otr-card')).toContain('Peter Goodman');
     // The menu item exists (update rejects for an unknown id).
     expect(await worker.evaluate(() => (globalThis as any).chrome.contextMenus.update('verify-quote', {}).then(() => true, () => false))).toBe(true);
     await page.close();
@@ -150,14 +165,14 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const page = await openArticle();
     const card = await verify(page, '#q1', 'The internet is not', 'abusing children.', 'copy citation');
-    await card.getByRole('button', { name: 'Copy citation', exact: true }).click();
-    await expect.poll(() => card.locator('.otr-status').textContent()).toBe('Citation copied');
+    await card.click('.otr-actions .otr-btn:first-child');
+    await expect.poll(() => card.text('.otr-status')).toBe('Citation copied');
     const plain = await page.evaluate(() => navigator.clipboard.readText());
     expect(plain).toContain('Chief Constable Simon Bailey');
     expect(plain).toContain('4 Aug 2017');
     expect(plain).toContain('Lead for Child Protection');
-    await card.getByRole('button', { name: 'Copy citation as Markdown' }).click();
-    await expect.poll(() => card.locator('.otr-status').textContent()).toBe('Markdown citation copied');
+    await card.click('.otr-btn[aria-label="Copy citation as Markdown"]');
+    await expect.poll(() => card.text('.otr-status')).toBe('Markdown citation copied');
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toContain('**Chief Constable Simon Bailey**');
     console.log(`[citation] ${plain}\n[citation md] ${md}`);
@@ -192,7 +207,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
   it('answers the next check after the service worker was stopped', async () => {
     const page = await openArticle();
     let card = await verify(page, '#q1', 'The internet is not', 'abusing children.', 'before stop');
-    expect(await card.textContent()).toContain('Simon Bailey');
+    expect(await card.text('.otr-card')).toContain('Simon Bailey');
     await page.keyboard.press('Escape');
 
     const cdp = await context.newCDPSession(page);
@@ -205,8 +220,8 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await expect.poll(() => states.includes('stopped')).toBe(true);
 
     card = await verify(page, 'article', 'We are reviewing', 'heart of policing.', 'after the worker was stopped (index reloaded)');
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Verbatim');
-    expect(await card.textContent()).toContain('Peter Goodman');
+    await expect.poll(() => card.text('.otr-verdict')).toBe('Verbatim');
+    expect(await card.text('.otr-card')).toContain('Peter Goodman');
     expect(states.lastIndexOf('running')).toBeGreaterThan(states.indexOf('stopped'));
     await page.close();
   });
@@ -217,7 +232,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await expect.poll(() => options.locator('.statlist').textContent()).toContain('Releases');
     expect(await options.locator('.statlist').textContent()).toMatch(/3 Oct 2014 to 4 Aug 2017/);
     await options.screenshot({ path: artifact('options.png') });
-    const button = (page: Page) => page.getByRole('button', { name: 'Verify quote' });
+    const button = buttonOf;
 
     const checkbox = options.getByRole('checkbox', { name: 'Show the button beside a selection' });
     await checkbox.uncheck();

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, servePages, tempDir, type PageServer, requireInCI } from './harness';
-import { launchFirefox, type Firefox } from './bidi';
+import { inClosedRoot, launchFirefox, type Firefox } from './bidi';
 
 const built = fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json'));
 
@@ -66,21 +66,24 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', built && fs.e
     }
   }
 
+  // The button's host is the button's box, all the page can see of it (its shadow root is closed).
   const buttonBox = `(() => {
-    const b = document.querySelector('on-the-record-button')?.shadowRoot?.querySelector('button');
-    if (!b) return null;
-    const r = b.getBoundingClientRect();
-    return r.width ? JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2, name: b.getAttribute('aria-label') }) : null;
+    const h = document.querySelector('on-the-record-button');
+    if (!h || h.shadowRoot) return null;
+    const r = h.getBoundingClientRect();
+    return r.width ? JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }) : null;
   })()`;
-  const cardText = `(() => document.querySelector('on-the-record-card')?.shadowRoot?.querySelector('.otr-card')?.textContent ?? null)()`;
-  const verdict = `(() => document.querySelector('on-the-record-card')?.shadowRoot?.querySelector('.otr-verdict')?.textContent ?? null)()`;
+  /** Read through WebDriver BiDi (the card's closed shadow root serialized for the test). */
+  const inCard = <T>(fn: string) => inClosedRoot<T>(ff.bidi, context, 'on-the-record-card', fn);
+  const cardText = () => inCard<string>(`(r) => r.querySelector('.otr-card')?.textContent`);
+  const verdict = () => inCard<string>(`(r) => r.querySelector('.otr-verdict')?.textContent`);
 
   async function verify(file: string, root: string, from: string, to: string, label: string): Promise<{ text: string; verdict: string }> {
     await ff.bidi.send('browsingContext.navigate', { context, url: `${server.origin}/${file}`, wait: 'complete' });
     await new Promise((r) => setTimeout(r, 150));
     await ff.bidi.evaluate(context, selectBetweenScript(root, from, to));
-    const box = JSON.parse(await waitFor('the Verify quote button', () => ff.bidi.evaluate<string>(context, buttonBox))) as { x: number; y: number; name: string };
-    expect(box.name).toBe('Verify quote');
+    const box = JSON.parse(await waitFor('the Verify quote button', () => ff.bidi.evaluate<string>(context, buttonBox))) as { x: number; y: number };
+    expect(await inClosedRoot(ff.bidi, context, 'on-the-record-button', `(r) => r.querySelector('button').getAttribute('aria-label')`)).toBe('Verify quote');
     const t0 = Date.now();
     await ff.bidi.send('input.performActions', {
       context,
@@ -97,11 +100,13 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', built && fs.e
         },
       ],
     });
-    const text = await waitFor('the card', () => ff.bidi.evaluate<string>(context, cardText));
+    const text = await waitFor('the card', cardText);
     const wall = Date.now() - t0;
-    const inPage = await waitFor('the timing', () => ff.bidi.evaluate<string>(context, `document.querySelector('on-the-record-card')?.dataset.clickToCardMs ?? null`));
+    const inPage = await waitFor('the timing', () => inCard<string>(`(r) => r.querySelector('[data-click-to-card-ms]')?.getAttribute('data-click-to-card-ms')`));
     console.log(`[timing] firefox ${label}: click to card on screen ${inPage} ms in the page (${wall} ms seen over BiDi)`);
-    return { text, verdict: (await ff.bidi.evaluate<string>(context, verdict)) ?? '' };
+    // The page's own script sees the host and nothing in it.
+    expect(await ff.bidi.evaluate(context, `document.querySelector('on-the-record-card').shadowRoot`)).toBeNull();
+    return { text, verdict: (await verdict()) ?? '' };
   }
 
   it('verifies a highlighted quotation with nested markup: Verbatim, Simon Bailey, 4 Aug 2017', async () => {

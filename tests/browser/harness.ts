@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PAGES = path.join(__dirname, 'pages');
@@ -175,4 +175,120 @@ export const chromiumAvailable = fs.existsSync(CHROMIUM) && fs.existsSync(path.j
 export function requireInCI(what: string, present: boolean): boolean {
   if (!present && process.env.CI) throw new Error(`${what} is missing in CI: .ci/run installs it (apt-get install chromium firefox-esr) and builds the extension`);
   return present;
+}
+
+/**
+ * Test-only access to the extension's closed shadow roots (the button, the card, the
+ * page check's badges and panel), through the DevTools protocol. A page's own scripts
+ * cannot do this: `host.shadowRoot` is null for them. The functions run in an isolated
+ * world of the test's own (Page.createIsolatedWorld), so a page that replaced its
+ * built-ins does not see them called. Each call looks the host up afresh (for polling).
+ */
+export interface ClosedRoot {
+  /** Runs `fn(root, arg)` against the host's closed shadow root; null when there is no such host. */
+  eval<T, A = undefined>(fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null>;
+  /** The text of the first element matching `css` in the root; null when there is none. */
+  text(css: string): Promise<string | null>;
+  /** How many elements in the root match `css` (0 when there is no host). */
+  count(css: string): Promise<number>;
+  /** The box of the first element matching `css`, in the top page's viewport, scrolled into view first. */
+  box(css: string): Promise<{ x: number; y: number; width: number; height: number } | null>;
+  /** A real (trusted) mouse click at the middle of the first element matching `css`. */
+  click(css: string): Promise<void>;
+}
+
+type Cdp = { send(method: string, params?: Record<string, unknown>): Promise<any> };
+const sessions = new WeakMap<Page, Promise<{ cdp: Cdp; worlds: Map<string, number> }>>();
+
+function sessionOf(page: Page) {
+  let s = sessions.get(page);
+  if (!s) {
+    s = page.context().newCDPSession(page).then((cdp) => ({ cdp: cdp as unknown as Cdp, worlds: new Map<string, number>() }));
+    sessions.set(page, s);
+  }
+  return s;
+}
+
+interface FrameTree { frame: { id: string; loaderId: string }; childFrames?: FrameTree[] }
+
+/** `host`: a CSS selector for the host element, in any frame; `index`: which of the matches. */
+export function closedRoot(page: Page, host: string, index = 0): ClosedRoot {
+  async function root(): Promise<{ cdp: Cdp; objectId: string } | null> {
+    const { cdp, worlds } = await sessionOf(page);
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: FrameTree };
+    const frames: FrameTree['frame'][] = [];
+    const walk = (t: FrameTree) => {
+      frames.push(t.frame);
+      t.childFrames?.forEach(walk);
+    };
+    walk(frameTree);
+    for (const frame of frames) {
+      const key = `${frame.id}:${frame.loaderId}`;
+      try {
+        let contextId = worlds.get(key);
+        if (contextId === undefined) {
+          contextId = (await cdp.send('Page.createIsolatedWorld', { frameId: frame.id, worldName: 'otr-test' })).executionContextId as number;
+          worlds.set(key, contextId);
+        }
+        const found = await cdp.send('Runtime.evaluate', { expression: `document.querySelectorAll(${JSON.stringify(host)})[${index}] ?? null`, contextId });
+        if (found.result?.subtype !== 'node') continue;
+        const { node } = await cdp.send('DOM.describeNode', { objectId: found.result.objectId, depth: 1, pierce: true });
+        const shadow = (node.shadowRoots as { backendNodeId: number; shadowRootType: string }[] | undefined)?.[0];
+        if (!shadow) continue;
+        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId: contextId });
+        return { cdp, objectId: object.objectId as string };
+      } catch {
+        // The frame navigated or went away while we looked: its world is gone.
+        worlds.delete(key);
+      }
+    }
+    return null;
+  }
+
+  async function call<T>(fn: string, arg: unknown, byValue = true): Promise<{ cdp: Cdp; result: any } | null> {
+    const r = await root();
+    if (!r) return null;
+    const out = await r.cdp.send('Runtime.callFunctionOn', {
+      objectId: r.objectId,
+      functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: byValue,
+      awaitPromise: true,
+    });
+    if (out.exceptionDetails) throw new Error(`in the closed root of ${host}: ${out.exceptionDetails.exception?.description ?? out.exceptionDetails.text}`);
+    return { cdp: r.cdp, result: out.result as T };
+  }
+
+  async function box(css: string) {
+    const r = await call(`(root, css) => root.querySelector(css)`, css, false);
+    if (!r || r.result.subtype !== 'node') return null;
+    await r.cdp.send('DOM.scrollIntoViewIfNeeded', { objectId: r.result.objectId });
+    const { quads } = (await r.cdp.send('DOM.getContentQuads', { objectId: r.result.objectId })) as { quads: number[][] };
+    const q = quads[0];
+    if (!q) return null;
+    const xs = [q[0]!, q[2]!, q[4]!, q[6]!];
+    const ys = [q[1]!, q[3]!, q[5]!, q[7]!];
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  }
+
+  return {
+    async eval<T, A>(fn: (root: ShadowRoot, arg: A) => T, arg?: A) {
+      const r = await call<{ value?: T }>(fn.toString(), arg ?? null);
+      return r ? ((r.result.value ?? null) as T | null) : null;
+    },
+    async text(css) {
+      const r = await call<{ value?: string | null }>(`(root, css) => root.querySelector(css)?.textContent ?? null`, css);
+      return r?.result.value ?? null;
+    },
+    async count(css) {
+      const r = await call<{ value?: number }>(`(root, css) => root.querySelectorAll(css).length`, css);
+      return r?.result.value ?? 0;
+    },
+    box,
+    async click(css) {
+      const b = await box(css);
+      if (!b || !b.width) throw new Error(`no visible ${css} in the closed root of ${host}`);
+      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    },
+  };
 }

@@ -15,11 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { artifact, FIREFOX, FIREFOX_EXT, servePages, tempDir, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
-import { launchFirefox, type Firefox } from './bidi';
+import { artifact, closedRoot, type ClosedRoot, FIREFOX, FIREFOX_EXT, servePages, tempDir, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
+import { inClosedRoot, launchFirefox, type Firefox } from './bidi';
 
-/** Where the button and the card are looked for: the page, or the frame holding the selection. */
-type Scope = Pick<Page, 'locator' | 'getByRole'> | FrameLocator;
+/** Where the button is looked for: the page, or the frame holding the selection. */
+type Scope = Pick<Page, 'locator'> | FrameLocator;
 
 describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvailable))('hostile pages in Chromium', () => {
   let server: PageServer;
@@ -50,17 +50,20 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     return page;
   }
 
-  /** Triple-clicks the paragraph, presses Verify quote, waits for the card's verdict; returns the card. */
-  async function verify(scope: Scope, paragraph: Locator, label: string): Promise<Locator> {
+  /**
+   * Triple-clicks the paragraph, clicks Verify quote (the mouse, at its host's box: the shadow
+   * root is closed), waits for the card's verdict; returns the card, read through the
+   * DevTools protocol in whichever frame holds it.
+   */
+  async function verify(page: Page, scope: Scope, paragraph: Locator, label: string): Promise<ClosedRoot> {
     const t0 = Date.now();
     await paragraph.click({ clickCount: 3 });
-    const button = scope.getByRole('button', { name: 'Verify quote' });
+    const button = scope.locator('on-the-record-button');
     await button.waitFor({ state: 'visible' });
     const t1 = Date.now();
     await button.click();
-    const card = scope.locator('on-the-record-card .otr-card');
-    await card.waitFor({ state: 'visible' });
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).not.toBe('');
+    const card = closedRoot(page, 'on-the-record-card');
+    await expect.poll(() => card.text('.otr-verdict')).toBeTruthy();
     console.log(`[hostile] ${label}: selection to button ${t1 - t0} ms, click to card ${Date.now() - t1} ms`);
     return card;
   }
@@ -86,9 +89,9 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     return rgb as [number, number, number];
   }
 
-  async function expectBailey(card: Locator) {
-    expect(await card.locator('.otr-verdict').textContent()).toBe('Verbatim');
-    const text = (await card.textContent()) ?? '';
+  async function expectBailey(card: ClosedRoot) {
+    expect(await card.text('.otr-verdict')).toBe('Verbatim');
+    const text = (await card.text('.otr-card')) ?? '';
     expect(text).toContain('Simon Bailey');
     expect(text).toContain('4 Aug 2017');
   }
@@ -97,7 +100,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     const page = await open('hostile-globals.html');
     // (Read as attributes: page.evaluate itself needs the built-ins this page broke.)
     expect(await page.locator('html').getAttribute('data-hostile-ready')).toBe('true');
-    const card = await verify(page, page.locator('#q1 p'), 'replaced built-ins');
+    const card = await verify(page, page, page.locator('#q1 p'), 'replaced built-ins');
     await expectBailey(card);
     // The content script runs in its own world: not one of the page's replacements was called.
     expect(await page.locator('html').getAttribute('data-hostile-calls')).toBeNull();
@@ -109,25 +112,25 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     const page = await open('hostile-styles.html');
     // The page's rules do reach its own elements.
     expect(await page.locator('#q1 p').evaluate((p) => getComputedStyle(p).fontSize)).toBe('30px');
-    const card = await verify(page, page.locator('#q1 p'), '!important everywhere');
+    const card = await verify(page, page, page.locator('#q1 p'), '!important everywhere');
     await expectBailey(card);
     const host = await page.locator('on-the-record-card').evaluate((h) => {
       const s = getComputedStyle(h);
       return { transform: s.transform, opacity: s.opacity, filter: s.filter, position: s.position };
     });
     expect(host).toEqual({ transform: 'none', opacity: '1', filter: 'none', position: 'absolute' });
-    const look = await card.evaluate((c) => {
-      const s = getComputedStyle(c);
+    const look = await card.eval((r) => {
+      const s = getComputedStyle(r.querySelector('.otr-card')!);
       return { fontSize: s.fontSize, textTransform: s.textTransform, fontStyle: s.fontStyle };
     });
     expect(look).toEqual({ fontSize: '14px', textTransform: 'none', fontStyle: 'normal' });
-    const box = (await card.boundingBox())!;
+    const box = (await card.box('.otr-card'))!;
     expect(box.width).toBeGreaterThan(300);
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(1100);
     // Drawn in its own colours: the Verbatim dot is its green (#1a7f37), not
     // hue-rotated and faded by the page's filter and opacity on <html>.
-    const dot = (await card.locator('.otr-dot').boundingBox())!;
+    const dot = (await card.box('.otr-dot'))!;
     const shot = await page.screenshot({ path: artifact('hostile-styles.png') });
     const [r, g, b] = await pixelAt(shot, dot.x + dot.width / 2, dot.y + dot.height / 2);
     expect(Math.abs(r - 0x1a) + Math.abs(g - 0x7f) + Math.abs(b - 0x37)).toBeLessThan(30);
@@ -149,7 +152,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
       document.head.append(s);
       return getComputedStyle(document.body).color;
     })).not.toBe('rgb(1, 2, 3)');
-    const card = await verify(page, page.locator('#q1 p'), 'strict CSP');
+    const card = await verify(page, page, page.locator('#q1 p'), 'strict CSP');
     await expectBailey(card);
     await page.screenshot({ path: artifact('hostile-csp.png') });
     await page.close();
@@ -158,13 +161,13 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
   it('works in a same-origin frame inside a frame, and in a srcdoc frame', async () => {
     const page = await open('hostile-frames.html');
     const inner = page.frameLocator('#outer').frameLocator('#inner');
-    const card = await verify(inner, inner.locator('#q1 p'), 'nested frame');
+    const card = await verify(page, inner, inner.locator('#q1 p'), 'nested frame');
     await expectBailey(card);
     await page.screenshot({ path: artifact('hostile-frames.png') });
     await page.keyboard.press('Escape');
 
     const srcdoc = page.frameLocator('#inline');
-    const card2 = await verify(srcdoc, srcdoc.locator('#q1 p'), 'srcdoc frame');
+    const card2 = await verify(page, srcdoc, srcdoc.locator('#q1 p'), 'srcdoc frame');
     await expectBailey(card2);
     await page.close();
   });
@@ -174,7 +177,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     // Playwright's locators pierce open shadow roots: this is the paragraph two roots deep.
     const paragraph = page.locator('news-story story-quote #q1 p');
     expect(await paragraph.evaluate((p) => (p.getRootNode() as ShadowRoot).host.tagName)).toBe('STORY-QUOTE');
-    const card = await verify(page, paragraph, 'nested shadow roots');
+    const card = await verify(page, page, paragraph, 'nested shadow roots');
     await expectBailey(card);
     await page.screenshot({ path: artifact('hostile-shadow.png') });
     await page.close();
@@ -183,7 +186,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
   it('works in a contenteditable editor and leaves its text as it was', async () => {
     const page = await open('hostile-editable.html');
     const before = await page.locator('#editor').innerHTML();
-    const card = await verify(page, page.locator('#q1 p'), 'contenteditable');
+    const card = await verify(page, page, page.locator('#q1 p'), 'contenteditable');
     await expectBailey(card);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
@@ -194,10 +197,10 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
   it('works on a page of 50,000 paragraphs, the quotation near the end', async () => {
     const page = await open('hostile-long.html');
     expect(await page.locator('body').getAttribute('data-paragraphs')).toBe('50000');
-    const card = await verify(page, page.locator('#q1'), '50,000 paragraphs');
+    const card = await verify(page, page, page.locator('#q1'), '50,000 paragraphs');
     await expectBailey(card);
     // The card is beside the selection, far down the page, inside the view.
-    const box = (await card.boundingBox())!;
+    const box = (await card.box('.otr-card'))!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(900);
     await page.screenshot({ path: artifact('hostile-long.png') });
@@ -233,20 +236,20 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
 
     it('is shown in the card literally, and nothing in it runs', async () => {
       const page = await open('hostile-markup.html');
-      const card = await verify(page, page.locator('#q1 p'), 'markup in a release');
-      expect(await card.locator('.otr-verdict').textContent()).toBe('Verbatim');
-      const text = (await card.textContent()) ?? '';
+      const card = await verify(page, page, page.locator('#q1 p'), 'markup in a release');
+      expect(await card.text('.otr-verdict')).toBe('Verbatim');
+      const text = (await card.text('.otr-card')) ?? '';
       expect(text).toContain('Jane Marlow');
       expect(text).toContain('1 Mar 2023');
-      const quote = (await card.locator('.otr-quote').textContent()) ?? '';
+      const quote = (await card.text('.otr-quote')) ?? '';
       expect(quote).toContain("<img src=x onerror='window.__otrPwned=1;alert(1)'>");
       expect(quote).toContain('<script>window.__otrPwned=2</script>');
       // No element was made of it, in the card or the page; no handler ran, no dialog opened.
-      expect(await page.locator('on-the-record-card img, on-the-record-card script, on-the-record-card b').count()).toBe(0);
+      expect(await card.count('img, script, b')).toBe(0);
       expect(await page.locator('img').count()).toBe(0);
       await page.waitForTimeout(200);
       expect(await page.evaluate('window.__otrPwned')).toBeUndefined();
-      await card.screenshot({ path: artifact('hostile-markup-card.png') });
+      await page.screenshot({ path: artifact('hostile-markup-card.png'), clip: (await card.box('.otr-card'))! });
       await page.close();
     });
 
@@ -262,6 +265,135 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
       expect(await popup.locator('.detail img, .detail script').count()).toBe(0);
       expect(await popup.evaluate('window.__otrPwned')).toBeUndefined();
       await popup.close();
+    });
+  });
+
+  describe('a page script that tries to drive the button and read the card', () => {
+    /** The worker's view: verify requests it received (its `receive` wrapped) and the recent checks it stored. */
+    async function worker() {
+      return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    }
+    async function watchRequests() {
+      await (await worker()).evaluate(async () => {
+        const g = globalThis as unknown as { otr: { service: { receive: (m: unknown) => unknown } }; verifies?: number; realReceive?: unknown };
+        await (globalThis as any).chrome.storage.local.set({ recentChecks: [] });
+        g.verifies = 0;
+        const real = (g.realReceive ??= g.otr.service.receive) as (m: unknown) => unknown;
+        g.otr.service.receive = (m: unknown) => {
+          if ((m as { type?: string })?.type === 'verify') g.verifies!++;
+          return real(m);
+        };
+      });
+    }
+    const seen = async () =>
+      (await worker()).evaluate(async () => ({
+        verifies: (globalThis as { verifies?: number }).verifies,
+        recent: ((await (globalThis as any).chrome.storage.local.get('recentChecks')).recentChecks as unknown[]).length,
+      }));
+
+    /** Everything the page's own world can read: its markup, its text, every root it can open. */
+    const pageCanRead = (page: Page) =>
+      page.evaluate(() => {
+        const roots = [...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean) as ShadowRoot[];
+        const captured = (window as unknown as { __roots: [string, string, ShadowRoot][] }).__roots;
+        return [document.documentElement.outerHTML, document.body.innerText, ...roots.map((r) => r.innerHTML), ...captured.map((c) => c[2].innerHTML)].join('\n');
+      });
+
+    it('gets no answer: closed roots, synthetic events ignored, nothing asked of the background', async () => {
+      const page = await open('hostile-driver.html');
+      await watchRequests();
+      // The page selects the quotation itself and waits for the button, as any script may.
+      const attack = await page.evaluate(async () => {
+        const p = document.querySelector('#q1 p')!;
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+        let host: HTMLElement | null = null;
+        for (let i = 0; i < 100 && !host?.getBoundingClientRect().width; i++) {
+          await new Promise((r) => setTimeout(r, 30));
+          host = document.querySelector('on-the-record-button');
+        }
+        if (!host) return null;
+        const b = host.getBoundingClientRect();
+        const x = b.x + b.width / 2;
+        const y = b.y + b.height / 2;
+        // What is under the button's middle, as the page sees it.
+        const atPoint = document.elementFromPoint(x, y) as HTMLElement;
+        const at = { clientX: x, clientY: y, bubbles: true, composed: true, cancelable: true, button: 0, view: window };
+        for (const t of new Set([host, atPoint])) {
+          t.dispatchEvent(new PointerEvent('pointerdown', at));
+          t.dispatchEvent(new MouseEvent('mousedown', at));
+          t.dispatchEvent(new PointerEvent('pointerup', at));
+          t.dispatchEvent(new MouseEvent('mouseup', at));
+          t.dispatchEvent(new MouseEvent('click', at));
+          t.click();
+          t.focus();
+          for (const key of ['Enter', ' ']) {
+            t.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+            t.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+          }
+        }
+        // The shortcut's keys, sent to the page: only the browser's command runs the shortcut.
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'V', code: 'KeyV', altKey: true, shiftKey: true, bubbles: true }));
+        await new Promise((r) => setTimeout(r, 1500));
+        const captured = (window as unknown as { __roots: unknown[] }).__roots.length;
+        return { box: [b.width, b.height], atPoint: atPoint.localName, shadowRoot: host.shadowRoot === null ? null : 'open', captured };
+      });
+      // The button was shown and found: the page reached it, and got nothing through it.
+      expect(attack).not.toBeNull();
+      expect(attack!.box[0]).toBeGreaterThan(40);
+      expect(attack!.atPoint).toBe('on-the-record-button');
+      expect(attack!.shadowRoot).toBeNull();
+      expect(attack!.captured).toBe(0);
+      expect(await page.locator('on-the-record-card').count()).toBe(0);
+      expect(await seen()).toEqual({ verifies: 0, recent: 0 });
+      const readable = await pageCanRead(page);
+      for (const answer of ['Verbatim', 'Bailey', '4 Aug 2017', 'Chief Constable']) expect(readable).not.toContain(answer);
+
+      // Even a script holding the closed root (this test's own world, through the DevTools
+      // protocol) cannot press the button: its clicks are not trusted.
+      const button = closedRoot(page, 'on-the-record-button');
+      expect(
+        await button.eval((r) => {
+          const b = r.querySelector('button')!;
+          b.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true }));
+          b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          b.click();
+          return b.textContent;
+        }),
+      ).toBe('Verify quote');
+      await page.waitForTimeout(1000);
+      expect(await page.locator('on-the-record-card').count()).toBe(0);
+      expect(await seen()).toEqual({ verifies: 0, recent: 0 });
+      await page.screenshot({ path: artifact('hostile-driver-ignored.png') });
+
+      // The reader's own click, on the same button: the card, one request, one recent check.
+      await page.locator('on-the-record-button').click();
+      const card = closedRoot(page, 'on-the-record-card');
+      await expect.poll(() => card.text('.otr-verdict')).toBe('Verbatim');
+      await expectBailey(card);
+      expect(await seen()).toEqual({ verifies: 1, recent: 1 });
+      await page.screenshot({ path: artifact('hostile-driver-reader-click.png') });
+      // The page still reads nothing of it, and cannot press its controls or dismiss it.
+      expect(await page.evaluate(() => document.querySelector('on-the-record-card')!.shadowRoot)).toBeNull();
+      const after = await pageCanRead(page);
+      for (const answer of ['Verbatim', 'Bailey', '4 Aug 2017', 'Chief Constable']) expect(after).not.toContain(answer);
+      await page.evaluate(() => {
+        const host = document.querySelector('on-the-record-card') as HTMLElement;
+        host.click();
+        host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+        document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      });
+      // Synthetic clicks on the card's own controls (given the root) do nothing either.
+      await card.eval((r) => (r.querySelector('.otr-close') as HTMLButtonElement).click());
+      await page.waitForTimeout(300);
+      expect(await card.text('.otr-verdict')).toBe('Verbatim');
+      // The reader's Esc closes it.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
+      await page.close();
     });
   });
 
@@ -328,11 +460,11 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', firefoxAvaila
       return sel.toString();
     })()`);
     expect(selected).toContain('The internet is not a safe');
+    // The button's host is the button's box: the page sees that much (its shadow root is closed).
     const box = JSON.parse(
       await waitFor('the Verify quote button', () =>
         inSandbox<string>(`(() => {
-          const b = document.querySelector('on-the-record-button')?.shadowRoot?.querySelector('button');
-          const r = b?.getBoundingClientRect();
+          const r = document.querySelector('on-the-record-button')?.getBoundingClientRect();
           return r && r.width ? JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }) : null;
         })()`),
       ),
@@ -345,9 +477,11 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', firefoxAvaila
         { type: 'pointerUp', button: 0 },
       ] }],
     });
-    const card = `document.querySelector('on-the-record-card')?.shadowRoot?.querySelector('.otr-card')`;
-    const verdict = await waitFor('the card', () => inSandbox<string>(`${card}?.querySelector('.otr-verdict')?.textContent || null`));
-    return { verdict, text: (await inSandbox<string>(`${card}.textContent`)) ?? '' };
+    // The card, through WebDriver BiDi (its closed shadow root serialized for the test).
+    const inCard = <T>(fn: string) => inClosedRoot<T>(ff.bidi, context, 'on-the-record-card', fn);
+    const verdict = await waitFor('the card', () => inCard<string>(`(r) => r.querySelector('.otr-verdict')?.textContent || null`));
+    expect(await inSandbox(`document.querySelector('on-the-record-card').shadowRoot`)).toBeNull();
+    return { verdict, text: (await inCard<string>(`(r) => r.querySelector('.otr-card').textContent`)) ?? '' };
   }
 
   it('works on the page that replaced the built-ins, without calling them', async () => {

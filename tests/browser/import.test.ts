@@ -9,7 +9,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { htmlToReleaseText, parseRelease } from '../../core';
-import { artifact, CHROME_EXT, ROOT, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
+import { artifact, CHROME_EXT, closedRoot, ROOT, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
 
 const IMPORT = path.join(ROOT, 'tests', 'fixtures', 'import');
 
@@ -34,14 +34,14 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await page.waitForFunction(() => document.readyState === 'complete');
     await page.waitForTimeout(100);
     await page.evaluate(selectBetweenScript('#q1', 'People should be able', 'without feeling afraid.'));
-    const button = page.getByRole('button', { name: 'Verify quote' });
+    const button = page.locator('on-the-record-button');
     await button.waitFor({ state: 'visible' });
+    // A real click at the button's box; the card is read through the DevTools protocol (its shadow root is closed).
     await button.click();
-    const card = page.locator('on-the-record-card .otr-card');
-    await card.waitFor({ state: 'visible' });
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).not.toBe('');
-    await card.screenshot({ path: artifact(`import-card-${label}.png`) });
-    return { verdict: (await card.locator('.otr-verdict').textContent()) ?? '', text: (await card.textContent()) ?? '', page };
+    const card = closedRoot(page, 'on-the-record-card');
+    await expect.poll(() => card.text('.otr-verdict')).toBeTruthy();
+    await page.screenshot({ path: artifact(`import-card-${label}.png`), clip: (await card.box('.otr-card'))! });
+    return { verdict: (await card.text('.otr-verdict')) ?? '', text: (await card.text('.otr-card')) ?? '', page };
   }
 
   async function openOptions(): Promise<Page> {

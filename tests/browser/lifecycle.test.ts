@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
-import { artifact, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
+import { artifact, closedRoot, selectBetweenScript, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
 import { TIMED_OUT } from '../../lib/reliableSend';
 
 describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvailable))('the service worker stopped mid-request, in Chromium', () => {
@@ -58,8 +58,9 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await page.goto(`${server.origin}/article.html`);
     await page.waitForFunction(() => document.readyState === 'complete');
     await page.evaluate(selectBetweenScript('#q1', 'The internet is not', 'abusing children.'));
-    const button = page.getByRole('button', { name: 'Verify quote' });
+    const button = page.locator('on-the-record-button');
     await button.waitFor({ state: 'visible' });
+    // A real click at the button's box (its shadow root is closed).
     await button.click();
     return page;
   }
@@ -75,30 +76,31 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     const stoppedAt = Date.now();
     await cdp.send('ServiceWorker.stopAllWorkers');
 
-    const card = page.locator('on-the-record-card .otr-card');
-    await card.waitFor({ state: 'visible', timeout: 10_000 });
+    // The card, read through the DevTools protocol (closed to the page).
+    const card = closedRoot(page, 'on-the-record-card');
+    await expect.poll(() => card.text('.otr-verdict'), { timeout: 10_000 }).toBeTruthy();
     console.log(`[lifecycle] card ${Date.now() - stoppedAt} ms after the worker was stopped mid-request`);
-    await expect.poll(() => card.locator('.otr-verdict').textContent()).toBe('Verbatim');
-    expect(await card.textContent()).toContain('Simon Bailey');
+    expect(await card.text('.otr-verdict')).toBe('Verbatim');
+    expect(await card.text('.otr-card')).toContain('Simon Bailey');
     expect(states).toContain('stopped');
     expect(states.lastIndexOf('running')).toBeGreaterThan(states.indexOf('stopped'));
     // The fresh worker built its index again, and is not the patched one.
     const fresh = context.serviceWorkers()[0]!;
     expect(await fresh.evaluate(() => (globalThis as unknown as { otr: { service: { loaded: boolean } } }).otr.service.loaded)).toBe(true);
     expect(await fresh.evaluate(() => (globalThis as { held?: number }).held)).toBeUndefined();
-    await card.screenshot({ path: artifact('lifecycle-card-after-stop.png') });
+    await page.screenshot({ path: artifact('lifecycle-card-after-stop.png'), clip: (await card.box('.otr-card'))! });
     await page.close();
   });
 
   it('shows a clear error, not an endless wait, when the worker never answers', async () => {
     await hangWorker();
     const page = await openAndAsk();
-    const card = page.locator('on-the-record-card .otr-card');
+    const card = closedRoot(page, 'on-the-record-card');
     // The content script's timeout is 15 s.
-    await card.waitFor({ state: 'visible', timeout: 25_000 });
-    expect(await card.locator('.otr-verdict').textContent()).toBe('Could not check');
-    expect(await card.textContent()).toContain(TIMED_OUT);
-    await card.screenshot({ path: artifact('lifecycle-card-timeout.png') });
+    await expect.poll(() => card.text('.otr-verdict'), { timeout: 25_000 }).toBeTruthy();
+    expect(await card.text('.otr-verdict')).toBe('Could not check');
+    expect(await card.text('.otr-card')).toContain(TIMED_OUT);
+    await page.screenshot({ path: artifact('lifecycle-card-timeout.png'), clip: (await card.box('.otr-card'))! });
     await page.close();
   }, 40_000);
 });
