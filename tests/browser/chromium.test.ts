@@ -138,6 +138,61 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await page.close();
   });
 
+  it('keeps the card inside a short window: above a selection at its bottom, over it when neither side has room', async () => {
+    const page = await openArticle();
+    /** Selects #q1 with its bottom `fromBottom` px above the window's bottom; returns the selection's box. */
+    const selectAt = (fromBottom: number) =>
+      page.evaluate((fromBottom) => {
+        const el = document.querySelector('#q1 p')!;
+        window.scrollBy(0, el.getBoundingClientRect().bottom - (innerHeight - fromBottom));
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        const r = range.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      }, fromBottom);
+    const within = (b: { y: number; height: number } | null, h: number) => {
+      expect(b).not.toBeNull();
+      expect(b!.height).toBeGreaterThan(20);
+      expect(b!.y).toBeGreaterThanOrEqual(0);
+      expect(b!.y + b!.height).toBeLessThanOrEqual(h);
+    };
+
+    // 420 px high, the selection at the bottom: the button and the card go above it.
+    await page.setViewportSize({ width: 1000, height: 420 });
+    const sel = await selectAt(10);
+    expect(sel.bottom).toBeGreaterThan(380);
+    const button = buttonOf(page);
+    await button.waitFor({ state: 'visible' });
+    within(await button.boundingBox(), 420);
+    await button.click();
+    const card = await cardShown(page);
+    expect(await card.text('.otr-verdict')).toBe('Verbatim');
+    const box = await card.box('.otr-card');
+    within(box, 420);
+    expect(box!.height).toBeGreaterThan(200);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(sel.top);
+    // It scrolls inside itself: the whole card is there, below its fold.
+    expect(await card.eval((r) => { const c = r.querySelector<HTMLElement>('.otr-card')!; return c.scrollHeight > c.clientHeight; })).toBe(true);
+    await page.screenshot({ path: artifact('card-short-window-above.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('on-the-record-card').count()).toBe(0);
+
+    // 260 px high, the selection in the middle: no room either side, the card covers it, inside the window.
+    await page.setViewportSize({ width: 1000, height: 260 });
+    await selectAt(80);
+    await button.waitFor({ state: 'visible' });
+    within(await button.boundingBox(), 260);
+    await button.click();
+    const small = await cardShown(page);
+    within(await small.box('.otr-card'), 260);
+    expect(await small.text('.otr-card')).toContain('Simon Bailey');
+    await page.screenshot({ path: artifact('card-short-window-over.png') });
+    await page.close();
+  });
+
   it('opens the card from the context-menu and keyboard-shortcut handlers', async () => {
     const page = await openArticle();
     await page.bringToFront();
