@@ -20,6 +20,8 @@ export interface CompiledPassage {
   /** sentenceStart[i]: passage word i (0-based) starts a sentence; sentenceEnd[i]: word i - 1 ends one (so framing may stop there). */
   sentenceStart: boolean[];
   sentenceEnd: boolean[];
+  /** For each word id, the passage positions holding it. */
+  positions: number[][];
   /** The passage holds an elision or a bracket. */
   marked: boolean;
   /** A statement's words in terms of this passage's. */
@@ -33,6 +35,8 @@ export interface StatementCodes {
   fuzzy: (Uint8Array | null)[];
 }
 
+const SECOND = 1 << 16;
+const NONE: number[] = [];
 const keyOf = (t: Token) => (t.num ? '\u0001' + t.norm : t.norm);
 
 /** `known` tells the words the index's statements use (see similarity.ts). */
@@ -47,6 +51,8 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     if (id === undefined) idOf.set(k, (id = idOf.size));
     ids[i] = id;
   });
+  const positions: number[][] = Array.from({ length: idOf.size }, () => []);
+  ids.forEach((id, i) => positions[id].push(i));
   const skipBefore: ('gap' | 'bracket' | null)[] = new Array(n + 1).fill(null);
   const sentenceStart: boolean[] = new Array(n + 1).fill(false);
   const sentenceEnd: boolean[] = new Array(n + 1).fill(false);
@@ -66,10 +72,11 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
   // Only words of four letters or more, two letters apart at most, sharing a first or second
   // letter can be variants (see similarity.ts); the first and last words may also be cut by
   // the selection's edges. Everything else is told apart here, without asking.
-  const byLetter = new Map<string, number[]>();
+  // Keyed by the first letter's code, or the second's plus SECOND.
+  const byLetter = new Map<number, number[]>();
   words.forEach((w, k) => {
     if (w.num || w.norm.length < 4) return;
-    for (const key of [`0${w.norm[0]}`, `1${w.norm[1]}`]) {
+    for (const key of [w.norm.charCodeAt(0), SECOND + w.norm.charCodeAt(1)]) {
       const l = byLetter.get(key);
       if (l) l.push(k);
       else byLetter.set(key, [k]);
@@ -99,8 +106,8 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
       stamp++;
       const len = s.norm.length;
       if (len >= 4) {
-        for (const p of byLetter.get(`0${s.norm[0]}`) ?? []) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
-        for (const p of byLetter.get(`1${s.norm[1]}`) ?? []) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
+        for (const p of byLetter.get(s.norm.charCodeAt(0)) ?? NONE) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
+        for (const p of byLetter.get(SECOND + s.norm.charCodeAt(1)) ?? NONE) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
       }
       if (!words[0].num) ask(0);
       if (!words[n - 1].num) ask(n - 1);
@@ -115,6 +122,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     skipBefore,
     sentenceStart,
     sentenceEnd,
+    positions,
     marked,
     encode(statement) {
       const out: StatementCodes = { ids: new Int32Array(statement.length), fuzzy: new Array(statement.length) };
@@ -137,10 +145,13 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
 export function sharesPair(p: CompiledPassage, s: StatementCodes): boolean {
   if (p.marked) return true;
   const n = p.ids.length;
+  const at = p.positions;
   const same = (j: number, i: number) => s.ids[j] === p.ids[i] || (s.fuzzy[j] !== null && s.fuzzy[j]![i] === 1);
   for (let j = 0; j + 1 < s.ids.length; j++) {
-    if (s.ids[j] < 0 && s.fuzzy[j] === null) continue;
-    for (let i = 0; i + 1 < n; i++) if (same(j, i) && same(j + 1, i + 1)) return true;
+    const id = s.ids[j];
+    if (id >= 0) for (const i of at[id]) if (i + 1 < n && same(j + 1, i + 1)) return true;
+    const f = s.fuzzy[j];
+    if (f !== null) for (let i = 0; i + 1 < n; i++) if (f[i] === 1 && same(j + 1, i + 1)) return true;
   }
   return false;
 }

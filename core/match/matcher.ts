@@ -5,7 +5,7 @@ import { align } from './align';
 import { compilePassage, sharesPair, type CompiledPassage, type StatementCodes } from './codes';
 import { checkAttribution } from './attribution';
 import { interpret, type Reading } from './interpret';
-import { coverage, sentencesOf as statementSentences, type Sentences } from './paraphrase';
+import { coverage, sentencesOf as statementSentences } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
 import { searchData } from '../index/searchData';
@@ -67,23 +67,12 @@ export function createMatcher(data: IndexData): Matcher {
   // Built on first use: most passages never need to ask whether a word is a typo.
   let vocabulary: Set<string> | undefined;
   const known = (w: string) => (vocabulary ??= new Set(search.words.split(' '))).has(w);
-  // Statements read on demand and remembered: the same few are asked about again and again.
-  const readCache = new Map<number, { tokens: Token[]; sentences?: Sentences }>();
-  const readOf = (doc: number) => {
-    let t = readCache.get(doc);
-    if (!t) {
-      if (readCache.size > 4096) readCache.clear();
-      t = { tokens: tokenize(data.statements[doc].text) };
-      readCache.set(doc, t);
-    }
-    return t;
-  };
-
   function judge(compiled: CompiledPassage, framable: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
     const passage = compiled.passage;
     const st = data.statements[doc];
-    const read = readOf(doc);
-    const tokens = read.tokens;
+    // Read afresh each time: keeping statements between queries costs more in garbage
+    // collection (they outlive the young generation) than reading one again.
+    const tokens = tokenize(st.text);
     const D = MATCH_DEFAULTS;
     const codes = compiled.encode(tokens);
     const r = couldAlign(compiled, framable, codes) ? interpret(passage, st.text, tokens, align(compiled, codes, !passage.quoted)) : null;
@@ -95,7 +84,7 @@ export function createMatcher(data: IndexData): Matcher {
     if (rank >= D.paraphraseCandidates) return null;
     const speakerWords = new Set((st.speaker ? `${st.speaker.name} ${st.speaker.rank ?? ''}` : '').split(/\s+/).map((w) => stem(w.toLowerCase())));
     const own = pTerms.filter((t) => !speakerWords.has(t));
-    const cov = coverage(own, (read.sentences ??= statementSentences(tokens, st.text)), (t) => terms.idf(t));
+    const cov = coverage(own, statementSentences(tokens, st.text), (t) => terms.idf(t));
     const framed = REPORTING.test(passage.text) || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
     const need = framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed;
     if (cov.shared >= D.paraphraseTerms && cov.coverage >= need) {
