@@ -29,6 +29,13 @@ const MARKS = /\p{M}/gu;
 
 /** Folds one word: lower case, no accents, no apostrophes or hyphens. */
 export function foldWord(word: string): string {
+  // Most words are already folded (lower-case ASCII letters and digits): nothing to make.
+  let plain = true;
+  for (let k = 0; k < word.length && plain; k++) {
+    const c = word.charCodeAt(k);
+    plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  }
+  if (plain) return word;
   let w = word;
   // Compatibility forms first (𝑨 → A), then case, so that folding twice changes nothing.
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss').replace(/ı/g, 'i');
@@ -46,6 +53,7 @@ const SCALES: Record<string, number> = {
   hundred: 100, thousand: 1_000, million: 1_000_000, m: 1_000_000, mn: 1_000_000,
   billion: 1_000_000_000, bn: 1_000_000_000, k: 1_000,
 };
+const UNIT_VALUES = new Map(Object.entries(UNITS));
 const NUMBER_INITIALS = new Set([...'ztfseno'].map((c) => c.charCodeAt(0)));
 // "twenty-five" folds to "twentyfive": split it back into its parts.
 const COMPOUND = new RegExp(`^(${Object.keys(UNITS).filter((u) => UNITS[u] >= 20).join('|')})(one|two|three|four|five|six|seven|eight|nine)$`);
@@ -53,12 +61,16 @@ const COMPOUND = new RegExp(`^(${Object.keys(UNITS).filter((u) => UNITS[u] >= 20
 function wordValue(norm: string): number | undefined {
   // Most words are not numbers: rule them out before any lookup.
   if (norm.length < 3 || norm.length > 12 || !NUMBER_INITIALS.has(norm.charCodeAt(0))) return undefined;
-  if (Object.prototype.hasOwnProperty.call(UNITS, norm)) return UNITS[norm];
+  const unit = UNIT_VALUES.get(norm);
+  if (unit !== undefined) return unit;
+  if (norm.length < 6) return undefined;
   const c = COMPOUND.exec(norm);
   return c ? UNITS[c[1]] + UNITS[c[2]] : undefined;
 }
 
 function figureValue(raw: string): number | undefined {
+  const c = raw.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return undefined;
   const m = /^(\d[\d,]*(?:\.\d+)?)(m|bn|k)?$/i.exec(raw);
   if (!m) return undefined;
   let v = Number(m[1].replace(/,/g, ''));
@@ -74,13 +86,49 @@ function numberNorm(v: number): string {
   return String(Math.round(v * 1e6) / 1e6);
 }
 
+/** A word character that is plain ASCII: a letter or a digit. */
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/**
+ * The words of a text as WORD finds them, faster: a run of ASCII letters and digits ended by
+ * a space or plain punctuation is a whole word, read without the regular expression; anything
+ * else (an apostrophe, a hyphen, a figure's comma, a letter beyond ASCII) is left to WORD,
+ * matched where the word starts.
+ */
+function scanWords(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c < 128 ? !isAsciiWordChar(c) : !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(k)!))) {
+      k += c >= 0xd800 && c <= 0xdbff && k + 1 < n ? 2 : 1;
+      continue;
+    }
+    let e = k;
+    if (c < 128) while (e < n && isAsciiWordChar(text.charCodeAt(e))) e++;
+    const next = e < n ? text.charCodeAt(e) : 32;
+    if (e > k && next < 128 && !JOINERS.has(next) && !isAsciiWordChar(next)) {
+      out.push({ word: text.slice(k, e), start: k, end: e });
+      k = e;
+      continue;
+    }
+    WORD_AT.lastIndex = k;
+    const m = WORD_AT.exec(text)!;
+    out.push({ word: m[0], start: k, end: k + m[0].length });
+    k += m[0].length;
+  }
+  return out;
+}
+
+/** ASCII characters that may join two parts of one word, or end it ("%"). */
+const JOINERS = new Set([..."'`-.,%"].map((ch) => ch.charCodeAt(0)));
+
 /** Splits text into folded word tokens with offsets. */
 export function tokenize(text: string): Token[] {
-  const raw: { word: string; start: number; end: number }[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    raw.push({ word: m[0], start: m.index, end: m.index + m[0].length });
-  }
+  const raw = scanWords(text);
   const out: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
     const { word, start } = raw[i];
