@@ -59,7 +59,8 @@ export interface IndexedStatement extends Statement {
 }
 
 export const INDEX_FORMAT = 'on-the-record/index';
-export const INDEX_VERSION = 1;
+/** 2: the columnar file of core/index/fileLayout.ts (1 kept an object a statement). */
+export const INDEX_VERSION = 2;
 
 export interface IndexData {
   format: typeof INDEX_FORMAT;

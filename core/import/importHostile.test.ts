@@ -57,10 +57,11 @@ describe('readImport on hostile files', () => {
   });
 
   it('an index file is held to the same checks as an export: a javascript: url or a rank that is not text is refused', () => {
-    const withUrl = replaced(indexFile, ['releases', 0, 'url'], 'javascript:alert(1)');
-    const withRank = replaced(indexFile, ['statements', 2, 'speaker', 'rank'], 0);
+    const withUrl = replaced(indexFile, ['releases', 'url', 0], 'javascript:alert(1)');
+    // The file keeps each speaker once, in a table ([name, rank, role]); loadIndex itself refuses a rank that is not text.
+    const withRank = replaced(indexFile, ['speakers', 0, 1], 0);
     expect(() => readImport('index.json', JSON.stringify(withUrl))).toThrow(/release 1: its url is not an http\(s\) address/);
-    expect(() => readImport('index.json', JSON.stringify(withRank))).toThrow(/release 1: statement 3 is malformed/);
+    expect(() => readImport('index.json', JSON.stringify(withRank))).toThrow(/index is damaged: speaker 0 is malformed/);
   });
 
   it('a file over the size limit is refused with a reason, before it is read', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRelease } from '../parse/parseRelease';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 import { buildIndex, IndexFormatError, loadIndex, serializeIndex } from './indexFile';
+import { isPostingList, type IndexFile } from './fileLayout';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FILES = [
@@ -82,8 +83,51 @@ describe('serialize and load', () => {
   });
 });
 
+describe('the file', () => {
+  const index = buildIndex(parsed, BUILT);
+  const file = (): IndexFile => JSON.parse(serializeIndex(index));
+
+  it('keeps each speaker once and each statement as one entry of each column', () => {
+    const f = file();
+    const names = new Set(index.statements.map((s) => s.speaker && JSON.stringify(s.speaker)).filter(Boolean));
+    expect(f.speakers).toHaveLength(names.size);
+    for (const column of [f.statements.text, f.statements.release, f.statements.speaker, f.statements.line]) expect(column).toHaveLength(index.statements.length);
+    expect(f.statements.kind).toMatch(/^[qn]+$/);
+  });
+
+  it('refers to a statement for a title that is one of its release’s statements, and keeps other titles as text', () => {
+    const f = file();
+    index.releases.forEach((r, i) => {
+      const t = f.releases.title[i];
+      if (typeof t === 'number') expect(index.statements.filter((s) => s.release === i)[t].text).toBe(r.title);
+      else expect(index.statements.some((s) => s.release === i && s.text === r.title)).toBe(false);
+    });
+    expect(f.releases.title.some((t) => typeof t === 'number')).toBe(true);
+  });
+
+  it('round-trips statements in any order, releases without statements and optional fields', () => {
+    const [a, b] = index.releases;
+    const odd: IndexData = {
+      format: INDEX_FORMAT,
+      version: INDEX_VERSION,
+      built: BUILT,
+      releases: [{ ...a, organisation: '', url: 'https://example.org/a' }, { id: b.id, date: b.date, title: 'Only a title' }, { ...b, title: 'x' }],
+      statements: [
+        { kind: 'quote', speaker: { name: 'A', rank: null, role: 'r' }, text: 'x', line: 9, release: 2 },
+        { kind: 'narrative', speaker: null, text: 'Lead', line: 2, release: 0 },
+        { kind: 'quote', speaker: { name: 'A', rank: null, role: 'r' }, text: 'y', line: 4, release: 2 },
+        { kind: 'quote', speaker: null, text: 'z', line: 3, release: 0 },
+      ],
+    };
+    odd.releases[0].title = 'Lead';
+    const back = loadIndex(serializeIndex(odd));
+    expect(back).toEqual(odd);
+    expect(Object.keys(back.releases[1])).toEqual(['id', 'date', 'title']);
+  });
+});
+
 describe('refusing what is not an index of this version', () => {
-  const good = (): IndexData => JSON.parse(serializeIndex(buildIndex(parsed, BUILT)));
+  const good = (): IndexFile => JSON.parse(serializeIndex(buildIndex(parsed, BUILT)));
 
   it('damaged JSON', () => {
     const text = serializeIndex(buildIndex(parsed, BUILT));
@@ -101,43 +145,99 @@ describe('refusing what is not an index of this version', () => {
   });
 
   it('another version, naming it and the version this code reads', () => {
-    for (const v of [INDEX_VERSION + 1, 0, '1', null]) {
+    for (const v of [INDEX_VERSION + 1, 0, '2', null]) {
       const e = loadError(JSON.stringify({ ...good(), version: v }));
       expect(e.message).toContain(`version ${JSON.stringify(v)}`);
       expect(e.message).toContain(`reads ${INDEX_VERSION}`);
     }
-    expect(loadError({ ...good(), version: 2 }).message).toMatch(/version 2 is not supported/);
   });
 
-  it('missing or malformed releases and statements', () => {
-    const cases: [string, (d: IndexData) => unknown][] = [
-      ['no releases', (d) => ({ ...d, releases: undefined })],
-      ['statements not a list', (d) => ({ ...d, statements: {} })],
-      ['release without id', (d) => ({ ...d, releases: d.releases.map((r, i) => (i === 1 ? { ...r, id: undefined } : r)) })],
-      ['release with a non-ISO date', (d) => ({ ...d, releases: d.releases.map((r, i) => (i === 0 ? { ...r, date: '03 Oct 2014' } : r)) })],
-      ['release a string', (d) => ({ ...d, releases: ['x'] })],
-      ['statement pointing past the releases', (d) => ({ ...d, statements: [{ ...d.statements[0], release: d.releases.length }] })],
-      ['statement pointing at -1', (d) => ({ ...d, statements: [{ ...d.statements[0], release: -1 }] })],
-      ['statement with a fractional release', (d) => ({ ...d, statements: [{ ...d.statements[0], release: 0.5 }] })],
-      ['statement of another kind', (d) => ({ ...d, statements: [{ ...d.statements[0], kind: 'rumour' }] })],
-      ['statement without text', (d) => ({ ...d, statements: [{ ...d.statements[0], text: 7 }] })],
-      ['speaker without a name', (d) => ({ ...d, statements: [{ ...d.statements[1], speaker: { rank: 'x' } }] })],
-      ['statement null', (d) => ({ ...d, statements: [null] })],
+  it('a file of the older layout (version 1, an object a statement): rebuild it', () => {
+    const index = buildIndex(parsed, BUILT);
+    const v1 = JSON.stringify({ ...index, version: 1 });
+    expect(loadError(v1).message).toBe(`index format version 1 is not supported (this version reads ${INDEX_VERSION}); rebuild it with "otr index"`);
+  });
+
+  it('missing or malformed parts, naming what is wrong', () => {
+    const cases: [string, (d: IndexFile) => unknown, RegExp][] = [
+      ['no build time', (d) => ({ ...d, built: 7 }), /build time/],
+      ['no speakers', (d) => ({ ...d, speakers: undefined }), /speakers are missing/],
+      ['a speaker without a name', (d) => ({ ...d, speakers: [[null, 'x', null], ...d.speakers.slice(1)] }), /speaker 0 is malformed/],
+      ['a speaker with a rank that is not text', (d) => ({ ...d, speakers: [d.speakers[0], [d.speakers[1][0], 3, null]] }), /speaker 1 is malformed/],
+      ['a speaker as an object', (d) => ({ ...d, speakers: [{ name: 'x', rank: null, role: null }] }), /speaker 0 is malformed/],
+      ['no releases', (d) => ({ ...d, releases: undefined }), /releases are missing/],
+      ['releases as a list', (d) => ({ ...d, releases: [] }), /releases are missing/],
+      ['no release dates', (d) => ({ ...d, releases: { ...d.releases, date: undefined } }), /releases have no date list/],
+      ['release lists of different lengths', (d) => ({ ...d, releases: { ...d.releases, source: d.releases.source.slice(1) } }), /differ in length \(source\)/],
+      ['release without id', (d) => ({ ...d, releases: { ...d.releases, id: d.releases.id.map((x, i) => (i === 1 ? null : x)) } }), /release 1 is malformed/],
+      ['release with a non-ISO date', (d) => ({ ...d, releases: { ...d.releases, date: ['03 Oct 2014', ...d.releases.date.slice(1)] } }), /release 0 is malformed/],
+      ['release with an organisation that is not text', (d) => ({ ...d, releases: { ...d.releases, organisation: d.releases.organisation.map(() => 1) } }), /release 0 is malformed/],
+      ['a title that is neither', (d) => ({ ...d, releases: { ...d.releases, title: d.releases.title.map(() => null) } }), /release 0's title/],
+      ['a title past its release’s statements', (d) => ({ ...d, releases: { ...d.releases, title: d.releases.title.map(() => 99) } }), /release 0's title/],
+      ['a negative title', (d) => ({ ...d, releases: { ...d.releases, title: d.releases.title.map(() => -1) } }), /release 0's title/],
+      ['a fractional title', (d) => ({ ...d, releases: { ...d.releases, title: d.releases.title.map(() => 0.5) } }), /release 0's title/],
+      ['statements not columns', (d) => ({ ...d, statements: [] }), /statements are missing/],
+      ['no texts', (d) => ({ ...d, statements: { ...d.statements, text: undefined } }), /statements have no text list/],
+      ['a text that is not text', (d) => ({ ...d, statements: { ...d.statements, text: [7, ...d.statements.text.slice(1)] } }), /statement 0 is malformed/],
+      ['kinds of another length', (d) => ({ ...d, statements: { ...d.statements, kind: 'q' } }), /kinds/],
+      ['kinds not a string', (d) => ({ ...d, statements: { ...d.statements, kind: [...d.statements.kind] } }), /kinds/],
+      ['a statement of another kind', (d) => ({ ...d, statements: { ...d.statements, kind: 'r' + d.statements.kind.slice(1) } }), /statement 0 is of kind "r"/],
+      ['a statement pointing past the releases', (d) => ({ ...d, statements: { ...d.statements, release: [d.releases.id.length, ...d.statements.release.slice(1)] } }), /statement 0 points at release 6/],
+      ['a statement pointing at -1', (d) => ({ ...d, statements: { ...d.statements, release: [-1, ...d.statements.release.slice(1)] } }), /statement 0 points at release -1/],
+      ['a fractional release', (d) => ({ ...d, statements: { ...d.statements, release: [0.5, ...d.statements.release.slice(1)] } }), /statement 0 is malformed/],
+      ['a speaker past the table', (d) => ({ ...d, statements: { ...d.statements, speaker: d.statements.speaker.map(() => d.speakers.length + 1) } }), /statement 0 names speaker/],
+      ['a line before the first', (d) => ({ ...d, statements: { ...d.statements, line: [0, ...d.statements.line.slice(1)] } }), /statement 0 is on line 0/],
+      ['a line as text', (d) => ({ ...d, statements: { ...d.statements, line: ['2', ...d.statements.line.slice(1)] } }), /statement 0 is malformed/],
+      ['statement lists of different lengths', (d) => ({ ...d, statements: { ...d.statements, line: [] } }), /differ in length \(line\)/],
     ];
-    for (const [what, damage] of cases) {
+    for (const [what, damage, message] of cases) {
       const e = loadError(JSON.stringify(damage(good())));
-      expect(e.message, what).toMatch(/damaged/);
+      expect(e.message, what).toMatch(/^index is damaged: /);
+      expect(e.message, what).toMatch(message);
     }
-    expect(loadError(JSON.stringify({ ...good(), statements: [good().statements[0], { kind: 'quote' }] })).message).toMatch(/statement 1/);
   });
 
-  it('a damaged search section; an index without one still loads', () => {
+  it('an already-parsed file with holes in its lists (JSON has none, a caller’s object may)', () => {
     const d = good();
-    expect(d.search).toBeDefined();
-    for (const search of [null, 'x', { ...d.search, terms: undefined }, { ...d.search, postings: ['a'], terms: ['a', 'b'] }, { ...d.search, words: 3 }]) {
-      expect(loadError(JSON.stringify({ ...d, search })).message, JSON.stringify(search)).toMatch(/damaged.*search/);
+    expect(loadError({ ...d, speakers: new Array(d.speakers.length) }).message).toMatch(/speaker 0 is malformed/);
+    expect(loadError({ ...d, releases: { ...d.releases, id: new Array(d.releases.id.length) } }).message).toMatch(/release 0 is malformed/);
+    expect(loadError({ ...d, statements: { ...d.statements, text: new Array(d.statements.text.length) } }).message).toMatch(/statement 0 is malformed/);
+  });
+
+  it('a damaged search section, naming the part; an index without one still loads', () => {
+    const d = good();
+    const s = d.search!;
+    const cases: [unknown, RegExp][] = [
+      [null, /missing/],
+      ['x', /missing/],
+      [{ ...s, terms: undefined }, /missing/],
+      [{ ...s, words: 3 }, /missing/],
+      [{ ...s, postings: ['a'], terms: ['a', 'b'] }, /differ in number/],
+      [{ ...s, terms: [1, ...s.terms.slice(1)] }, /term 0 is not text/],
+      // A posting list that is not text, or not positions retrieval can decode, would throw in the matcher.
+      ...[null, [1, 2], 7, '', ',', '1,', '1,,2', 'A', '1.5', '-1', '3,0', 'zzzz', '1 2'].map((p): [unknown, RegExp] => [
+        { ...s, postings: [p, ...s.postings.slice(1)] },
+        /posting list 0 is not ascending statement positions/,
+      ]),
+    ];
+    for (const [search, message] of cases) {
+      const e = loadError(JSON.stringify({ ...d, search }));
+      expect(e.message, JSON.stringify(search).slice(0, 80)).toMatch(/damaged.*search section is malformed/);
+      expect(e.message, JSON.stringify(search).slice(0, 80)).toMatch(message);
     }
     const { search: _s, ...bare } = d;
-    expect(loadIndex(JSON.stringify(bare)).statements).toEqual(d.statements);
+    expect(loadIndex(JSON.stringify(bare)).statements).toEqual(buildIndex(parsed, BUILT).statements);
+  });
+});
+
+describe('posting lists', () => {
+  it('reads what encodePostings writes: base-36 gaps, the first from 0, each position below the statement count', () => {
+    expect(isPostingList('0', 1)).toBe(true);
+    expect(isPostingList('0,1,z', 37)).toBe(true); // 0, 1, 36
+    expect(isPostingList('0,1,z', 36)).toBe(false);
+    expect(isPostingList('10', 36)).toBe(false);
+    expect(isPostingList('0,0', 5)).toBe(false);
+    expect(isPostingList('\u00e9', 5)).toBe(false);
+    expect(isPostingList('zzzzzzzzzzzzzzzzzzzzz', 5)).toBe(false);
   });
 });

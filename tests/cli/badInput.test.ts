@@ -25,7 +25,7 @@ beforeAll(() => {
   fs.writeFileSync(at('no-article.html'), '<html><body><p>nothing</p></body></html>');
   fs.writeFileSync(at('other-format.json'), JSON.stringify({ format: 'something-else', releases: [] }));
   const damaged = JSON.parse(fs.readFileSync(index, 'utf8'));
-  damaged.statements[0].release = 999;
+  damaged.statements.release[0] = 999; // the file keeps each statement's release in a column
   fs.writeFileSync(at('damaged-index.json'), JSON.stringify(damaged));
   const badSearch = JSON.parse(fs.readFileSync(index, 'utf8'));
   badSearch.search.words = 5;

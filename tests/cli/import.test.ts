@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportReleases, parseRelease } from '../../core/index';
+import { exportReleases, loadIndex, parseRelease } from '../../core/index';
 import { FIXTURES, ROOT, otr, tempDir } from './run';
 
 const IMPORT = path.join(ROOT, 'tests', 'fixtures', 'import');
@@ -17,7 +17,7 @@ describe('otr index: .html and .json', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^1 release, 2 quotations, \d+ narrative statements?, 2 speakers/);
     expect(r.stdout).toContain('2022-05-17  canal-patrols.html');
-    const data = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const data = loadIndex(fs.readFileSync(out, 'utf8'));
     expect(data.releases[0]).toMatchObject({
       date: '2022-05-17',
       title: 'New patrols to keep canal towpaths safe',

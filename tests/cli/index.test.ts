@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INDEX_VERSION, loadIndex } from '../../core/index';
 import { FIXTURES, SEEDS, otr, tempDir } from './run';
 
 const SPEAKERS = ['Peter Goodman', 'Simon Bailey', 'Sara Thornton', 'Priya Desai', 'Martin Lowry', 'Helen Marsh', 'Tom Ridley'];
@@ -23,10 +24,11 @@ describe('otr index', () => {
     const r = otr(['index', SEEDS, FIXTURES, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Wrote ${out}`);
-    const data = JSON.parse(fs.readFileSync(out, 'utf8'));
-    expect(data.format).toBe('on-the-record/index');
-    expect(data.version).toBe(1);
-    expect(data.releases.map((x: { source: string }) => x.source).sort()).toEqual([
+    const file = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(file.format).toBe('on-the-record/index');
+    expect(file.version).toBe(INDEX_VERSION);
+    const data = loadIndex(file);
+    expect(data.releases.map((x) => x.source).sort()).toEqual([
       '000_d0c768d28ef181f6.txt',
       '004_a15ad19b33b3b0ea.txt',
       'dev-fraud-2020.txt',
@@ -50,7 +52,7 @@ describe('otr index', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const data = JSON.parse(fs.readFileSync(out, 'utf8'));
-    expect(data.releases.map((x: { source: string }) => x.source).sort()).toEqual(['fraud.txt', 'roads.txt']);
+    expect(loadIndex(data).releases.map((x) => x.source).sort()).toEqual(['fraud.txt', 'roads.txt']);
     // The same files give the same index, apart from the build time.
     const again = path.join(dir, 'again.json');
     expect(otr(['index', dir, '--out', again]).code).toBe(0);

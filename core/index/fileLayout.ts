@@ -1,0 +1,269 @@
+import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type IndexedStatement, type ReleaseInfo, type SearchData, type Speaker } from '../types';
+import { damaged } from './errors';
+
+/**
+ * The index file's layout (format version 2): columns rather than one object per
+ * statement or release. A keyed object a statement repeated its keys and its speaker
+ * on every statement, which cost as much gzipped as a third of the texts; as columns,
+ * the file is little more than the texts, the release ids and sources, and the postings.
+ * Only the file changes: `encodeIndex` and `decodeIndex` convert to and from the
+ * in-memory IndexData everything else reads.
+ */
+
+type Text = string | null;
+
+export interface IndexFile {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  built: string;
+  /** Each distinct speaker once, as [name, rank, role]. */
+  speakers: [string, Text, Text][];
+  releases: {
+    id: string[];
+    date: string[];
+    /** The title, or (usually: the title is the lead paragraph) the offset from the release's first statement to the statement whose text it is. */
+    title: (string | number)[];
+    organisation: Text[];
+    url: Text[];
+    source: Text[];
+  };
+  statements: {
+    /** Each statement's release, less the previous statement's (0 or 1 in a built index). */
+    release: number[];
+    /** One letter a statement: "q" for a quote, "n" for narrative. */
+    kind: string;
+    /** 0 for no speaker, else 1 + the speaker's position in `speakers`. */
+    speaker: number[];
+    /** The line, less the previous statement's when it is of the same release. */
+    line: number[];
+    text: string[];
+  };
+  /** As in IndexData (the postings are already compact, and retrieval.ts reads them as they are). */
+  search?: SearchData;
+}
+
+const KIND_LETTER = { quote: 'q', narrative: 'n' } as const;
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+/** The file for an index. */
+export function encodeIndex(data: IndexData): IndexFile {
+  const st = data.statements;
+  const { speakers, speakerRefs } = speakerTable(st);
+  const file: IndexFile = {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    built: data.built,
+    speakers,
+    releases: {
+      id: data.releases.map((r) => r.id),
+      date: data.releases.map((r) => r.date),
+      title: titleColumn(data),
+      organisation: data.releases.map((r) => r.organisation ?? null),
+      url: data.releases.map((r) => r.url ?? null),
+      source: data.releases.map((r) => r.source ?? null),
+    },
+    statements: {
+      release: st.map((s, i) => s.release - (i ? st[i - 1].release : 0)),
+      kind: st.map((s) => KIND_LETTER[s.kind]).join(''),
+      speaker: speakerRefs,
+      line: st.map((s, i) => s.line - (i && st[i - 1].release === s.release ? st[i - 1].line : 0)),
+      text: st.map((s) => s.text),
+    },
+  };
+  if (data.search) file.search = data.search;
+  return file;
+}
+
+/** Each distinct speaker once (in order of first appearance), and each statement's reference to it. */
+function speakerTable(statements: readonly IndexedStatement[]): { speakers: IndexFile['speakers']; speakerRefs: number[] } {
+  const speakers: IndexFile['speakers'] = [];
+  const seen = new Map<string, number>();
+  const speakerRefs = statements.map(({ speaker: s }) => {
+    if (!s) return 0;
+    const row: [string, Text, Text] = [s.name, s.rank ?? null, s.role ?? null];
+    const key = JSON.stringify(row);
+    let ref = seen.get(key);
+    if (ref === undefined) seen.set(key, (ref = speakers.push(row)));
+    return ref;
+  });
+  return { speakers, speakerRefs };
+}
+
+/** Each release's title, or where among its statements the same text already is. */
+function titleColumn(data: IndexData): (string | number)[] {
+  const first = firstStatements(data.releases.length, data.statements);
+  const title: (string | number)[] = data.releases.map((r) => r.title);
+  data.statements.forEach((s, i) => {
+    if (typeof title[s.release] === 'string' && s.text === data.releases[s.release].title) title[s.release] = i - first[s.release];
+  });
+  return title;
+}
+
+/** The position of each release's first statement (-1 when it has none). */
+function firstStatements(releases: number, statements: readonly IndexedStatement[]): Int32Array {
+  const first = new Int32Array(releases).fill(-1);
+  for (let i = statements.length - 1; i >= 0; i--) first[statements[i].release] = i;
+  return first;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading. Every part is checked (type, length, range) before use, so that a damaged file
+// is refused here with what is wrong, never by a TypeError in the matcher later.
+
+/** The index a file of this version holds (format and version already checked). */
+export function decodeIndex(file: Record<string, unknown>): IndexData {
+  if (typeof file.built !== 'string') throw damaged('its build time is not text');
+  const speakers = decodeSpeakers(file.speakers);
+  const releaseCols = columns(file.releases, 'releases', ['id', 'date', 'title', 'organisation', 'url', 'source']);
+  const releaseCount = releaseCols.id.length;
+  const statements = decodeStatements(file.statements, speakers, releaseCount);
+  const releases = decodeReleases(releaseCols, statements);
+  const data: IndexData = { format: INDEX_FORMAT, version: INDEX_VERSION, built: file.built, releases, statements };
+  if (file.search !== undefined) data.search = checkSearch(file.search, statements.length);
+  return data;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isText = (x: unknown): x is Text => x === null || typeof x === 'string';
+const isInteger = (x: unknown): x is number => Number.isInteger(x);
+
+/** An object of equally long arrays (the kind column, a string, is checked by its reader). */
+function columns(x: unknown, what: string, names: readonly string[]): Record<string, unknown[]> {
+  if (!isObject(x)) throw damaged(`its ${what} are missing`);
+  const out: Record<string, unknown[]> = {};
+  for (const name of names) {
+    const col = x[name];
+    if (!Array.isArray(col)) throw damaged(`its ${what} have no ${name} list`);
+    out[name] = col;
+    if (col.length !== out[names[0]].length) throw damaged(`its ${what} lists differ in length (${name})`);
+  }
+  return out;
+}
+
+/** The speaker table, one shared object a speaker. (Loops, not map: map skips the holes of a sparse array passed in already parsed.) */
+function decodeSpeakers(x: unknown): Speaker[] {
+  if (!Array.isArray(x)) throw damaged('its speakers are missing');
+  const out: Speaker[] = new Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const row: unknown = x[i];
+    if (!Array.isArray(row) || row.length !== 3 || typeof row[0] !== 'string' || !isText(row[1]) || !isText(row[2])) {
+      throw damaged(`speaker ${i} is malformed`);
+    }
+    out[i] = { name: row[0], rank: row[1], role: row[2] };
+  }
+  return out;
+}
+
+/** The statements, checked column by column as they are rebuilt. */
+function decodeStatements(x: unknown, speakers: readonly Speaker[], releaseCount: number): IndexedStatement[] {
+  const cols = columns(x, 'statements', ['text', 'release', 'speaker', 'line']);
+  const kind = (x as Record<string, unknown>).kind;
+  const n = cols.text.length;
+  if (typeof kind !== 'string' || kind.length !== n) throw damaged('its statement kinds are missing or of another length');
+  const out: IndexedStatement[] = new Array(n);
+  let release = 0;
+  let line = 0;
+  for (let i = 0; i < n; i++) {
+    const text = cols.text[i];
+    const dr = cols.release[i];
+    const sp = cols.speaker[i];
+    const dl = cols.line[i];
+    const k = kind.charCodeAt(i);
+    if (!isInteger(dr) || !isInteger(sp) || !isInteger(dl) || typeof text !== 'string') throw damaged(`statement ${i} is malformed`);
+    const r = release + dr;
+    if (r < 0 || r >= releaseCount) throw damaged(`statement ${i} points at release ${r}, not one of the ${releaseCount}`);
+    line = (i && r === release ? line : 0) + dl;
+    release = r;
+    if (line < 1) throw damaged(`statement ${i} is on line ${line}`);
+    if (sp < 0 || sp > speakers.length) throw damaged(`statement ${i} names speaker ${sp}, not one of the ${speakers.length}`);
+    if (k !== 113 && k !== 110) throw damaged(`statement ${i} is of kind "${kind[i]}", neither q(uote) nor n(arrative)`);
+    out[i] = { kind: k === 113 ? 'quote' : 'narrative', speaker: sp ? speakers[sp - 1] : null, text, line, release: r };
+  }
+  return out;
+}
+
+/** The releases, a title given by reference taking its statement's text. */
+function decodeReleases(cols: Record<string, unknown[]>, statements: readonly IndexedStatement[]): ReleaseInfo[] {
+  const first = firstStatements(cols.id.length, statements);
+  const out: ReleaseInfo[] = new Array(cols.id.length);
+  for (let i = 0; i < out.length; i++) {
+    const id = cols.id[i];
+    const date = cols.date[i];
+    const organisation = cols.organisation[i];
+    const url = cols.url[i];
+    const source = cols.source[i];
+    if (typeof id !== 'string' || typeof date !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(date) || !isText(organisation) || !isText(url) || !isText(source)) {
+      throw damaged(`release ${i} is malformed`);
+    }
+    const r: ReleaseInfo = { id, date, title: titleText(cols.title[i], i, first[i], statements) };
+    // An absent field stays absent (not undefined), as buildIndex leaves it.
+    if (organisation !== null) r.organisation = organisation;
+    if (url !== null) r.url = url;
+    if (source !== null) r.source = source;
+    out[i] = r;
+  }
+  return out;
+}
+
+/** A release's title: as written, or the text of the statement it refers to (which must be of the same release). */
+function titleText(title: unknown, release: number, first: number, statements: readonly IndexedStatement[]): string {
+  if (typeof title === 'string') return title;
+  const ok = isInteger(title) && title >= 0 && first >= 0 && first + title < statements.length && statements[first + title].release === release;
+  if (!ok) throw damaged(`release ${release}'s title is neither text nor one of its statements`);
+  return statements[first + title].text;
+}
+
+/** The search section, every posting list read through as retrieval.ts will decode it. */
+function checkSearch(x: unknown, size: number): SearchData {
+  const malformed = (why: string) => damaged(`its search section is malformed (${why})`);
+  if (!isObject(x) || !Array.isArray(x.terms) || !Array.isArray(x.postings) || typeof x.words !== 'string') throw malformed('terms, postings or words missing');
+  const { terms, postings } = x;
+  if (terms.length !== postings.length) throw malformed('terms and postings differ in number');
+  for (let i = 0; i < terms.length; i++) {
+    if (typeof terms[i] !== 'string') throw malformed(`term ${i} is not text`);
+    if (!isPostingList(postings[i], size)) throw malformed(`posting list ${i} is not ascending statement positions`);
+  }
+  return { terms, postings, words: x.words } as SearchData;
+}
+
+/** For posting lists: a character's base-36 digit, COMMA for the separator, -1 for anything else. */
+const COMMA = -2;
+const DIGIT = new Int8Array(128).fill(-1);
+for (let c = 48; c <= 57; c++) DIGIT[c] = c - 48;
+for (let c = 97; c <= 122; c++) DIGIT[c] = c - 87;
+DIGIT[44] = COMMA;
+
+/**
+ * Whether a posting list reads as strictly ascending statement positions below `size`:
+ * base-36 gaps joined by commas, the first gap from 0 (encodePostings in retrieval.ts).
+ * One pass over the characters through a table, allocating nothing: the postings are a
+ * seventh of the file and this check is on the load's path.
+ */
+export function isPostingList(list: unknown, size: number): boolean {
+  if (typeof list !== 'string') return false;
+  const n = list.length;
+  let doc = 0;
+  let value = 0;
+  let start = 0;
+  for (let k = 0; k < n; k++) {
+    const c = list.charCodeAt(k);
+    const v = c < 128 ? DIGIT[c] : -1;
+    if (v >= 0) {
+      value = value * 36 + v;
+      if (value >= size) return false;
+    } else if (v === COMMA && isGap(k, start, value)) {
+      doc += value;
+      value = 0;
+      start = k + 1;
+    } else return false;
+  }
+  // Gaps are never negative, so the last position is the largest.
+  return isGap(n, start, value) && doc + value < size;
+}
+
+/** A gap of digits from start to end: not empty, and not zero after the first (a position twice). */
+function isGap(end: number, start: number, value: number): boolean {
+  return end > start && (start === 0 || value > 0);
+}
