@@ -8,6 +8,7 @@ import { interpret, type Reading } from './interpret';
 import { coverage, sentencesOf as statementSentences } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
+import { byPhrases, passagePairs } from './phrases';
 import { searchData } from '../index/searchData';
 
 /**
@@ -32,8 +33,10 @@ export const MATCH_DEFAULTS = {
   maxChars: 20_000,
   /** Fewest words a passage needs before it can be told apart from common phrasing. */
   minWords: 3,
-  /** Candidates aligned word by word, after retrieval. */
-  candidates: 16,
+  /** Statements retrieved by shared terms, then ranked again by the passage's word pairs they hold. */
+  retrieved: 32,
+  /** Of those, candidates aligned word by word. */
+  candidates: 10,
   /** Verbatim: at least this many words matched, and this share of the passage (or `verbatimWords`). */
   verbatimShare: 0.3,
   verbatimWords: 6,
@@ -178,10 +181,12 @@ export function createMatcher(data: IndexData): Matcher {
       const minShare = REPORTING.test(passage.text) ? MATCH_DEFAULTS.minWeightShareReported : MATCH_DEFAULTS.minWeightShare;
       let verbatimAt = -Infinity;
       let rank = 0;
-      for (const c of terms.candidates(pTerms, MATCH_DEFAULTS.candidates, total * minShare)) {
-        // Below a verbatim match's weight, a statement cannot hold all the same words;
-        // below half the passage's weight, it cannot be a close reading of it.
-        if (c.score < verbatimAt - 1e-9 || c.score < total * minShare) break;
+      // Below half the passage's weight, a statement cannot be a close reading of it (retrieval's floor).
+      const retrieved = terms.candidates(pTerms, MATCH_DEFAULTS.retrieved, total * minShare);
+      const ranked = byPhrases(passagePairs(wordsOf(passage)), retrieved, (doc) => data.statements[doc].text).slice(0, MATCH_DEFAULTS.candidates);
+      for (const c of ranked) {
+        // Below a verbatim match's weight, a statement cannot hold all the same words.
+        if (c.score < verbatimAt - 1e-9) continue;
         const j = judge(compiled, framable, pTerms, c.doc, rank++);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../text/tokens';
+import { byPhrases, passagePairs } from './phrases';
+
+describe('passagePairs', () => {
+  it('reads adjacent plain words, leaving out pairs of function words and pairs with figures or joined words', () => {
+    // ("are doing", "doing more", "more than": function words only.)
+    expect(passagePairs(tokenize('Forces are doing more than 400 officers in the cyber-crime unit'))).toEqual(['forces are', 'officers in']);
+  });
+
+  it('keeps at most a dozen, spread over a long passage', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}x`).join(' ');
+    const plain = words.replace(/\d/g, '');
+    const pairs = passagePairs(tokenize(plain));
+    expect(pairs).toHaveLength(12);
+    expect(pairs[0]).toBe('wordax wordbx');
+    expect(pairs[11]).not.toBe(pairs[10]);
+  });
+});
+
+describe('byPhrases', () => {
+  const texts = [
+    'We will disrupt people carrying weapons and prevent street crime.', // every term, other order
+    'Forces are doing more than ever before to disrupt people carrying weapons so that we can prevent street crime.',
+    'Street crime is down.',
+  ];
+  const candidates = [0, 1, 2].map((doc) => ({ doc, score: 10 - doc }));
+
+  it('puts the statement holding more of the passage’s word pairs first, keeping retrieval order among equals', () => {
+    const pairs = passagePairs(tokenize('disrupt people carrying weapons so that we can prevent street crime'));
+    expect(byPhrases(pairs, candidates, (d) => texts[d]).map((c) => c.doc)).toEqual([1, 0, 2]);
+  });
+
+  it('changes nothing without pairs', () => {
+    expect(byPhrases([], candidates, (d) => texts[d])).toEqual(candidates);
+  });
+});
