@@ -47,6 +47,9 @@ export interface MeasureReply {
 
 export const ENGINES = { otr: otrEngine, fuse: () => fuseEngine, minisearch: () => minisearchEngine } as const;
 
+/** Warm-up queries of each kind, answered before the timed ones. */
+export const WARM_UP_PER_KIND = 15;
+
 /** Queries a slow engine must answer at least, of each kind, to be reported at a size. */
 export const MIN_PER_KIND = 4;
 
@@ -120,11 +123,16 @@ export function measure(req: MeasureRequest, log: (s: string) => void = () => {}
   log(`${req.engine} @ ${req.statements}: loaded in ${round(loadMs, 0)} ms, heap +${round(heapMb, 1)} MB`);
 
   // Queries go round the kinds (one of each, then the next of each…), so that whatever prefix
-  // the budget allows is a stratified sample. A few queries from the end warm up first.
+  // the budget allows is a stratified sample. Every engine first answers the same warm-up
+  // queries, made with another seed and never timed, so that what is timed is the engine at
+  // work rather than the JavaScript compiler's first sight of it (up to 2 s, or a twentieth of
+  // the budget, for an engine too slow to answer them all).
   const budget = req.budgetSeconds * 1000;
   const order = interleave(queries);
+  const warmUp = interleave(generateQueries(corpus, { perKind: WARM_UP_PER_KIND, seed: req.seed + 1000 }));
   const warm = performance.now();
-  for (const q of order.slice(-10)) if (performance.now() - warm < Math.min(2000, budget / 20)) loaded.query(q.text);
+  for (const q of warmUp) if (performance.now() - warm < Math.min(2000, budget / 20)) loaded.query(q.text);
+  info.warm_up_queries = warmUp.length;
   const times: number[] = [];
   const right: boolean[] = [];
   const verdicts: Record<string, Record<string, number>> = {};
