@@ -187,18 +187,22 @@ export class TermIndex {
     count.fill(0, 0, groups);
     order.sort((x, y) => y.w - x.w);
     const top = new TopK(limit);
+    const pos = new Int32Array(T);
     let best = 0;
     const bar = () => Math.max(admit, best * relative - 1e-9, top.full() ? top.worst() - 1e-9 : -Infinity);
     for (const { mask, w } of order) {
       // No statement in this group, or any lighter one, can reach the bar any more.
       if (w + rest[e] < bar()) break;
+      // A group's statements are in ascending order (all were admitted by the same, its
+      // rarest, term), so each common term's list is searched onwards from the last find.
+      pos.fill(0);
       for (let k = start[mask]; k < start[mask + 1]; k++) {
         const d = grouped[k];
         let s = w;
         const b = bar();
         for (let j = e; j < T && s + rest[j] >= b; j++) {
           const list = use[j].list;
-          const p = seek(list, d, 0);
+          const p = (pos[j] = seek(list, d, pos[j]));
           if (p < list.length && list[p] === d) s += use[j].w;
         }
         if (s >= b) {
