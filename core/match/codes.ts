@@ -26,6 +26,8 @@ export interface CompiledPassage {
   marked: boolean;
   /** A statement's words in terms of this passage's. */
   encode(statement: readonly Token[]): StatementCodes;
+  /** Which of the passage's word ids the statement holds (1) or not (0); valid until the next call. */
+  present(s: StatementCodes): Uint8Array;
 }
 
 export interface StatementCodes {
@@ -85,6 +87,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
   const sameAs = words.map((w, p) => comparePageWord(w, p === 0, p === n - 1, known));
   const seen = new Int32Array(n);
   let stamp = 0;
+  const held = new Uint8Array(idOf.size);
   const relation = new Map<string, { id: number; fuzzy: Uint8Array | null }>();
   // The statement word being related, and what is found of it.
   let current: Token;
@@ -124,6 +127,11 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     sentenceEnd,
     positions,
     marked,
+    present(s) {
+      held.fill(0);
+      for (let j = 0; j < s.ids.length; j++) if (s.ids[j] >= 0) held[s.ids[j]] = 1;
+      return held;
+    },
     encode(statement) {
       const out: StatementCodes = { ids: new Int32Array(statement.length), fuzzy: new Array(statement.length) };
       for (let j = 0; j < statement.length; j++) {

@@ -36,7 +36,7 @@ export const MATCH_DEFAULTS = {
   /** Statements retrieved by shared terms, then ranked again by the passage's word pairs they hold. */
   retrieved: 32,
   /** Of those, candidates aligned word by word. */
-  candidates: 10,
+  candidates: 8,
   /** Verbatim: at least this many words matched, and this share of the passage (or `verbatimWords`). */
   verbatimShare: 0.3,
   verbatimWords: 6,
@@ -102,11 +102,11 @@ export function createMatcher(data: IndexData): Matcher {
    * Most candidates of a passage nobody said end here, before the alignment.
    */
   function couldAlign(p: CompiledPassage, framable: boolean, s: StatementCodes): boolean {
-    const inStatement = new Set(s.ids);
+    const inStatement = p.present(s);
     let exact = 0;
     let possible = 0;
     p.words.forEach((t, i) => {
-      if (inStatement.has(p.ids[i])) exact++;
+      if (inStatement[p.ids[i]] === 1) exact++;
       else if (!t.num && t.norm.length >= 4) possible++;
     });
     if (exact < MATCH_DEFAULTS.alteredRun) return false;

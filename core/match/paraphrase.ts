@@ -75,11 +75,20 @@ function closeForms(a: string, b: string): boolean {
   return a.length < b.length ? b.length - a.length <= 2 && b.startsWith(a) : a.length - b.length <= 2 && a.startsWith(b);
 }
 
+/** Whether text[from, to) holds a sentence's end: . ! ? ; or a line break. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return true;
+  }
+  return false;
+}
+
 function splitSentences(tokens: readonly Token[], text: string): Token[][] {
   const out: Token[][] = [];
   let cur: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
-    if (cur.length && /[.!?;\n]/.test(text.slice(tokens[k - 1].end, tokens[k].start))) {
+    if (cur.length && endsSentence(text, tokens[k - 1].end, tokens[k].start)) {
       out.push(cur);
       cur = [];
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokens';
-import { byPhrases, passagePairs } from './phrases';
+import { byPhrases, MAX_PAIRS, passagePairs } from './phrases';
 
 describe('passagePairs', () => {
   it('reads adjacent plain words, leaving out pairs of function words and pairs with figures or joined words', () => {
@@ -8,13 +8,18 @@ describe('passagePairs', () => {
     expect(passagePairs(tokenize('Forces are doing more than 400 officers in the cyber-crime unit'))).toEqual(['forces are', 'officers in']);
   });
 
-  it('keeps at most a dozen, spread over a long passage', () => {
+  it('keeps at most MAX_PAIRS, spread over a long passage', () => {
     const words = Array.from({ length: 60 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}x`).join(' ');
     const plain = words.replace(/\d/g, '');
     const pairs = passagePairs(tokenize(plain));
-    expect(pairs).toHaveLength(12);
+    expect(pairs).toHaveLength(MAX_PAIRS);
     expect(pairs[0]).toBe('wordax wordbx');
-    expect(pairs[11]).not.toBe(pairs[10]);
+    expect(new Set(pairs).size).toBe(MAX_PAIRS);
+    // Spread: the last one comes from late in the passage (59 pairs in all), not from its start.
+    const last = Math.floor((MAX_PAIRS - 1) * (59 / MAX_PAIRS));
+    const letter = (i: number) => String.fromCharCode(97 + (i % 26));
+    expect(pairs[MAX_PAIRS - 1]).toBe(`word${letter(last)}x word${letter(last + 1)}x`);
+    expect(last).toBeGreaterThan(40);
   });
 });
 

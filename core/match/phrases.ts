@@ -11,8 +11,8 @@ import { isStopword } from '../text/terms';
  * the alignment still decides every verdict.
  */
 
-/** Word pairs read from the passage, at most this many, spread over its length. */
-const MAX_PAIRS = 12;
+/** Word pairs read from the passage, at most this many, spread over its length (the rest cost more than they tell). */
+export const MAX_PAIRS = 8;
 
 /**
  * Adjacent pairs of plain words (letters only, written as they fold: no apostrophe or hyphen
