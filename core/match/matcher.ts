@@ -51,7 +51,7 @@ export const MATCH_DEFAULTS = {
   paraphraseCoverageUnframed: 0.75,
   paraphraseTerms: 3,
   /** Paraphrase is looked for among this many of the best-retrieved candidates. */
-  paraphraseCandidates: 6,
+  paraphraseCandidates: 4,
   /** Candidates whose shared terms weigh less than this share of the passage's are not aligned. */
   minWeightShare: 0.5,
   /** … for a passage in reported speech ("Bailey said …"). */
