@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, servePages, tempDir, type PageServer, requireInCI } from './harness';
-import { inClosedRoot, launchFirefox, type Firefox } from './bidi';
+import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, type PageServer, requireInCI, launchFirefoxWithExtension, type FirefoxSession } from './harness';
+import { inClosedRoot, type Firefox } from './bidi';
 
 const built = fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json'));
 
@@ -36,24 +36,18 @@ describe.skipIf(!requireInCI('the Firefox build', built))('the Firefox build', (
 });
 
 describe.skipIf(!requireInCI('firefox-esr with the Firefox build', built && fs.existsSync(FIREFOX)))('the extension in Firefox (firefox-esr, WebDriver BiDi)', () => {
+  let session: FirefoxSession;
   let server: PageServer;
-  let profiles: ReturnType<typeof tempDir>;
   let ff: Firefox;
   let context: string;
 
   beforeAll(async () => {
-    server = await servePages();
-    profiles = tempDir('otr-firefox-');
-    ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'));
-    await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXT } });
-    const tree = await ff.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
-    context = tree.contexts[0]!.context;
+    session = await launchFirefoxWithExtension('otr-firefox-');
+    ({ server, ff, context } = session);
   });
 
   afterAll(async () => {
-    await ff?.stop();
-    await server?.close();
-    profiles?.dispose();
+    await session?.close();
   });
 
   async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeout = 10_000): Promise<T> {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { launchFirefox, type Firefox } from './bidi';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PAGES = path.join(__dirname, 'pages');
@@ -289,6 +290,33 @@ export function closedRoot(page: Page, host: string, index = 0): ClosedRoot {
       const b = await box(css);
       if (!b || !b.width) throw new Error(`no visible ${css} in the closed root of ${host}`);
       await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    },
+  };
+}
+
+/** Firefox (over WebDriver BiDi) with the extension installed, the test pages served, and its first tab. */
+export interface FirefoxSession {
+  ff: Firefox;
+  server: PageServer;
+  /** The first browsing context (tab). */
+  context: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(profilePrefix: string): Promise<FirefoxSession> {
+  const server = await servePages();
+  const profiles = tempDir(profilePrefix);
+  const ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'));
+  await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXT } });
+  const tree = await ff.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
+  return {
+    ff,
+    server,
+    context: tree.contexts[0]!.context,
+    async close() {
+      await ff.stop();
+      await server.close();
+      profiles.dispose();
     },
   };
 }

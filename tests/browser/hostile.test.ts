@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { artifact, closedRoot, type ClosedRoot, FIREFOX, FIREFOX_EXT, servePages, tempDir, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession } from './harness';
-import { inClosedRoot, launchFirefox, type Firefox } from './bidi';
+import { artifact, closedRoot, type ClosedRoot, FIREFOX, FIREFOX_EXT, servePages, tempDir, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession, launchFirefoxWithExtension, type FirefoxSession } from './harness';
+import { inClosedRoot, type Firefox } from './bidi';
 
 /** Where the button is looked for: the page, or the frame holding the selection. */
 type Scope = Pick<Page, 'locator'> | FrameLocator;
@@ -406,24 +406,18 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
 const firefoxAvailable = fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json')) && fs.existsSync(FIREFOX);
 
 describe.skipIf(!requireInCI('firefox-esr with the Firefox build', firefoxAvailable))('hostile pages in Firefox (firefox-esr, WebDriver BiDi)', () => {
+  let session: FirefoxSession;
   let server: PageServer;
-  let profiles: ReturnType<typeof tempDir>;
   let ff: Firefox;
   let context: string;
 
   beforeAll(async () => {
-    server = await servePages();
-    profiles = tempDir('otr-hostile-ff-');
-    ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'));
-    await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXT } });
-    const tree = await ff.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
-    context = tree.contexts[0]!.context;
+    session = await launchFirefoxWithExtension('otr-hostile-ff-');
+    ({ server, ff, context } = session);
   });
 
   afterAll(async () => {
-    await ff?.stop();
-    await server?.close();
-    profiles?.dispose();
+    await session?.close();
   });
 
   /** Evaluates in a sandbox realm: the same DOM, none of the page's replaced built-ins. */
