@@ -1,5 +1,6 @@
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type IndexedStatement, type ReleaseInfo, type SearchData, type Speaker } from '../types';
 import { damaged } from './errors';
+import { isPostingList } from '../match/retrieval';
 
 /**
  * The index file's layout (format version 2): columns rather than one object per
@@ -226,44 +227,4 @@ function checkSearch(x: unknown, size: number): SearchData {
     if (!isPostingList(postings[i], size)) throw malformed(`posting list ${i} is not ascending statement positions`);
   }
   return { terms, postings, words: x.words } as SearchData;
-}
-
-/** For posting lists: a character's base-36 digit, COMMA for the separator, -1 for anything else. */
-const COMMA = -2;
-const DIGIT = new Int8Array(128).fill(-1);
-for (let c = 48; c <= 57; c++) DIGIT[c] = c - 48;
-for (let c = 97; c <= 122; c++) DIGIT[c] = c - 87;
-DIGIT[44] = COMMA;
-
-/**
- * Whether a posting list reads as strictly ascending statement positions below `size`:
- * base-36 gaps joined by commas, the first gap from 0 (encodePostings in retrieval.ts).
- * One pass over the characters through a table, allocating nothing: the postings are a
- * seventh of the file and this check is on the load's path.
- */
-export function isPostingList(list: unknown, size: number): boolean {
-  if (typeof list !== 'string') return false;
-  const n = list.length;
-  let doc = 0;
-  let value = 0;
-  let start = 0;
-  for (let k = 0; k < n; k++) {
-    const c = list.charCodeAt(k);
-    const v = c < 128 ? DIGIT[c] : -1;
-    if (v >= 0) {
-      value = value * 36 + v;
-      if (value >= size) return false;
-    } else if (v === COMMA && isGap(k, start, value)) {
-      doc += value;
-      value = 0;
-      start = k + 1;
-    } else return false;
-  }
-  // Gaps are never negative, so the last position is the largest.
-  return isGap(n, start, value) && doc + value < size;
-}
-
-/** A gap of digits from start to end: not empty, and not zero after the first (a position twice). */
-function isGap(end: number, start: number, value: number): boolean {
-  return end > start && (start === 0 || value > 0);
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseRelease } from '../parse/parseRelease';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 import { buildIndex, IndexFormatError, loadIndex, serializeIndex } from './indexFile';
-import { isPostingList, type IndexFile } from './fileLayout';
+import { type IndexFile } from './fileLayout';
+import { isPostingList } from '../match/retrieval';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FILES = [

@@ -19,10 +19,10 @@ export interface Token {
   num: boolean;
 }
 
-// A word: letters or digits, joined by apostrophes, hyphens (also across a line
-// break), or by "," / "." between digits (4,310 · 4.2).
-const WORD =
-  /[\p{L}\p{N}\p{M}]+(?:(?:['’‘`´]|-[ \t]*\r?\n[ \t]*|[-‐‑](?=[\p{L}\p{N}])|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*%?/gu;
+// A word, matched where it starts (sticky): letters or digits, joined by apostrophes,
+// hyphens (also across a line break), or by "," / "." between digits (4,310 · 4.2).
+const WORD_AT =
+  /[\p{L}\p{N}\p{M}]+(?:(?:['’‘`´]|-[ \t]*\r?\n[ \t]*|[-‐‑](?=[\p{L}\p{N}])|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*%?/uy;
 
 const APOSTROPHES_AND_HYPHENS = /['’‘`´\-‐‑\s]/g;
 const MARKS = /\p{M}/gu;
@@ -89,12 +89,11 @@ function numberNorm(v: number): string {
 /** A word character that is plain ASCII: a letter or a digit. */
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const WORD_AT = new RegExp(WORD.source, 'uy');
 
 /**
- * The words of a text as WORD finds them, faster: a run of ASCII letters and digits ended by
+ * The words of a text, as WORD_AT reads them but faster: a run of ASCII letters and digits ended by
  * a space or plain punctuation is a whole word, read without the regular expression; anything
- * else (an apostrophe, a hyphen, a figure's comma, a letter beyond ASCII) is left to WORD,
+ * else (an apostrophe, a hyphen, a figure's comma, a letter beyond ASCII) is left to WORD_AT,
  * matched where the word starts.
  */
 function scanWords(text: string): { word: string; start: number; end: number }[] {
