@@ -112,8 +112,12 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
         for (const p of byLetter.get(s.norm.charCodeAt(0)) ?? NONE) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
         for (const p of byLetter.get(SECOND + s.norm.charCodeAt(1)) ?? NONE) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
       }
-      if (!words[0].num) ask(0);
-      if (!words[n - 1].num) ask(n - 1);
+      // The first and last passage words may also be cut by the selection's edges ("ere has
+      // been", "child sexual ab"); compared otherwise, they were asked above if they could be.
+      const first = words[0].norm;
+      const last = words[n - 1].norm;
+      if (!words[0].num && len > first.length && s.norm.endsWith(first)) ask(0);
+      if (!words[n - 1].num && len > last.length && s.norm.startsWith(last)) ask(n - 1);
     }
     relation.set(k, (r = { id: currentId, fuzzy }));
     return r;
@@ -145,21 +149,29 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
 }
 
 /**
- * Whether two consecutive passage words are two consecutive statement words (exactly or as
- * variants). Without it no alignment can read as a quotation, verbatim or altered (an
- * altered one keeps a run of three exact words), unless elisions or brackets stand between
- * every pair of matched words, so a passage with marks is never ruled out here.
+ * Whether `length` consecutive passage words are as many consecutive statement words (each the
+ * same word or spelt otherwise). With the length the matcher asks (MATCH_DEFAULTS: `minWords`,
+ * `alteredRun`), no alignment can read as a quotation without it: a verbatim reading matches at
+ * least `minWords` words with no edit between them, and an altered one keeps a run of
+ * `alteredRun` exact words. Framing only trims whole sentences off the passage's ends, so the run is
+ * still there; but elisions and brackets may stand between any two matched words, so a passage
+ * with marks is never ruled out here.
  */
-export function sharesPair(p: CompiledPassage, s: StatementCodes): boolean {
+export function sharesRun(p: CompiledPassage, s: StatementCodes, length: number): boolean {
   if (p.marked) return true;
   const n = p.ids.length;
   const at = p.positions;
   const same = (j: number, i: number) => s.ids[j] === p.ids[i] || (s.fuzzy[j] !== null && s.fuzzy[j]![i] === 1);
-  for (let j = 0; j + 1 < s.ids.length; j++) {
+  const runFrom = (j: number, i: number) => {
+    if (i + length > n) return false;
+    for (let k = 1; k < length; k++) if (!same(j + k, i + k)) return false;
+    return true;
+  };
+  for (let j = 0; j + length <= s.ids.length; j++) {
     const id = s.ids[j];
-    if (id >= 0) for (const i of at[id]) if (i + 1 < n && same(j + 1, i + 1)) return true;
+    if (id >= 0) for (const i of at[id]) if (runFrom(j, i)) return true;
     const f = s.fuzzy[j];
-    if (f !== null) for (let i = 0; i + 1 < n; i++) if (f[i] === 1 && same(j + 1, i + 1)) return true;
+    if (f !== null) for (let i = 0; i + length <= n; i++) if (f[i] === 1 && runFrom(j, i)) return true;
   }
   return false;
 }

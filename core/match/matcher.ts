@@ -2,7 +2,7 @@ import type { Answer, IndexData, IndexedStatement, Match, Verdict } from '../typ
 import { tokenize, type Token } from '../text/tokens';
 import { contentTerms, isStopword, stem } from '../text/terms';
 import { align } from './align';
-import { compilePassage, sharesPair, type CompiledPassage, type StatementCodes } from './codes';
+import { compilePassage, sharesRun, type CompiledPassage, type StatementCodes } from './codes';
 import { checkAttribution } from './attribution';
 import { interpret, type Reading } from './interpret';
 import { coverage, sentencesOf as statementSentences } from './paraphrase';
@@ -98,7 +98,7 @@ export function createMatcher(data: IndexData): Matcher {
 
   /**
    * Whether aligning can find a close reading at all: enough of the passage's words
-   * occur in the statement (or could be typos of its words), two of them side by side.
+   * occur in the statement (or could be typos of its words), a few of them in a row.
    * Most candidates of a passage nobody said end here, before the alignment.
    */
   function couldAlign(p: CompiledPassage, framable: boolean, s: StatementCodes): boolean {
@@ -112,7 +112,7 @@ export function createMatcher(data: IndexData): Matcher {
     if (exact < MATCH_DEFAULTS.alteredRun) return false;
     // A passage that may carry the page's own sentences can match in any one of them.
     if (!framable && exact + possible < MATCH_DEFAULTS.alteredSimilarity * p.words.length) return false;
-    return sharesPair(p, s);
+    return sharesRun(p, s, Math.min(MATCH_DEFAULTS.minWords, MATCH_DEFAULTS.alteredRun));
   }
 
   function closeReading(passage: Passage, r: Reading): Found | null {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokens';
-import { byPhrases, MAX_PAIRS, passagePairs } from './phrases';
+import { byPhrases, MAX_PAIRS, pairsHeld, passagePairs } from './phrases';
 
 describe('passagePairs', () => {
   it('reads adjacent plain words, leaving out pairs of function words and pairs with figures or joined words', () => {
@@ -38,5 +39,30 @@ describe('byPhrases', () => {
 
   it('changes nothing without pairs', () => {
     expect(byPhrases([], candidates, (d) => texts[d])).toEqual(candidates);
+  });
+});
+
+describe('pairsHeld', () => {
+  /** The reference: each text lowered on its own, each pair looked for in it. */
+  const reference = (pairs: string[], texts: string[]) => texts.map((t) => pairs.filter((p) => t.toLowerCase().includes(p)).length);
+  const words = ['street', 'crime', 'prevent', 'we', 'can', 'ab', 'b'];
+  const pair = fc.tuple(fc.constantFrom(...words), fc.constantFrom(...words)).map(([a, b]) => `${a} ${b}`);
+  // Texts built from the same words in any case, with what lies between words (and the two
+  // characters whose lower case is longer or ASCII: İ, and the Kelvin sign).
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...words), fc.constantFrom('Street', 'CRIME', 'Prevent', 'İ', '\u212a', 'mainstreet', 'crimes', '\n', '  ', ', ', '’', 'é')), { maxLength: 24 })
+    .chain((parts) => fc.array(fc.constantFrom(' ', '', '\n'), { minLength: parts.length, maxLength: parts.length }).map((seps) => parts.map((p, i) => p + seps[i]).join('')));
+
+  it('counts, for each text, the pairs its lower case includes (as searching each text alone would)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(pair, { maxLength: MAX_PAIRS }), fc.array(text, { maxLength: 6 }), (pairs, texts) => {
+        expect([...pairsHeld(pairs, texts)]).toEqual(reference(pairs, texts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts a pair once however often a text holds it, and never across two texts', () => {
+    expect([...pairsHeld(['street crime', 'crime we'], ['Street crime, street crime', 'and street', 'crime we'])]).toEqual([1, 0, 1]);
   });
 });

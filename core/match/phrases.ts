@@ -40,11 +40,32 @@ const PLAIN = /^[a-z]+$/;
  */
 export function byPhrases<C extends { doc: number }>(pairs: readonly string[], candidates: readonly C[], textOf: (doc: number) => string): C[] {
   if (pairs.length === 0) return [...candidates];
-  const held = candidates.map((c) => {
-    const text = textOf(c.doc).toLowerCase();
-    let n = 0;
-    for (const p of pairs) if (text.includes(p)) n++;
-    return n;
-  });
+  const held = pairsHeld(pairs, candidates.map((c) => textOf(c.doc)));
   return candidates.map((c, i) => ({ c, i })).sort((x, y) => held[y.i] - held[x.i] || x.i - y.i).map((x) => x.c);
+}
+
+/**
+ * For each text, how many of the pairs it holds in lower case. The texts are searched as one
+ * (joined by line breaks, which no pair holds): a search has a cost of its own besides the
+ * length it reads, and one per pair costs less than one per pair and text.
+ */
+export function pairsHeld(pairs: readonly string[], texts: readonly string[]): Int32Array {
+  const starts = new Int32Array(texts.length + 1);
+  for (let t = 0; t < texts.length; t++) starts[t + 1] = starts[t] + texts[t].length + 1;
+  const all = texts.join('\n').toLowerCase();
+  const held = new Int32Array(texts.length);
+  // toLowerCase keeps the length (but for İ, which becomes two characters): else, text by text.
+  if (all.length !== starts[texts.length] - 1) {
+    texts.forEach((t, i) => (held[i] = pairs.filter((p) => t.toLowerCase().includes(p)).length));
+    return held;
+  }
+  for (const p of pairs) {
+    let t = 0;
+    for (let at = all.indexOf(p); at >= 0; at = all.indexOf(p, starts[t])) {
+      while (starts[t + 1] <= at) t++;
+      held[t]++;
+      t++; // once per text
+    }
+  }
+  return held;
 }

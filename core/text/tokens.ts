@@ -54,13 +54,21 @@ const SCALES: Record<string, number> = {
   billion: 1_000_000_000, bn: 1_000_000_000, k: 1_000,
 };
 const UNIT_VALUES = new Map(Object.entries(UNITS));
-const NUMBER_INITIALS = new Set([...'ztfseno'].map((c) => c.charCodeAt(0)));
+/** Letters a number word begins with (zero two three four five six seven eight nine ten eleven), by code. */
+const NUMBER_INITIAL = new Uint8Array(128);
+for (const c of 'ztfseno') NUMBER_INITIAL[c.charCodeAt(0)] = 1;
 // "twenty-five" folds to "twentyfive": split it back into its parts.
 const COMPOUND = new RegExp(`^(${Object.keys(UNITS).filter((u) => UNITS[u] >= 20).join('|')})(one|two|three|four|five|six|seven|eight|nine)$`);
 
+/** Whether a folded word could be a number word: most words are ruled out here, before any lookup. */
+function mayBeNumberWord(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  return norm.length >= 3 && norm.length <= 12 && c < 128 && NUMBER_INITIAL[c] === 1;
+}
+
 function wordValue(norm: string): number | undefined {
   // Most words are not numbers: rule them out before any lookup.
-  if (norm.length < 3 || norm.length > 12 || !NUMBER_INITIALS.has(norm.charCodeAt(0))) return undefined;
+  if (!mayBeNumberWord(norm)) return undefined;
   const unit = UNIT_VALUES.get(norm);
   if (unit !== undefined) return unit;
   if (norm.length < 6) return undefined;
@@ -90,14 +98,26 @@ function numberNorm(v: number): string {
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/** ASCII characters that may join two parts of one word, or end it: ' ` - . , % */
+const isJoiner = (c: number) => c === 39 || c === 96 || c === 45 || c === 46 || c === 44 || c === 37;
+
+/** The words of a text as parallel lists (fewer objects than one per word: texts are read per query). */
+interface Words {
+  word: string[];
+  start: number[];
+  end: number[];
+  /** 0: read by WORD_AT; 1: plain ASCII letters and digits, lower case; 2: the same with a capital. */
+  plain: number[];
+}
+
 /**
  * The words of a text, as WORD_AT reads them but faster: a run of ASCII letters and digits ended by
  * a space or plain punctuation is a whole word, read without the regular expression; anything
  * else (an apostrophe, a hyphen, a figure's comma, a letter beyond ASCII) is left to WORD_AT,
  * matched where the word starts.
  */
-function scanWords(text: string): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = [];
+function scanWords(text: string): Words {
+  const out: Words = { word: [], start: [], end: [], plain: [] };
   const n = text.length;
   let k = 0;
   while (k < n) {
@@ -107,31 +127,53 @@ function scanWords(text: string): { word: string; start: number; end: number }[]
       continue;
     }
     let e = k;
-    if (c < 128) while (e < n && isAsciiWordChar(text.charCodeAt(e))) e++;
+    let upper = false;
+    if (c < 128) {
+      for (; e < n; e++) {
+        const d = text.charCodeAt(e);
+        if (d >= 97 && d <= 122) continue;
+        if (d >= 65 && d <= 90) upper = true;
+        else if (!(d >= 48 && d <= 57)) break;
+      }
+    }
     const next = e < n ? text.charCodeAt(e) : 32;
-    if (e > k && next < 128 && !JOINERS.has(next) && !isAsciiWordChar(next)) {
-      out.push({ word: text.slice(k, e), start: k, end: e });
+    if (e > k && next < 128 && !isJoiner(next) && !isAsciiWordChar(next)) {
+      out.word.push(text.slice(k, e));
+      out.start.push(k);
+      out.end.push(e);
+      out.plain.push(upper ? 2 : 1);
       k = e;
       continue;
     }
     WORD_AT.lastIndex = k;
     const m = WORD_AT.exec(text)!;
-    out.push({ word: m[0], start: k, end: k + m[0].length });
+    out.word.push(m[0]);
+    out.start.push(k);
+    out.end.push(k + m[0].length);
+    out.plain.push(0);
     k += m[0].length;
   }
   return out;
 }
 
-/** ASCII characters that may join two parts of one word, or end it ("%"). */
-const JOINERS = new Set([..."'`-.,%"].map((ch) => ch.charCodeAt(0)));
-
 /** Splits text into folded word tokens with offsets. */
 export function tokenize(text: string): Token[] {
   const raw = scanWords(text);
+  const count = raw.word.length;
   const out: Token[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const { word, start } = raw[i];
-    let end = raw[i].end;
+  for (let i = 0; i < count; i++) {
+    const word = raw.word[i];
+    const start = raw.start[i];
+    let end = raw.end[i];
+    const plain = raw.plain[i];
+    // Most words are plain letters: no figure, no "%", nothing to fold but case.
+    if (plain !== 0 && word.charCodeAt(0) > 57) {
+      const folded = plain === 2 ? word.toLowerCase() : word;
+      if (!mayBeNumberWord(folded) && folded !== 'per') {
+        out.push({ norm: folded, start, end, num: false });
+        continue;
+      }
+    }
     const percent = word.endsWith('%');
     const bare = percent ? word.slice(0, -1) : word;
     const folded = foldWord(bare);
@@ -139,12 +181,12 @@ export function tokenize(text: string): Token[] {
     const fig = figureValue(bare);
     if (fig !== undefined) {
       let value = fig;
-      const next = raw[i + 1];
-      const scale = next && !percent ? SCALES[foldWord(next.word)] : undefined;
+      const next = i + 1 < count ? i + 1 : -1;
+      const scale = next >= 0 && !percent ? SCALES[foldWord(raw.word[next])] : undefined;
       // (Not when the product overflows: a figure of 300 digits and "million" stay two tokens.)
-      if (scale && scale >= 1000 && Number.isFinite(value * scale) && /^(million|billion|thousand|m|bn|mn)$/i.test(next.word) && isAdjacent(text, end, next.start)) {
+      if (scale && scale >= 1000 && Number.isFinite(value * scale) && /^(million|billion|thousand|m|bn|mn)$/i.test(raw.word[next]) && isAdjacent(text, end, raw.start[next])) {
         value *= scale;
-        end = next.end;
+        end = raw.end[next];
         i++;
       }
       out.push({ norm: numberNorm(value), start, end: percent ? end - 1 : end, num: true });
@@ -158,9 +200,9 @@ export function tokenize(text: string): Token[] {
       let current = first;
       let j = i + 1;
       let lastEnd = end;
-      for (; j < raw.length; j++) {
-        const w = foldWord(raw[j].word);
-        if (!isAdjacent(text, lastEnd, raw[j].start)) break;
+      for (; j < count; j++) {
+        const w = foldWord(raw.word[j]);
+        if (!isAdjacent(text, lastEnd, raw.start[j])) break;
         const u = wordValue(w);
         const s = SCALES[w];
         if (u !== undefined && canAppend(current, total, u)) {
@@ -171,18 +213,18 @@ export function tokenize(text: string): Token[] {
             total += current * s;
             current = 0;
           }
-        } else if (w === 'and' && j + 1 < raw.length && wordValue(foldWord(raw[j + 1].word)) !== undefined && (current >= 100 || total > 0)) {
-          lastEnd = raw[j].end;
+        } else if (w === 'and' && j + 1 < count && wordValue(foldWord(raw.word[j + 1])) !== undefined && (current >= 100 || total > 0)) {
+          lastEnd = raw.end[j];
           continue;
         } else break;
-        lastEnd = raw[j].end;
+        lastEnd = raw.end[j];
       }
       out.push({ norm: numberNorm(total + current), start, end: lastEnd, num: true });
       i = j - 1;
       continue;
     }
-    if (folded === 'per' && raw[i + 1] && foldWord(raw[i + 1].word) === 'cent') {
-      out.push({ norm: 'percent', start, end: raw[i + 1].end, num: false });
+    if (folded === 'per' && i + 1 < count && foldWord(raw.word[i + 1]) === 'cent') {
+      out.push({ norm: 'percent', start, end: raw.end[i + 1], num: false });
       i++;
       continue;
     }
@@ -200,9 +242,8 @@ function canAppend(current: number, total: number, u: number): boolean {
 }
 
 /** "one" is a number only when a scale follows ("one hundred"); alone it is often a pronoun. */
-function startsNumberPhrase(raw: { word: string }[], i: number): boolean {
-  const next = raw[i + 1];
-  return !!next && (SCALES[foldWord(next.word)] ?? 0) >= 100;
+function startsNumberPhrase(raw: Words, i: number): boolean {
+  return i + 1 < raw.word.length && (SCALES[foldWord(raw.word[i + 1])] ?? 0) >= 100;
 }
 
 /** Two words are one phrase when only spaces (no punctuation) stand between them. */

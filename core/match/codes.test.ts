@@ -1,0 +1,45 @@
+/**
+ * The compiled passage against a naive reference: each statement word compared with every
+ * passage word by comparePageWord, the slow, obvious way. The compiled form asks only the
+ * comparisons that can say "fuzzy" (by first or second letter, length, or a word cut at the
+ * selection's edge); it must find exactly the same relations.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../text/tokens';
+import { compilePassage } from './codes';
+import { readPassage, wordsOf } from './passage';
+import { comparePageWord } from './similarity';
+
+// Words that are variants, typos, cuts and near misses of one another, and some numbers.
+const WORDS = [
+  'analyse', 'analyze', 'analysed', 'colour', 'color', 'anonymous', 'anonymus', 'officers', 'officer', 'offices',
+  'street', 'streets', 'stret', 'ere', 'there', 'here', 'child', 'sexual', 'ab', 'abuse', 'abused', 'worse', 'worst',
+  'policing', 'police', 'ing', 'the', 'of', 'a', '400', '4,000', 'four', 'centre', 'center', 'travelled', 'traveled',
+];
+const known = new Set(['analyse', 'colour', 'anonymous', 'officers', 'officer', 'offices', 'street', 'streets', 'there', 'here', 'child', 'sexual', 'abuse', 'abused', 'worse', 'worst', 'policing', 'police', 'centre', 'travelled']);
+const text = (min: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: 14 }).map((w) => w.join(' '));
+
+describe('compilePassage', () => {
+  it('relates each statement word to the passage words exactly as comparing it with each would', () => {
+    fc.assert(
+      fc.property(text(1), text(0), (passageText, statementText) => {
+        const passage = readPassage(passageText);
+        const q = wordsOf(passage);
+        const s = tokenize(statementText);
+        const compiled = compilePassage(passage, (w) => known.has(w));
+        const codes = compiled.encode(s);
+        const compare = q.map((w, i) => comparePageWord(w, i === 0, i === q.length - 1, (x) => known.has(x)));
+        s.forEach((sw, j) => {
+          q.forEach((qw, i) => {
+            const same = compare[i](sw);
+            // Equal words share an id; a word spelt otherwise is marked at that position.
+            expect(codes.ids[j] === compiled.ids[i]).toBe(same === 'same');
+            expect(codes.fuzzy[j]?.[i] === 1).toBe(same === 'fuzzy');
+          });
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
