@@ -62,6 +62,10 @@ describe('pairsHeld', () => {
     );
   });
 
+  it('keeps each find with its text when lower case lengthens a text before it (İ → i̇)', () => {
+    expect([...pairsHeld(['street crime'], ['İ'.repeat(13), 'Street crime', 'z'])]).toEqual([0, 1, 0]);
+  });
+
   it('counts a pair once however often a text holds it, and never across two texts', () => {
     expect([...pairsHeld(['street crime', 'crime we'], ['Street crime, street crime', 'and street', 'crime we'])]).toEqual([1, 0, 1]);
   });
