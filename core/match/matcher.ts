@@ -70,7 +70,7 @@ export function createMatcher(data: IndexData): Matcher {
   // Built on first use: most passages never need to ask whether a word is a typo.
   let vocabulary: Set<string> | undefined;
   const known = (w: string) => (vocabulary ??= new Set(search.words.split(' '))).has(w);
-  function judge(compiled: CompiledPassage, framable: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
+  function judge(compiled: CompiledPassage, framable: boolean, reported: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
     const passage = compiled.passage;
     const st = data.statements[doc];
     // Read afresh each time: keeping statements between queries costs more in garbage
@@ -88,9 +88,10 @@ export function createMatcher(data: IndexData): Matcher {
     const speakerWords = new Set((st.speaker ? `${st.speaker.name} ${st.speaker.rank ?? ''}` : '').split(/\s+/).map((w) => stem(w.toLowerCase())));
     const own = pTerms.filter((t) => !speakerWords.has(t));
     const cov = coverage(own, statementSentences(tokens, st.text), (t) => terms.idf(t));
-    const framed = REPORTING.test(passage.text) || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
-    const need = framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed;
-    if (cov.shared >= D.paraphraseTerms && cov.coverage >= need) {
+    if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
+    // Framed by a verb of speech or the speaker's name, less of the passage need be found.
+    const framed = reported || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
+    if (cov.coverage >= (framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed)) {
       return { verdict: 'paraphrase', reading: { differences: [], notes: [], span: cov.span, score: round(cov.coverage * 0.8), matched: 0, edits: 0, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
     }
     return null;
@@ -178,7 +179,8 @@ export function createMatcher(data: IndexData): Matcher {
       const sentenceWeights = sentences.map((s) => weight(contentTerms(s))).filter((w) => w > 0);
       const total = passage.quoted || sentenceWeights.length === 0 ? weight(pTerms) : Math.min(...sentenceWeights);
       // Reported speech carries words of its own (the speaker's name, the verb): ask less of it.
-      const minShare = REPORTING.test(passage.text) ? MATCH_DEFAULTS.minWeightShareReported : MATCH_DEFAULTS.minWeightShare;
+      const reported = REPORTING.test(passage.text);
+      const minShare = reported ? MATCH_DEFAULTS.minWeightShareReported : MATCH_DEFAULTS.minWeightShare;
       let verbatimAt = -Infinity;
       let rank = 0;
       // Below half the passage's weight, a statement cannot be a close reading of it (retrieval's floor).
@@ -187,7 +189,7 @@ export function createMatcher(data: IndexData): Matcher {
       for (const c of ranked) {
         // Below a verbatim match's weight, a statement cannot hold all the same words.
         if (c.score < verbatimAt - 1e-9) continue;
-        const j = judge(compiled, framable, pTerms, c.doc, rank++);
+        const j = judge(compiled, framable, reported, pTerms, c.doc, rank++);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;

@@ -42,9 +42,11 @@ export function coverage(
   passageTerms.forEach((t, k) => {
     for (const x of where.get(t) ?? []) holds[x * K + k] = 1;
     if (t.startsWith('#') || t.length < 4) return;
-    where.forEach((at, u) => {
-      if (u !== t && u.length >= 4 && !u.startsWith('#') && closeForms(u, t)) for (const x of at) holds[x * K + k] = 1;
-    });
+    const initial = t.charCodeAt(0);
+    for (const [u, at] of where) {
+      // (Close forms begin alike: most terms are ruled out by their first letter.)
+      if (u.charCodeAt(0) === initial && u !== t && u.length >= 4 && closeForms(u, t)) for (const x of at) holds[x * K + k] = 1;
+    }
   });
   let best: { coverage: number; shared: number; span: [number, number] } = { coverage: 0, shared: 0, span: [0, 0] };
   const inStretch = new Uint8Array(K);
