@@ -59,8 +59,8 @@ export interface IndexedStatement extends Statement {
 }
 
 export const INDEX_FORMAT = 'on-the-record/index';
-/** 2: the columnar file of core/index/fileLayout.ts (1 kept an object a statement). */
-export const INDEX_VERSION = 2;
+/** 3: each statement's words kept as word numbers (2 kept posting lists; 1 an object a statement). */
+export const INDEX_VERSION = 3;
 
 export interface IndexData {
   format: typeof INDEX_FORMAT;
@@ -73,12 +73,33 @@ export interface IndexData {
   search?: SearchData;
 }
 
-export interface SearchData {
-  /** Content terms and, for each, the statements using it (delta-encoded base-36 positions). */
+/** The search section as the index file keeps it (see index/wordStreams.ts and core/DESIGN.md). */
+export interface SearchFile {
+  /** Every distinct word of the statements, folded (a number as "#" and its value), most frequent first. */
+  words: string[];
+  /** The content terms (stems; numbers as their word), in code-point order. */
   terms: string[];
-  postings: string[];
-  /** Every folded word the statements use, space-separated: a typo is a word nobody used. */
-  words: string;
+  /** For each word, the position of its content term in `terms`, or -1 for a function word. */
+  wordTerms: number[];
+  /** For each term, how many statements hold it. */
+  termCounts: number[];
+  /** For each statement, its words as positions in `words`, written compactly (index/wordStreams.ts). */
+  streams: string[];
+}
+
+/** The search section in memory: the file's, and what loading makes of it. */
+export interface SearchData {
+  file: SearchFile;
+  /** The file's wordTerms. */
+  wordTerms: Int32Array;
+  /** All statements' words as numbers, one statement after another: statement d's are [start[d], start[d + 1]). */
+  tokens: Int32Array;
+  start: Int32Array;
+  /** 1 where a word begins a sentence (never a statement's first). */
+  sentenceStart: Uint8Array;
+  /** For each term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]). */
+  postings: Int32Array;
+  postingStart: Int32Array;
 }
 
 export type Verdict = 'verbatim' | 'altered' | 'paraphrase' | 'not-found' | 'invalid';

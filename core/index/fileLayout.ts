@@ -1,12 +1,12 @@
-import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type IndexedStatement, type ReleaseInfo, type SearchData, type Speaker } from '../types';
+import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type IndexedStatement, type ReleaseInfo, type SearchData, type SearchFile, type Speaker } from '../types';
 import { damaged } from './errors';
-import { isPostingList } from '../match/retrieval';
+import { readStreams } from './wordStreams';
 
 /**
- * The index file's layout (format version 2): columns rather than one object per
+ * The index file's layout (format version 3): columns rather than one object per
  * statement or release. A keyed object a statement repeated its keys and its speaker
  * on every statement, which cost as much gzipped as a third of the texts; as columns,
- * the file is little more than the texts, the release ids and sources, and the postings.
+ * the file is little more than the texts, the release ids and sources, and the words as numbers.
  * Only the file changes: `encodeIndex` and `decodeIndex` convert to and from the
  * in-memory IndexData everything else reads.
  */
@@ -39,8 +39,8 @@ export interface IndexFile {
     line: number[];
     text: string[];
   };
-  /** As in IndexData (the postings are already compact, and retrieval.ts reads them as they are). */
-  search?: SearchData;
+  /** As in IndexData (the word streams are already compact, and the matcher reads them as they are). */
+  search?: SearchFile;
 }
 
 const KIND_LETTER = { quote: 'q', narrative: 'n' } as const;
@@ -73,7 +73,7 @@ export function encodeIndex(data: IndexData): IndexFile {
       text: st.map((s) => s.text),
     },
   };
-  if (data.search) file.search = data.search;
+  if (data.search) file.search = data.search.file;
   return file;
 }
 
@@ -122,7 +122,7 @@ export function decodeIndex(file: Record<string, unknown>): IndexData {
   const statements = decodeStatements(file.statements, speakers, releaseCount);
   const releases = decodeReleases(releaseCols, statements);
   const data: IndexData = { format: INDEX_FORMAT, version: INDEX_VERSION, built: file.built, releases, statements };
-  if (file.search !== undefined) data.search = checkSearch(file.search, statements.length);
+  if (file.search !== undefined) data.search = checkSearch(file.search, statements);
   return data;
 }
 
@@ -216,15 +216,26 @@ function titleText(title: unknown, release: number, first: number, statements: r
   return statements[first + title].text;
 }
 
-/** The search section, every posting list read through as retrieval.ts will decode it. */
-function checkSearch(x: unknown, size: number): SearchData {
+/** The search section, every stream read through (and every statement filed by its terms) as the matcher will use it. */
+function checkSearch(x: unknown, statements: readonly IndexedStatement[]): SearchData {
   const malformed = (why: string) => damaged(`its search section is malformed (${why})`);
-  if (!isObject(x) || !Array.isArray(x.terms) || !Array.isArray(x.postings) || typeof x.words !== 'string') throw malformed('terms, postings or words missing');
-  const { terms, postings } = x;
-  if (terms.length !== postings.length) throw malformed('terms and postings differ in number');
-  for (let i = 0; i < terms.length; i++) {
-    if (typeof terms[i] !== 'string') throw malformed(`term ${i} is not text`);
-    if (!isPostingList(postings[i], size)) throw malformed(`posting list ${i} is not ascending statement positions`);
+  if (!isObject(x)) throw malformed('words, terms, wordTerms, termCounts or streams missing');
+  const { words, terms, wordTerms, termCounts, streams } = x;
+  if (!Array.isArray(words) || !Array.isArray(terms) || !Array.isArray(wordTerms) || !Array.isArray(termCounts) || !Array.isArray(streams)) {
+    throw malformed('words, terms, wordTerms, termCounts or streams missing');
   }
-  return { terms, postings, words: x.words } as SearchData;
+  for (let i = 0; i < words.length; i++) if (typeof words[i] !== 'string' || words[i] === '') throw malformed(`word ${i} is not a word`);
+  for (let i = 0; i < terms.length; i++) if (typeof terms[i] !== 'string') throw malformed(`term ${i} is not text`);
+  if (wordTerms.length !== words.length) throw malformed('words and wordTerms differ in number');
+  if (termCounts.length !== terms.length) throw malformed('terms and termCounts differ in number');
+  const termOf = new Int32Array(wordTerms.length);
+  for (let i = 0; i < wordTerms.length; i++) {
+    const t = wordTerms[i];
+    if (!isInteger(t) || t < -1 || t >= terms.length) throw malformed(`word ${i}'s term is not one of the terms`);
+    termOf[i] = t;
+  }
+  if (streams.length !== statements.length) throw malformed(`${streams.length} word streams for ${statements.length} statements`);
+  const decoded = readStreams(streams, words.length, termOf, termCounts);
+  if (typeof decoded === 'string') throw malformed(decoded);
+  return { file: { words, terms, wordTerms, termCounts, streams } as SearchFile, wordTerms: termOf, ...decoded };
 }

@@ -32,7 +32,7 @@ describe('loadIndex on hostile files', () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
-      fc.constantFrom('', 'null', '[]', '{"format":"on-the-record/index"}', '{"format":"on-the-record/index","version":1}', '{"format":"on-the-record/index","version":2}', '['.repeat(100_000), indexText.slice(0, -1)),
+      fc.constantFrom('', 'null', '[]', '{"format":"on-the-record/index"}', '{"format":"on-the-record/index","version":1}', '{"format":"on-the-record/index","version":2}', '{"format":"on-the-record/index","version":3}', '['.repeat(100_000), indexText.slice(0, -1)),
     );
     fc.assert(fc.property(text, loadOrRefuse), { numRuns: 800, seed: 41 });
   });
@@ -51,10 +51,10 @@ describe('loadIndex on hostile files', () => {
     );
   });
 
-  it('a posting list that is not text, or not positions the matcher can decode, is refused (it used to reach the matcher and throw a TypeError there)', () => {
-    for (const p of [null, [1, 2], {}, 3, '', 'x,', '0,0', '-1', 'zzzzzz']) {
-      const damaged = { ...index, search: { ...index.search, postings: [p, ...index.search.postings.slice(1)] } };
-      expect(() => loadIndex(damaged), JSON.stringify(p)).toThrow(/index is damaged: its search section is malformed \(posting list 0/);
+  it('a word stream that is not text, or not word numbers the matcher can decode, is refused (a bad posting list used to reach the matcher and throw a TypeError there)', () => {
+    for (const p of [null, [1, 2], {}, 3, ' #', '\\', 'é', '~', '~~~~~~~~#', '# ']) {
+      const damaged = { ...index, search: { ...index.search, streams: [p, ...index.search.streams.slice(1)] } };
+      expect(() => loadIndex(damaged), JSON.stringify(p)).toThrow(/index is damaged: its search section is malformed \(statement 0's words/);
     }
   });
 

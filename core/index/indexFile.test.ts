@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { encodeStream, readStreams } from './wordStreams';
 import { parseRelease } from '../parse/parseRelease';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 import { buildIndex, IndexFormatError, loadIndex, serializeIndex } from './indexFile';
 import { type IndexFile } from './fileLayout';
-import { isPostingList } from '../match/retrieval';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FILES = [
@@ -213,12 +214,21 @@ describe('refusing what is not an index of this version', () => {
       ['x', /missing/],
       [{ ...s, terms: undefined }, /missing/],
       [{ ...s, words: 3 }, /missing/],
-      [{ ...s, postings: ['a'], terms: ['a', 'b'] }, /differ in number/],
+      [{ ...s, streams: undefined }, /missing/],
+      [{ ...s, termCounts: undefined }, /missing/],
+      [{ ...s, wordTerms: [0] }, /words and wordTerms differ in number/],
+      [{ ...s, termCounts: [0] }, /terms and termCounts differ in number/],
       [{ ...s, terms: [1, ...s.terms.slice(1)] }, /term 0 is not text/],
-      // A posting list that is not text, or not positions retrieval can decode, would throw in the matcher.
-      ...[null, [1, 2], 7, '', ',', '1,', '1,,2', 'A', '1.5', '-1', '3,0', 'zzzz', '1 2'].map((p): [unknown, RegExp] => [
-        { ...s, postings: [p, ...s.postings.slice(1)] },
-        /posting list 0 is not ascending statement positions/,
+      [{ ...s, words: ['', ...s.words.slice(1)] }, /word 0 is not a word/],
+      [{ ...s, wordTerms: [s.terms.length, ...s.wordTerms.slice(1)] }, /word 0's term is not one of the terms/],
+      [{ ...s, wordTerms: [0.5, ...s.wordTerms.slice(1)] }, /word 0's term is not one of the terms/],
+      [{ ...s, termCounts: [s.termCounts[0] + 1, ...s.termCounts.slice(1)] }, /term 0's statement count is not a count of its statements/],
+      [{ ...s, termCounts: ['1', ...s.termCounts.slice(1)] }, /term 0's statement count/],
+      [{ ...s, streams: s.streams.slice(1) }, /word streams for/],
+      // A stream that is not text, or names a word the list does not have, would throw in the matcher.
+      ...[null, 7, ' #', '# ', '#  $', 'a\\', '\u00e9', 'e', '~~~~#'].map((p): [unknown, RegExp] => [
+        { ...s, streams: [p, ...s.streams.slice(1)] },
+        /statement 0's words are not word numbers/,
       ]),
     ];
     for (const [search, message] of cases) {
@@ -231,14 +241,49 @@ describe('refusing what is not an index of this version', () => {
   });
 });
 
-describe('posting lists', () => {
-  it('reads what encodePostings writes: base-36 gaps, the first from 0, each position below the statement count', () => {
-    expect(isPostingList('0', 1)).toBe(true);
-    expect(isPostingList('0,1,z', 37)).toBe(true); // 0, 1, 36
-    expect(isPostingList('0,1,z', 36)).toBe(false);
-    expect(isPostingList('10', 36)).toBe(false);
-    expect(isPostingList('0,0', 5)).toBe(false);
-    expect(isPostingList('\u00e9', 5)).toBe(false);
-    expect(isPostingList('zzzzzzzzzzzzzzzzzzzzz', 5)).toBe(false);
+describe('word streams', () => {
+  /** The plainest reading: each statement's words, and for each term the statements holding one of its words. */
+  const reference = (docs: number[][], wordTerms: number[], T: number) =>
+    Array.from({ length: T }, (_, t) => docs.flatMap((d, i) => (d.some((w) => wordTerms[w] === t) ? [i] : [])));
+
+  it('read back what they write (sentence starts included) and file each statement under its terms, for any word numbers', () => {
+    const statement = fc.array(fc.record({ word: fc.oneof(fc.nat({ max: 70 }), fc.nat({ max: 2_000_000 })), starts: fc.boolean() }), { maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(statement, { maxLength: 8 }), fc.nat({ max: 5 }), (docs, T) => {
+        const words = 2_000_001;
+        const ids = docs.map((d) => d.map((w) => w.word));
+        // (Terms by the word's last digit: some words a function word, some terms of several words.)
+        const termOfWord = (w: number) => (T === 0 ? -1 : (w % 10) - (10 - T));
+        const wordTerms = new Int32Array(words);
+        const used = new Set(ids.flat());
+        for (const w of used) wordTerms[w] = Math.max(-1, termOfWord(w));
+        const want = reference(ids, [...wordTerms], T);
+        const streams = docs.map((d) => encodeStream(d.map((w) => w.word), d.map((w, k) => k > 0 && w.starts)));
+        for (const s of streams) expect(s).toMatch(/^[ #-\[\]-~]*$/); // printable, nothing JSON escapes
+        const got = readStreams(streams, words, wordTerms, want.map((l) => l.length));
+        if (typeof got === 'string') throw new Error(got);
+        docs.forEach((d, i) => {
+          expect([...got.tokens.subarray(got.start[i], got.start[i + 1])]).toEqual(ids[i]);
+          expect([...got.sentenceStart.subarray(got.start[i], got.start[i + 1])].map(Boolean)).toEqual(d.map((w, k) => k > 0 && w.starts));
+        });
+        want.forEach((l, t) => expect([...got.postings.subarray(got.postingStart[t], got.postingStart[t + 1])]).toEqual(l));
+        // A word number at the limit, or counts that disagree, are refused.
+        if (ids.flat().length) expect(readStreams(streams, Math.max(...ids.flat()), wordTerms, want.map((l) => l.length))).toMatch(/words are not word numbers/);
+        if (want.some((l) => l.length)) expect(readStreams(streams, words, wordTerms, want.map((l) => l.length + 1))).toMatch(/statement count/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuse what is not a stream', () => {
+    const none = new Int32Array(1_000_000).fill(-1);
+    expect(readStreams(['#'], 1, none, [])).not.toBeTypeOf('string');
+    expect(readStreams(['#$ %'], 4, none, [])).not.toBeTypeOf('string');
+    // (a space not before a word; a character outside the code; a number left open; a leading zero)
+    for (const bad of [' #', '# ', '#  $', '\u00e9', '\\', '"', '\n', 'e', 'd#', null, 7]) {
+      expect(readStreams(['#', bad], 1_000_000, none, []), JSON.stringify(bad)).toBe("statement 1's words are not word numbers");
+    }
+    expect(readStreams(['#'], 1, new Int32Array([0]), [-1])).toMatch(/term 0's statement count/);
+    expect(readStreams(['#'], 1, new Int32Array([0]), [2 ** 40])).toMatch(/term 0's statement count/);
   });
 });

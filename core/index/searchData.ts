@@ -1,17 +1,59 @@
-import type { SearchData, Statement } from '../types';
-import { tokenize } from '../text/tokens';
-import { contentTerms } from '../text/terms';
-import { encodePostings } from '../match/retrieval';
+import type { SearchData, SearchFile, Statement } from '../types';
+import { tokenize, type Token } from '../text/tokens';
+import { isStopword, stem } from '../text/terms';
+import { encodeStream, readStreams } from './wordStreams';
 
-/** The search structures of a list of statements (done once, at build time). */
+/**
+ * The search section of a list of statements (done once, at build time): every statement's
+ * words as numbers, so that neither loading nor matching tokenises a statement again, and
+ * what retrieval needs to find them by their content terms (its postings are made from these
+ * on load: they cost as much in the file as the words themselves).
+ */
 export function searchData(statements: readonly Statement[]): SearchData {
-  const words = new Set<string>();
-  const terms: string[][] = [];
-  for (const s of statements) {
-    const tokens = tokenize(s.text);
-    for (const t of tokens) if (!t.num) words.add(t.norm);
-    terms.push(contentTerms(tokens));
+  const tokens = statements.map((s) => tokenize(s.text));
+  const count = new Map<string, number>();
+  for (const ts of tokens) for (const t of ts) count.set(wordKey(t), (count.get(wordKey(t)) ?? 0) + 1);
+  // Most frequent first (fewest characters in the streams), then in code-point order: deterministic.
+  const words = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const number = new Map(words.map((w, i) => [w, i]));
+  const termOf = words.map(termOfWord);
+  const terms = [...new Set(termOf.filter((t): t is string => t !== null))].sort();
+  const termNumber = new Map(terms.map((t, i) => [t, i]));
+  const wordTerms = termOf.map((t) => (t === null ? -1 : termNumber.get(t)!));
+  const termCounts = new Array<number>(terms.length).fill(0);
+  const streams = statements.map((s, i) => {
+    const ts = tokens[i];
+    const ids = ts.map((t) => number.get(wordKey(t))!);
+    for (const t of new Set(ids.map((w) => wordTerms[w]))) if (t >= 0) termCounts[t]++;
+    return encodeStream(ids, ts.map((t, k) => k > 0 && endsSentence(s.text, ts[k - 1].end, t.start)));
+  });
+  return loadSearch({ words, terms, wordTerms, termCounts, streams });
+}
+
+/** The search section in memory from the file's (already checked: see fileLayout.ts). */
+export function loadSearch(file: SearchFile): SearchData {
+  const wordTerms = Int32Array.from(file.wordTerms);
+  const decoded = readStreams(file.streams, file.words.length, wordTerms, file.termCounts);
+  if (typeof decoded === 'string') throw new Error(`search section: ${decoded}`);
+  return { file, wordTerms, ...decoded };
+}
+
+/** A token as the word list keeps it: a number as "#" and its value (no word begins with "#"). */
+export function wordKey(t: Pick<Token, 'norm' | 'num'>): string {
+  return t.num ? '#' + t.norm : t.norm;
+}
+
+/** The content term of a word of the list, as contentTerms() would make it (null: a function word). */
+function termOfWord(word: string): string | null {
+  if (word.startsWith('#')) return word;
+  return isStopword(word) || word.length <= 1 ? null : stem(word);
+}
+
+/** Whether text[from, to) holds a sentence's end: . ! ? ; or a line break. */
+export function endsSentence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return true;
   }
-  const p = encodePostings(terms);
-  return { terms: p.terms, postings: p.lists, words: [...words].sort().join(' ') };
+  return false;
 }

@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokens';
-import { compilePassage } from './codes';
+import { compilePassage, WordRelations } from './codes';
+import { StatementWords } from './statementWords';
+import { searchData } from '../index/searchData';
 import { readPassage, wordsOf } from './passage';
 import { comparePageWord } from './similarity';
 
@@ -29,6 +31,11 @@ describe('compilePassage', () => {
         const s = tokenize(statementText);
         const compiled = compilePassage(passage, (w) => known.has(w));
         const codes = compiled.encode(s);
+        // The same from the index's word numbers (a statement of an index holding it, and the passage's words).
+        const index = new StatementWords(searchData([statementText, passageText].map((t, line) => ({ kind: 'quote' as const, speaker: null, text: t, line }))));
+        const fromWords = compilePassage(passage, (w) => known.has(w), new WordRelations(index)).encodeWords(index, 0);
+        expect([...fromWords.ids]).toEqual([...codes.ids]);
+        expect(fromWords.fuzzy.map((f) => (f ? [...f] : null))).toEqual(codes.fuzzy.map((f) => (f ? [...f] : null)));
         const compare = q.map((w, i) => comparePageWord(w, i === 0, i === q.length - 1, (x) => known.has(x)));
         s.forEach((sw, j) => {
           q.forEach((qw, i) => {

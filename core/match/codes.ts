@@ -1,7 +1,9 @@
 import type { Token } from '../text/tokens';
 import type { Passage } from './passage';
 import { wordsOf } from './passage';
-import { comparePageWord } from './similarity';
+import { comparePageWord, mayBeTypo, variantForm, type Word } from './similarity';
+import type { StatementWords } from './statementWords';
+import { wordKey } from '../index/searchData';
 
 /**
  * A passage compiled once per query for the word alignment: its words as small integers,
@@ -26,6 +28,8 @@ export interface CompiledPassage {
   marked: boolean;
   /** A statement's words in terms of this passage's. */
   encode(statement: readonly Token[]): StatementCodes;
+  /** The same, from the index's word numbers (statementWords.ts): statement `doc` of `words`. */
+  encodeWords(words: StatementWords, doc: number): StatementCodes;
   /** Which of the passage's word ids the statement holds (1) or not (0); valid until the next call. */
   present(s: StatementCodes): Uint8Array;
 }
@@ -37,12 +41,39 @@ export interface StatementCodes {
   fuzzy: (Uint8Array | null)[];
 }
 
-const SECOND = 1 << 16;
 const NONE: number[] = [];
-const keyOf = (t: Token) => (t.num ? '\u0001' + t.norm : t.norm);
+/** As the index's word list writes a word (searchData.ts). */
+const keyOf = wordKey;
+
+/**
+ * What each word of the index's list is to the current passage, kept between queries (one
+ * slot a word, valid while its stamp is the query's): a statement's words are then related
+ * by reading an array, and the relation of each distinct word is still worked out once.
+ */
+export class WordRelations {
+  private stamp = 0;
+  readonly stamps: Int32Array;
+  readonly ids: Int32Array;
+  readonly fuzzy: (Uint8Array | null)[];
+  constructor(readonly words: StatementWords) {
+    const n = words.words.length;
+    this.stamps = new Int32Array(n);
+    this.ids = new Int32Array(n);
+    this.fuzzy = new Array(n).fill(null);
+  }
+  /** A new query: every slot is stale. */
+  next(): number {
+    return ++this.stamp;
+  }
+  /** Each word's variant form (similarity.ts), worked out once. */
+  private readonly variants: (string | undefined)[] = [];
+  variantOf(word: number): string {
+    return (this.variants[word] ??= variantForm(this.words.words[word]));
+  }
+}
 
 /** `known` tells the words the index's statements use (see similarity.ts). */
-export function compilePassage(passage: Passage, known: (word: string) => boolean): CompiledPassage {
+export function compilePassage(passage: Passage, known: (word: string) => boolean, relations?: WordRelations): CompiledPassage {
   const words = wordsOf(passage);
   const n = words.length;
   const idOf = new Map<string, number>();
@@ -71,18 +102,19 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
       else if (skipBefore[i] !== 'gap') skipBefore[i] = 'bracket';
     }
   }
-  // Only words of four letters or more, two letters apart at most, sharing a first or second
-  // letter can be variants (see similarity.ts); the first and last words may also be cut by
-  // the selection's edges. Everything else is told apart here, without asking.
-  // Keyed by the first letter's code, or the second's plus SECOND.
-  const byLetter = new Map<number, number[]>();
+  // A statement word can be the same word spelt otherwise as a passage word only when their
+  // variant forms are equal, or when the passage word may be a typo (a word nobody in the index
+  // uses); the first and last words may also be cut by the selection's edges (see
+  // similarity.ts). Only those are asked: everything else is told apart without asking.
+  const byVariant = new Map<string, number[]>();
+  const typos: number[] = [];
   words.forEach((w, k) => {
     if (w.num || w.norm.length < 4) return;
-    for (const key of [w.norm.charCodeAt(0), SECOND + w.norm.charCodeAt(1)]) {
-      const l = byLetter.get(key);
-      if (l) l.push(k);
-      else byLetter.set(key, [k]);
-    }
+    const v = variantForm(w.norm);
+    const l = byVariant.get(v);
+    if (l) l.push(k);
+    else byVariant.set(v, [k]);
+    if (mayBeTypo(w, known)) typos.push(k);
   });
   const sameAs = words.map((w, p) => comparePageWord(w, p === 0, p === n - 1, known));
   const seen = new Int32Array(n);
@@ -90,7 +122,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
   const held = new Uint8Array(idOf.size);
   const relation = new Map<string, { id: number; fuzzy: Uint8Array | null }>();
   // The statement word being related, and what is found of it.
-  let current: Token;
+  let current: Word;
   let currentId = -1;
   let fuzzy: Uint8Array | null = null;
   const ask = (p: number) => {
@@ -98,7 +130,8 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     seen[p] = stamp;
     if (sameAs[p](current) === 'fuzzy') (fuzzy ??= new Uint8Array(n))[p] = 1;
   };
-  const relate = (s: Token) => {
+  /** `variant`: the statement word's variant form, when the caller keeps it. */
+  const relate = (s: Word, variant?: string) => {
     const k = keyOf(s);
     let r = relation.get(k);
     if (r) return r;
@@ -109,8 +142,8 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
       stamp++;
       const len = s.norm.length;
       if (len >= 4) {
-        for (const p of byLetter.get(s.norm.charCodeAt(0)) ?? NONE) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
-        for (const p of byLetter.get(SECOND + s.norm.charCodeAt(1)) ?? NONE) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
+        for (const p of byVariant.get(variant ?? variantForm(s.norm)) ?? NONE) ask(p);
+        for (const p of typos) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);
       }
       // The first and last passage words may also be cut by the selection's edges ("ere has
       // been", "child sexual ab"); compared otherwise, they were asked above if they could be.
@@ -122,6 +155,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     relation.set(k, (r = { id: currentId, fuzzy }));
     return r;
   };
+  const stamp0 = relations ? relations.next() : 0;
   return {
     passage,
     words,
@@ -135,6 +169,26 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
       held.fill(0);
       for (let j = 0; j < s.ids.length; j++) if (s.ids[j] >= 0) held[s.ids[j]] = 1;
       return held;
+    },
+    encodeWords(sw, doc) {
+      if (!relations || relations.words !== sw) throw new Error('compilePassage: no WordRelations for these words');
+      const { tokens, start, words: list } = sw;
+      const { stamps, ids: relIds, fuzzy: relFuzzy } = relations;
+      const from = start[doc];
+      const out: StatementCodes = { ids: new Int32Array(start[doc + 1] - from), fuzzy: new Array(start[doc + 1] - from) };
+      for (let j = 0; j < out.ids.length; j++) {
+        const g = tokens[from + j];
+        if (stamps[g] !== stamp0) {
+          const key = list[g];
+          const r = key.charCodeAt(0) === 35 ? relate({ norm: key.slice(1), num: true }) : relate({ norm: key, num: false }, relations.variantOf(g));
+          stamps[g] = stamp0;
+          relIds[g] = r.id;
+          relFuzzy[g] = r.fuzzy;
+        }
+        out.ids[j] = relIds[g];
+        out.fuzzy[j] = relFuzzy[g];
+      }
+      return out;
     },
     encode(statement) {
       const out: StatementCodes = { ids: new Int32Array(statement.length), fuzzy: new Array(statement.length) };

@@ -2,13 +2,14 @@ import type { Answer, IndexData, IndexedStatement, Match, Verdict } from '../typ
 import { tokenize, type Token } from '../text/tokens';
 import { contentTerms, isStopword, stem } from '../text/terms';
 import { align } from './align';
-import { compilePassage, sharesRun, type CompiledPassage, type StatementCodes } from './codes';
+import { compilePassage, sharesRun, WordRelations, type CompiledPassage, type StatementCodes } from './codes';
+import { StatementWords } from './statementWords';
 import { checkAttribution } from './attribution';
 import { interpret, type Reading } from './interpret';
-import { coverage, sentencesOf as statementSentences } from './paraphrase';
+import { coverage, sentencesOfWords } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
-import { byPhrases, passagePairs } from './phrases';
+import { byPhrases, PairCounter, passagePairs } from './phrases';
 import { searchData } from '../index/searchData';
 
 /**
@@ -65,34 +66,39 @@ type Found = Exclude<Verdict, 'invalid' | 'not-found'>;
 const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|believes?|thinks?|wants?)\b|\bsaying\b/i;
 
 export function createMatcher(data: IndexData): Matcher {
-  const search = data.search ?? searchData(data.statements);
-  const terms = new TermIndex({ terms: search.terms, lists: search.postings }, data.statements.length);
-  // Built on first use: most passages never need to ask whether a word is a typo.
-  let vocabulary: Set<string> | undefined;
-  const known = (w: string) => (vocabulary ??= new Set(search.words.split(' '))).has(w);
+  const words = new StatementWords(data.search ?? searchData(data.statements));
+  const terms = new TermIndex(words.terms, words.postings, data.statements.length);
+  const relations = new WordRelations(words);
+  const pairCounter = new PairCounter(words);
+  // (A number's key begins with "#", which no folded word does.)
+  const known = (w: string) => words.numberOf(w) >= 0;
   function judge(compiled: CompiledPassage, framable: boolean, reported: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
     const passage = compiled.passage;
     const st = data.statements[doc];
-    // Read afresh each time: keeping statements between queries costs more in garbage
-    // collection (they outlive the young generation) than reading one again.
-    const tokens = tokenize(st.text);
     const D = MATCH_DEFAULTS;
-    const codes = compiled.encode(tokens);
-    const r = couldAlign(compiled, framable, codes) ? interpret(passage, st.text, tokens, align(compiled, codes, !passage.quoted)) : null;
-    if (r) {
-      const verdict = closeReading(passage, r);
-      if (verdict) return { verdict, reading: r };
+    // The statement's words as the index read them: no tokenising until there is a reading to show.
+    const codes = compiled.encodeWords(words, doc);
+    if (couldAlign(compiled, framable, codes)) {
+      const al = align(compiled, codes, !passage.quoted);
+      if (closeReading(passage, interpret(passage, st.text, words.tokensOf(doc), al))) {
+        const tokens = tokenize(st.text);
+        // An index whose words disagree with its texts (edited by hand, say) is read from the text.
+        const r = tokens.length === codes.ids.length ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
+        const verdict = closeReading(passage, r);
+        if (verdict) return { verdict, reading: r };
+      }
     }
     // Reported speech or other words: compare what is said, not how (among the closest candidates).
     if (rank >= D.paraphraseCandidates) return null;
     const speakerWords = new Set((st.speaker ? `${st.speaker.name} ${st.speaker.rank ?? ''}` : '').split(/\s+/).map((w) => stem(w.toLowerCase())));
     const own = pTerms.filter((t) => !speakerWords.has(t));
-    const cov = coverage(own, statementSentences(tokens, st.text), (t) => terms.idf(t));
+    const cov = coverage(own, sentencesOfWords(words, doc), (t) => terms.idf(t));
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
     // Framed by a verb of speech or the speaker's name, less of the passage need be found.
     const framed = reported || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
     if (cov.coverage >= (framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed)) {
-      return { verdict: 'paraphrase', reading: { differences: [], notes: [], span: cov.span, score: round(cov.coverage * 0.8), matched: 0, edits: 0, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
+      const span = spanOf(tokenize(st.text), cov.words, st.text.length);
+      return { verdict: 'paraphrase', reading: { differences: [], notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: 0, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
     }
     return null;
   }
@@ -166,7 +172,7 @@ export function createMatcher(data: IndexData): Matcher {
         return invalid(`too short to tell: ${passage.wordCount} word${passage.wordCount === 1 ? '' : 's'} (at least ${MATCH_DEFAULTS.minWords} needed)`);
       }
       const pTerms = contentTerms(wordsOf(passage));
-      const compiled = compilePassage(passage, known);
+      const compiled = compilePassage(passage, known, relations);
       const found: { doc: number; verdict: Found; reading: Reading }[] = [];
       // A passage that may hold the page's own sentences around the quotation is
       // judged by its lightest sentence: any one of them may be the quotation.
@@ -185,7 +191,8 @@ export function createMatcher(data: IndexData): Matcher {
       let rank = 0;
       // Below half the passage's weight, a statement cannot be a close reading of it (retrieval's floor).
       const retrieved = terms.candidates(pTerms, MATCH_DEFAULTS.retrieved, total * minShare);
-      const ranked = byPhrases(passagePairs(wordsOf(passage)), retrieved, (doc) => data.statements[doc].text).slice(0, MATCH_DEFAULTS.candidates);
+      const pairs = passagePairs(wordsOf(passage), (key) => words.numberOf(key));
+      const ranked = byPhrases(pairs, retrieved, pairCounter).slice(0, MATCH_DEFAULTS.candidates);
       for (const c of ranked) {
         // Below a verbatim match's weight, a statement cannot hold all the same words.
         if (c.score < verbatimAt - 1e-9) continue;
@@ -239,6 +246,11 @@ function informative(words: readonly Token[]): boolean {
 function speakerNamed(text: string, name: string): boolean {
   const surname = name.split(/\s+/).pop() ?? '';
   return surname.length > 1 && new RegExp(`\\b${surname.replace(/[^\p{L}]/gu, '.')}\\b`, 'iu').test(text);
+}
+
+/** The text span of words [first, last] of a statement (the whole statement if they are not its words). */
+function spanOf(tokens: readonly Token[], [first, last]: [number, number], length: number): [number, number] {
+  return first <= last && last < tokens.length ? [tokens[first].start, tokens[last].end] : [0, length];
 }
 
 function round(x: number): number {

@@ -1,5 +1,7 @@
 import type { Token } from '../text/tokens';
 import { contentTerms } from '../text/terms';
+import { endsSentence } from '../index/searchData';
+import type { StatementWords } from './statementWords';
 
 /**
  * How much of what the passage says is said by a stretch of one statement (one to
@@ -8,33 +10,65 @@ import { contentTerms } from '../text/terms';
  * summaries, which are never presented as quotations.
  */
 export interface Sentences {
-  parts: Token[][];
+  /** Where each sentence begins, as a word position in the statement, and (last) the statement's length. */
+  bounds: number[];
   /** Each content term of the statement and the sentences that hold it. */
   where: Map<string, number[]>;
 }
 
-/** A statement's sentences and their content terms (worth keeping beside its tokens). */
+/** A statement's sentences and their content terms, from its tokens. */
 export function sentencesOf(statement: readonly Token[], statementText: string): Sentences {
-  const parts = splitSentences(statement, statementText);
+  const bounds = [0];
   const where = new Map<string, number[]>();
+  const parts = splitSentences(statement, statementText);
   parts.forEach((ts, k) => {
-    for (const t of contentTerms(ts)) {
-      const l = where.get(t);
-      if (!l) where.set(t, [k]);
-      else if (l[l.length - 1] !== k) l.push(k);
-    }
+    bounds.push(bounds[k] + ts.length);
+    for (const t of contentTerms(ts)) note(where, t, k);
   });
-  return { parts, where };
+  return { bounds, where };
+}
+
+/** The same from the index's word numbers (statementWords.ts), reading no text. */
+export function sentencesOfWords(sw: StatementWords, doc: number): Sentences {
+  const { tokens, start, sentenceStart, wordTerm, terms } = sw;
+  const from = start[doc];
+  const bounds = [0];
+  const where = new Map<string, number[]>();
+  let k = 0;
+  for (let j = from; j < start[doc + 1]; j++) {
+    if (j > from && sentenceStart[j]) {
+      bounds.push(j - from);
+      k++;
+    }
+    const t = wordTerm[tokens[j]];
+    if (t >= 0) note(where, terms[t], k);
+  }
+  if (start[doc + 1] > from) bounds.push(start[doc + 1] - from);
+  return { bounds, where };
+}
+
+function note(where: Map<string, number[]>, term: string, sentence: number): void {
+  const l = where.get(term);
+  if (!l) where.set(term, [sentence]);
+  else if (l[l.length - 1] !== sentence) l.push(sentence);
+}
+
+export interface Coverage {
+  /** The idf-weighted share of the passage's content terms found, and how many terms. */
+  coverage: number;
+  shared: number;
+  /** The stretch that carries them: its first and last word positions in the statement. */
+  words: [number, number];
 }
 
 export function coverage(
   passageTerms: readonly string[],
-  { parts, where }: Sentences,
+  { bounds, where }: Sentences,
   idf: (term: string) => number,
-): { coverage: number; shared: number; span: [number, number] } {
+): Coverage {
   const K = passageTerms.length;
-  const S = parts.length;
-  if (K === 0) return { coverage: 0, shared: 0, span: [0, 0] };
+  const S = bounds.length - 1;
+  if (K === 0 || S <= 0) return { coverage: 0, shared: 0, words: [0, 0] };
   const weights = passageTerms.map(idf);
   const total = weights.reduce((n, w) => n + w, 0);
   // holds[x * K + k]: sentence x holds passage term k, or a close form of it (safe / safer).
@@ -48,7 +82,7 @@ export function coverage(
       if (u.charCodeAt(0) === initial && u !== t && u.length >= 4 && closeForms(u, t)) for (const x of at) holds[x * K + k] = 1;
     }
   });
-  let best: { coverage: number; shared: number; span: [number, number] } = { coverage: 0, shared: 0, span: [0, 0] };
+  let best: Coverage = { coverage: 0, shared: 0, words: [0, 0] };
   const inStretch = new Uint8Array(K);
   for (let a = 0; a < S; a++) {
     inStretch.fill(0);
@@ -63,10 +97,7 @@ export function coverage(
         }
       }
       const c = w / total;
-      if (c > best.coverage) {
-        const last = parts[b][parts[b].length - 1];
-        best = { coverage: c, shared, span: [parts[a][0].start, last.end] };
-      }
+      if (c > best.coverage) best = { coverage: c, shared, words: [bounds[a], bounds[b + 1] - 1] };
     }
   }
   return best;
@@ -75,15 +106,6 @@ export function coverage(
 /** One word a few letters longer than the other, which it begins with (safe / safer). */
 function closeForms(a: string, b: string): boolean {
   return a.length < b.length ? b.length - a.length <= 2 && b.startsWith(a) : a.length - b.length <= 2 && a.startsWith(b);
-}
-
-/** Whether text[from, to) holds a sentence's end: . ! ? ; or a line break. */
-function endsSentence(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return true;
-  }
-  return false;
 }
 
 function splitSentences(tokens: readonly Token[], text: string): Token[][] {

@@ -1,101 +1,8 @@
 /**
  * Candidate retrieval: an inverted index from content terms to statements, scored
  * by the inverse document frequency of the terms a passage shares with each.
- * Postings are kept in the index file delta-encoded in base 36 and decoded on first
- * use, so that loading a large index costs little more than reading its JSON.
+ * The lists are made on load from the statements' word streams (statementWords.ts).
  */
-
-export interface Postings {
-  /** Content terms, in the order of `lists`. */
-  terms: string[];
-  /** For each term, the statements using it: ascending positions, delta-encoded in base 36, comma-separated. */
-  lists: string[];
-}
-
-export function encodePostings(statementTerms: readonly (readonly string[])[]): Postings {
-  const byTerm = new Map<string, number[]>();
-  statementTerms.forEach((terms, doc) => {
-    for (const t of terms) {
-      let l = byTerm.get(t);
-      if (!l) byTerm.set(t, (l = []));
-      l.push(doc);
-    }
-  });
-  const terms = [...byTerm.keys()].sort();
-  const lists: string[] = new Array(terms.length);
-  for (let i = 0; i < terms.length; i++) {
-    const docs = byTerm.get(terms[i])!;
-    const parts: string[] = [];
-    let prev = 0;
-    for (const d of docs) {
-      parts.push((d - prev).toString(36));
-      prev = d;
-    }
-    lists[i] = parts.join(',');
-  }
-  return { terms, lists };
-}
-
-/** For posting lists: a character's base-36 digit, COMMA for the separator, -1 for anything else. */
-const COMMA = -2;
-const DIGIT = new Int8Array(128).fill(-1);
-for (let c = 48; c <= 57; c++) DIGIT[c] = c - 48;
-for (let c = 97; c <= 122; c++) DIGIT[c] = c - 87;
-DIGIT[44] = COMMA;
-
-/**
- * Whether a posting list reads as strictly ascending statement positions below `size`:
- * base-36 gaps joined by commas, the first gap from 0 (as encodePostings writes them).
- * One pass over the characters through a table, allocating nothing: the postings are a
- * seventh of the file and this check is on the load's path.
- */
-export function isPostingList(list: unknown, size: number): boolean {
-  if (typeof list !== 'string') return false;
-  const n = list.length;
-  let doc = 0;
-  let value = 0;
-  let start = 0;
-  for (let k = 0; k < n; k++) {
-    const c = list.charCodeAt(k);
-    const v = c < 128 ? DIGIT[c] : -1;
-    if (v >= 0) {
-      value = value * 36 + v;
-      if (value >= size) return false;
-    } else if (v === COMMA && isGap(k, start, value)) {
-      doc += value;
-      value = 0;
-      start = k + 1;
-    } else return false;
-  }
-  // Gaps are never negative, so the last position is the largest.
-  return isGap(n, start, value) && doc + value < size;
-}
-
-/** A gap of digits from start to end: not empty, and not zero after the first (a position twice). */
-function isGap(end: number, start: number, value: number): boolean {
-  return end > start && (start === 0 || value > 0);
-}
-
-/** Decodes one posting list by hand: split and parseInt would allocate a string for every position. */
-function decode(list: string): Int32Array {
-  let count = list.length ? 1 : 0;
-  for (let k = 0; k < list.length; k++) if (list.charCodeAt(k) === 44) count++;
-  const out = new Int32Array(count);
-  let prev = 0;
-  let value = 0;
-  let n = 0;
-  for (let k = 0; k <= list.length; k++) {
-    const c = k < list.length ? list.charCodeAt(k) : 44;
-    if (c === 44) {
-      prev += value;
-      out[n++] = prev;
-      value = 0;
-    } else {
-      value = value * 36 + (c <= 57 ? c - 48 : c - 87);
-    }
-  }
-  return out;
-}
 
 /** Whether the ascending list holds doc, searching from `from` (galloping then binary); returns the position reached. */
 function seek(list: Int32Array, doc: number, from: number): number {
@@ -121,10 +28,9 @@ const MAX_TERMS = 12;
 
 export class TermIndex {
   private readonly ids = new Map<string, number>();
-  private readonly decoded: (Int32Array | undefined)[];
   // Scratch space for candidates(), kept between queries: a query would otherwise allocate
   // (and the garbage collector sweep) as much again as it reads.
-  private readonly masks: Uint32Array;
+  private readonly masks: Uint16Array;
   private readonly touched: Int32Array;
   private readonly grouped: Int32Array;
   private readonly count = new Int32Array(1 << MAX_TERMS);
@@ -132,16 +38,16 @@ export class TermIndex {
   private readonly start = new Int32Array((1 << MAX_TERMS) + 1);
   private readonly fill = new Int32Array(1 << MAX_TERMS);
 
-  constructor(private readonly postings: Postings, readonly size: number) {
-    postings.terms.forEach((t, i) => this.ids.set(t, i));
-    this.decoded = new Array(postings.terms.length);
-    this.masks = new Uint32Array(size);
+  /** `lists[i]`: the statements holding `terms[i]`, ascending. */
+  constructor(terms: readonly string[], private readonly lists: readonly Int32Array[], readonly size: number) {
+    terms.forEach((t, i) => this.ids.set(t, i));
+    this.masks = new Uint16Array(size); // (MAX_TERMS bits: half the memory a query touches at random)
     this.touched = new Int32Array(size);
     this.grouped = new Int32Array(size);
   }
 
   private list(id: number): Int32Array {
-    return (this.decoded[id] ??= decode(this.postings.lists[id]));
+    return this.lists[id];
   }
 
   df(term: string): number {

@@ -9,8 +9,11 @@ import { stem } from '../text/terms';
  */
 export type Sameness = 'same' | 'fuzzy' | 'different';
 
+/** What the comparison reads of a word: its folded form, and whether it is a number. */
+export type Word = Pick<Token, 'norm' | 'num'>;
+
 /** How a word of the original compares with one given word of the page. */
-export type SameAs = (s: Token) => Sameness;
+export type SameAs = (s: Word) => Sameness;
 
 /**
  * A comparer for one word of the page (asked about many words of the original, so what
@@ -21,7 +24,7 @@ export type SameAs = (s: Token) => Sameness;
  */
 export function comparePageWord(q: Token, first: boolean, last: boolean, known: (word: string) => boolean): SameAs {
   const a = q.norm;
-  const mayBeTypo = !q.num && a.length >= 5 && !known(a);
+  const typo = mayBeTypo(q, known);
   const variantOfA = q.num || a.length < 4 ? '' : variantForm(a);
   return (s) => {
     const b = s.norm;
@@ -34,15 +37,24 @@ export function comparePageWord(q: Token, first: boolean, last: boolean, known: 
     // Typos and spelling variants keep the first or second letter.
     if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(1) !== b.charCodeAt(1)) return 'different';
     // Nor is another form of the same word ("street" / "streets") a typo: that changes what was said.
-    if (mayBeTypo && typoDistance(a, b, a.length >= 8 ? 2 : 1) && stem(a) !== stem(b)) return 'fuzzy';
+    if (typo && typoDistance(a, b, a.length >= 8 ? 2 : 1) && stem(a) !== stem(b)) return 'fuzzy';
     return variantOfA === variantForm(b) ? 'fuzzy' : 'different';
   };
 }
 
+/** Whether a word of the page may be a typo of another: a word of five letters or more that no statement uses. */
+export function mayBeTypo(q: Word, known: (word: string) => boolean): boolean {
+  return !q.num && q.norm.length >= 5 && !known(q.norm);
+}
+
 const variants = new Map<string, string>();
 
-/** A word with British and American spellings brought to one form (analyse / analyze, colour / color). */
-function variantForm(w: string): string {
+/**
+ * A word with British and American spellings brought to one form (analyse / analyze, colour / color).
+ * Words of four letters or more whose forms are equal (and that differ by two letters at most,
+ * sharing the first or second) are variants of each other.
+ */
+export function variantForm(w: string): string {
   let v = variants.get(w);
   if (v === undefined) {
     v = w.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/our/g, 'or').replace(/tre$/, 'ter').replace(/ll(ed|ing)$/, 'l$1');

@@ -1,0 +1,125 @@
+/**
+ * A statement's words as a short string of word numbers: the form the index file keeps them in,
+ * so that a query never tokenises a statement to compare it (see core/DESIGN.md, "Word streams").
+ *
+ * Each word is its position in the index's word list (most frequent first, so most words take
+ * one character), written in printable ASCII that JSON never escapes: '#' (35) to '~' (126)
+ * without '\\', 91 digits. A digit below 64 ends a number (its last 64 values); a digit from
+ * 64 carries 27 more values ahead of it (most significant first). A space before a word marks
+ * that it begins a sentence (a full stop, ! ? ; or a line break stands between it and the last).
+ */
+
+const FIRST = 35;
+const BACKSLASH = 92;
+const FINAL = 64;
+const CARRY = 27;
+const SENTENCE = 32;
+
+/** The character of each digit. */
+const DIGIT: number[] = [];
+for (let c = FIRST; c <= 126; c++) if (c !== BACKSLASH) DIGIT.push(c);
+
+/** Writes one statement: its word numbers, and which of them begin a sentence. */
+export function encodeStream(words: ArrayLike<number>, sentenceStart: ArrayLike<boolean | number>): string {
+  const out: number[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (sentenceStart[k] && k > 0) out.push(SENTENCE);
+    let rest = Math.floor(words[k] / FINAL);
+    const carried: number[] = [];
+    while (rest > 0) {
+      carried.push(DIGIT[FINAL + (rest % CARRY)]);
+      rest = Math.floor(rest / CARRY);
+    }
+    for (let j = carried.length - 1; j >= 0; j--) out.push(carried[j]);
+    out.push(DIGIT[words[k] % FINAL]);
+  }
+  return String.fromCharCode(...out);
+}
+
+/** What loading makes of the word streams: the words as numbers, and the statements by term. */
+export interface DecodedSearch {
+  /** All statements' words, one statement after another: statement d's are [start[d], start[d + 1]). */
+  tokens: Int32Array;
+  start: Int32Array;
+  /** 1 where a word begins a sentence (never a statement's first). */
+  sentenceStart: Uint8Array;
+  /** For each content term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]). */
+  postings: Int32Array;
+  postingStart: Int32Array;
+}
+
+/**
+ * Reads every statement's stream and files each statement under its content terms, in one pass
+ * over the characters (it is most of the load): `wordTerms` gives each word's term, and
+ * `termCounts` how many statements hold each term, so that every list has its place before the
+ * pass. Everything is checked as it goes; a damaged section gives what is wrong, as text:
+ * a stream that is not text, a character outside the code, a number left open or written with
+ * a leading zero, a word number not below the word count, a space not before a word, or
+ * counts that disagree with the streams.
+ */
+export function readStreams(streams: readonly unknown[], words: number, wordTerms: Int32Array, termCounts: readonly unknown[]): DecodedSearch | string {
+  let chars = 0;
+  for (let d = 0; d < streams.length; d++) {
+    const s = streams[d];
+    if (typeof s !== 'string') return `statement ${d}'s words are not word numbers`;
+    chars += s.length;
+  }
+  const T = termCounts.length;
+  const postingStart = new Int32Array(T + 1);
+  for (let t = 0; t < T; t++) {
+    const n = termCounts[t];
+    // (A statement holds a term once, with a word: no list is longer than the words.)
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || postingStart[t] + n > chars) return `term ${t}'s statement count is not a count of its statements`;
+    postingStart[t + 1] = postingStart[t] + n;
+  }
+  // A word takes a character at least: the characters bound the words.
+  const tokens = new Int32Array(chars);
+  const sentenceStart = new Uint8Array(chars);
+  const start = new Int32Array(streams.length + 1);
+  const postings = new Int32Array(postingStart[T]);
+  const fill = postingStart.slice(0, T);
+  const last = new Int32Array(T).fill(-1);
+  let at = 0;
+  for (let d = 0; d < streams.length; d++) {
+    const s = streams[d] as string;
+    const first = at;
+    let value = 0;
+    let open = false;
+    let spaced = 0;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === SENTENCE) {
+        if (open || spaced || at === first) return `statement ${d}'s words are not word numbers`;
+        spaced = 1;
+        continue;
+      }
+      if (c < FIRST || c > 126 || c === BACKSLASH) return `statement ${d}'s words are not word numbers`;
+      const v = c < BACKSLASH ? c - FIRST : c - FIRST - 1;
+      if (v >= FINAL) {
+        // A leading zero would let one number be written two ways.
+        if (!open && v === FINAL) return `statement ${d}'s words are not word numbers`;
+        value = value * CARRY + (v - FINAL);
+        if (value * FINAL >= words) return `statement ${d}'s words are not word numbers`;
+        open = true;
+        continue;
+      }
+      value = value * FINAL + v;
+      if (value >= words) return `statement ${d}'s words are not word numbers`;
+      tokens[at] = value;
+      sentenceStart[at++] = spaced;
+      const t = wordTerms[value];
+      if (t >= 0 && last[t] !== d) {
+        last[t] = d;
+        if (fill[t] === postingStart[t + 1]) return `term ${t}'s statement count is not a count of its statements`;
+        postings[fill[t]++] = d;
+      }
+      value = 0;
+      open = false;
+      spaced = 0;
+    }
+    if (open || spaced) return `statement ${d}'s words are not word numbers`;
+    start[d + 1] = at;
+  }
+  for (let t = 0; t < T; t++) if (fill[t] !== postingStart[t + 1]) return `term ${t}'s statement count is not a count of its statements`;
+  return { tokens: tokens.subarray(0, at), start, sentenceStart: sentenceStart.subarray(0, at), postings, postingStart };
+}

@@ -1,0 +1,63 @@
+import type { SearchData } from '../types';
+import type { Token } from '../text/tokens';
+
+/**
+ * Every statement's words as numbers, read on load from the index's word streams (and the
+ * statements by content term, for retrieval): a query compares a statement by reading a slice
+ * of one typed array, never by tokenising its text (which cost more than everything else a
+ * query did).
+ *
+ * Word numbers are positions in `words` (folded; a number as "#" and its value).
+ */
+export class StatementWords {
+  readonly words: readonly string[];
+  readonly terms: readonly string[];
+  /** Each word's content term (a position in `terms`), or -1. */
+  readonly wordTerm: Int32Array;
+  /** All statements' words, one after the other; statement d's are [start[d], start[d + 1]). */
+  readonly tokens: Int32Array;
+  readonly start: Int32Array;
+  /** 1 where a word begins a sentence (other than a statement's first). */
+  readonly sentenceStart: Uint8Array;
+  /** For each term, the statements holding it, ascending. */
+  readonly postings: Int32Array[];
+  private readonly numbers = new Map<string, number>();
+  /** One token a word, made when first asked for (see tokensOf). */
+  private readonly shared: (Token | undefined)[] = [];
+
+  constructor(search: SearchData) {
+    this.words = search.file.words;
+    this.terms = search.file.terms;
+    this.wordTerm = search.wordTerms;
+    this.tokens = search.tokens;
+    this.start = search.start;
+    this.sentenceStart = search.sentenceStart;
+    this.words.forEach((w, i) => this.numbers.set(w, i));
+    const { postings, postingStart } = search;
+    this.postings = Array.from({ length: this.terms.length }, (_, t) => postings.subarray(postingStart[t], postingStart[t + 1]));
+  }
+
+  /** The number of a folded word ("#" and the value for a number), or -1: no statement uses it. */
+  numberOf(key: string): number {
+    return this.numbers.get(key) ?? -1;
+  }
+
+  /**
+   * Statement `doc`'s words as tokens without a place in its text (start and end 0), one shared
+   * object a word: enough to judge a reading (what matched, what was edited, what is a content
+   * word), not to show it. A reading worth showing is read again from the tokenised text.
+   */
+  tokensOf(doc: number): Token[] {
+    const out: Token[] = [];
+    for (let k = this.start[doc]; k < this.start[doc + 1]; k++) {
+      const w = this.tokens[k];
+      let t = this.shared[w];
+      if (!t) {
+        const key = this.words[w];
+        this.shared[w] = t = key.charCodeAt(0) === 35 ? { norm: key.slice(1), start: 0, end: 0, num: true } : { norm: key, start: 0, end: 0, num: false };
+      }
+      out.push(t);
+    }
+    return out;
+  }
+}
