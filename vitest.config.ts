@@ -10,8 +10,8 @@ export default defineConfig({
     // Real-browser suites start Chromium / Firefox; give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // What a page shows after a background round trip (a "Saved", a verdict) can take over the
-    // default second when a property test in another worker holds a core.
+    // What a page shows after a round trip to storage or the background (a "Saved", a verdict)
+    // can take over the default second on a loaded 2-core machine.
     expect: { poll: { timeout: 5_000 } },
     // Firefox is driven over WebDriver BiDi; Node 20 needs the flag for the global WebSocket.
     execArgv: ['--experimental-websocket'],
