@@ -28,6 +28,7 @@ const MAX_TERMS = 12;
 
 export class TermIndex {
   private readonly ids = new Map<string, number>();
+  private readonly bitsets = new Map<number, Uint32Array>();
   // Scratch space for candidates(), kept between queries: a query would otherwise allocate
   // (and the garbage collector sweep) as much again as it reads.
   private readonly masks: Uint16Array;
@@ -48,6 +49,23 @@ export class TermIndex {
 
   private list(id: number): Int32Array {
     return this.lists[id];
+  }
+
+  /**
+   * A common term's statements as one bit each, made on first use: looking a statement up is
+   * then one read of a small array, not a search through a long list spread over memory. Only
+   * for a list longer than a thirty-second of the statements, where the bits take less room.
+   */
+  private bitset(id: number): Uint32Array | null {
+    const list = this.lists[id];
+    if (list.length * 32 < this.size) return null;
+    let bits = this.bitsets.get(id);
+    if (!bits) {
+      bits = new Uint32Array((this.size + 31) >>> 5);
+      for (let k = 0; k < list.length; k++) bits[list[k] >>> 5] |= 1 << (list[k] & 31);
+      this.bitsets.set(id, bits);
+    }
+    return bits;
   }
 
   df(term: string): number {
@@ -90,7 +108,7 @@ export class TermIndex {
     const use = this.scoringTerms(terms)
       .filter((t) => this.ids.has(t))
       .slice(0, MAX_TERMS) // one bit each in the masks below
-      .map((t) => ({ list: this.list(this.ids.get(t)!), w: this.idf(t) }));
+      .map((t) => ({ id: this.ids.get(t)!, list: this.list(this.ids.get(t)!), w: this.idf(t) }));
     const T = use.length;
     // What the terms from j on could still add.
     const rest = new Float64Array(T + 1);
@@ -120,12 +138,16 @@ export class TermIndex {
     const groups = 1 << e;
     if (admitted === 0) return [];
     // Group the admitted statements by the rare terms they hold: a counting sort on the bits.
+    // A group too light to reach the floor with every other term is never looked at: its
+    // statements (most of those admitted, holding one rare term) are not even placed.
+    for (let g = 1; g < groups; g++) if (weight[g] + rest[e] < admit) count[g] = 0;
     start[1] = 0;
     for (let g = 1; g < groups; g++) start[g + 1] = start[g] + count[g];
     fill.set(start.subarray(0, groups));
     for (let k = 0; k < admitted; k++) {
       const d = touched[k];
-      grouped[fill[masks[d]]++] = d;
+      const m = masks[d];
+      if (count[m] > 0) grouped[fill[m]++] = d;
       masks[d] = 0;
     }
     const order: { mask: number; w: number }[] = [];
@@ -134,6 +156,7 @@ export class TermIndex {
     order.sort((x, y) => y.w - x.w);
     const top = new TopK(limit);
     const pos = new Int32Array(T);
+    const bitsets = use.map((u, j) => (j >= e ? this.bitset(u.id) : null));
     let best = 0;
     const bar = () => Math.max(admit, best * relative - 1e-9, top.full() ? top.worst() - 1e-9 : -Infinity);
     for (const { mask, w } of order) {
@@ -147,6 +170,11 @@ export class TermIndex {
         let s = w;
         const b = bar();
         for (let j = e; j < T && s + rest[j] >= b; j++) {
+          const bits = bitsets[j];
+          if (bits) {
+            if ((bits[d >>> 5] >>> (d & 31)) & 1) s += use[j].w;
+            continue;
+          }
           const list = use[j].list;
           const p = (pos[j] = seek(list, d, pos[j]));
           if (p < list.length && list[p] === d) s += use[j].w;
