@@ -130,13 +130,10 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     seen[p] = stamp;
     if (sameAs[p](current) === 'fuzzy') (fuzzy ??= new Uint8Array(n))[p] = 1;
   };
-  /** `variant`: the statement word's variant form, when the caller keeps it. */
-  const relate = (s: Word, variant?: string) => {
-    const k = keyOf(s);
-    let r = relation.get(k);
-    if (r) return r;
+  /** The passage positions where a statement word is the same word spelt otherwise (`variant`: its variant form, when the caller keeps it). */
+  const fuzzyOf = (s: Word, id: number, variant?: string): Uint8Array | null => {
     current = s;
-    currentId = idOf.get(k) ?? -1;
+    currentId = id;
     fuzzy = null;
     if (!s.num && n > 0) {
       stamp++;
@@ -152,7 +149,15 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
       if (!words[0].num && len > first.length && s.norm.endsWith(first)) ask(0);
       if (!words[n - 1].num && len > last.length && s.norm.startsWith(last)) ask(n - 1);
     }
-    relation.set(k, (r = { id: currentId, fuzzy }));
+    return fuzzy;
+  };
+  const relate = (s: Word) => {
+    const k = keyOf(s);
+    let r = relation.get(k);
+    if (!r) {
+      const id = idOf.get(k) ?? -1;
+      relation.set(k, (r = { id, fuzzy: fuzzyOf(s, id) }));
+    }
     return r;
   };
   const stamp0 = relations ? relations.next() : 0;
@@ -179,11 +184,11 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
       for (let j = 0; j < out.ids.length; j++) {
         const g = tokens[from + j];
         if (stamps[g] !== stamp0) {
-          const key = list[g];
-          const r = key.charCodeAt(0) === 35 ? relate({ norm: key.slice(1), num: true }) : relate({ norm: key, num: false }, relations.variantOf(g));
+          // (The slots are this query's cache: each word of the index is related once.)
+          const id = idOf.get(list[g]) ?? -1;
           stamps[g] = stamp0;
-          relIds[g] = r.id;
-          relFuzzy[g] = r.fuzzy;
+          relIds[g] = id;
+          relFuzzy[g] = fuzzyOf(sw.tokenOf(g), id, relations.variantOf(g));
         }
         out.ids[j] = relIds[g];
         out.fuzzy[j] = relFuzzy[g];

@@ -64,26 +64,38 @@ export function variantForm(w: string): string {
   return v;
 }
 
+// Three rows of the distance table, kept between calls (a query asks thousands).
+let rows = new Int32Array(3 * 64);
+
 /** Whether the optimal-string-alignment distance (transpositions count once) is within `max`. */
 export function typoDistance(a: string, b: string, max: number): boolean {
   if (a[0] !== b[0] && a[1] !== b[1]) return false;
   const n = a.length;
   const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  if (Math.abs(n - m) > max) return false;
+  const W = m + 1;
+  if (rows.length < 3 * W) rows = new Int32Array(6 * W);
+  // Row i - 2, i - 1 and i, turning round.
+  let prev2 = 0;
+  let prev = W;
+  let cur = 2 * W;
+  for (let j = 0; j <= m; j++) rows[prev + j] = j;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
+    rows[cur] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, rows[prev2 + j - 2] + 1);
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return false;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return prev[m] <= max;
+  return rows[prev + m] <= max;
 }

@@ -49,15 +49,17 @@ export class StatementWords {
    */
   tokensOf(doc: number): Token[] {
     const out: Token[] = [];
-    for (let k = this.start[doc]; k < this.start[doc + 1]; k++) {
-      const w = this.tokens[k];
-      let t = this.shared[w];
-      if (!t) {
-        const key = this.words[w];
-        this.shared[w] = t = key.charCodeAt(0) === 35 ? { norm: key.slice(1), start: 0, end: 0, num: true } : { norm: key, start: 0, end: 0, num: false };
-      }
-      out.push(t);
-    }
+    for (let k = this.start[doc]; k < this.start[doc + 1]; k++) out.push(this.tokenOf(this.tokens[k]));
     return out;
+  }
+
+  /** Word `w` as a token without a place (see tokensOf). */
+  tokenOf(w: number): Token {
+    let t = this.shared[w];
+    if (!t) {
+      const key = this.words[w];
+      this.shared[w] = t = key.charCodeAt(0) === 35 ? { norm: key.slice(1), start: 0, end: 0, num: true } : { norm: key, start: 0, end: 0, num: false };
+    }
+    return t;
   }
 }
