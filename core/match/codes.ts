@@ -161,6 +161,17 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     return r;
   };
   const stamp0 = relations ? relations.next() : 0;
+  if (relations) {
+    // The passage's own words first: then a word met in a statement and not yet related is
+    // known not to be one of them, without looking it up.
+    for (const [key, id] of idOf) {
+      const g = relations.words.numberOf(key);
+      if (g < 0) continue;
+      relations.stamps[g] = stamp0;
+      relations.ids[g] = id;
+      relations.fuzzy[g] = fuzzyOf(relations.words.tokenOf(g), id, relations.variantOf(g));
+    }
+  }
   return {
     passage,
     words,
@@ -177,23 +188,25 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     },
     encodeWords(sw, doc) {
       if (!relations || relations.words !== sw) throw new Error('compilePassage: no WordRelations for these words');
-      const { tokens, start, words: list } = sw;
+      const { tokens, start } = sw;
       const { stamps, ids: relIds, fuzzy: relFuzzy } = relations;
       const from = start[doc];
-      const out: StatementCodes = { ids: new Int32Array(start[doc + 1] - from), fuzzy: new Array(start[doc + 1] - from) };
-      for (let j = 0; j < out.ids.length; j++) {
+      const m = start[doc + 1] - from;
+      const ids = new Int32Array(m);
+      const fuzzy: (Uint8Array | null)[] = [];
+      for (let j = 0; j < m; j++) {
         const g = tokens[from + j];
         if (stamps[g] !== stamp0) {
-          // (The slots are this query's cache: each word of the index is related once.)
-          const id = idOf.get(list[g]) ?? -1;
+          // (The slots are this query's cache: each word of the index is related once. The
+          // passage's words were stamped first, so this one is none of them.)
           stamps[g] = stamp0;
-          relIds[g] = id;
-          relFuzzy[g] = fuzzyOf(sw.tokenOf(g), id, relations.variantOf(g));
+          relIds[g] = -1;
+          relFuzzy[g] = fuzzyOf(sw.tokenOf(g), -1, relations.variantOf(g));
         }
-        out.ids[j] = relIds[g];
-        out.fuzzy[j] = relFuzzy[g];
+        ids[j] = relIds[g];
+        fuzzy.push(relFuzzy[g]);
       }
-      return out;
+      return { ids, fuzzy };
     },
     encode(statement) {
       const out: StatementCodes = { ids: new Int32Array(statement.length), fuzzy: new Array(statement.length) };
