@@ -60,13 +60,14 @@ export class WordRelations {
     this.stamps = new Int32Array(n);
     this.ids = new Int32Array(n);
     this.fuzzy = new Array(n).fill(null);
+    this.variants = new Array<string | null>(n).fill(null);
   }
   /** A new query: every slot is stale. */
   next(): number {
     return ++this.stamp;
   }
-  /** Each word's variant form (similarity.ts), worked out once. */
-  private readonly variants: (string | undefined)[] = [];
+  /** Each word's variant form (similarity.ts), worked out once (null: not yet; no holes, which would make a slow dictionary of it). */
+  private readonly variants: (string | null)[];
   variantOf(word: number): string {
     return (this.variants[word] ??= variantForm(this.words.words[word]));
   }

@@ -22,8 +22,8 @@ export class StatementWords {
   /** For each term, the statements holding it, ascending. */
   readonly postings: Int32Array[];
   private readonly numbers = new Map<string, number>();
-  /** One token a word, made when first asked for (see tokensOf). */
-  private readonly shared: (Token | undefined)[] = [];
+  /** One token a word, made when first asked for (see tokensOf); filled with null, not left with holes (a sparse array is a slow dictionary). */
+  private readonly shared: (Token | null)[];
 
   constructor(search: SearchData) {
     this.words = search.file.words;
@@ -33,6 +33,7 @@ export class StatementWords {
     this.start = search.start;
     this.sentenceStart = search.sentenceStart;
     this.words.forEach((w, i) => this.numbers.set(w, i));
+    this.shared = new Array<Token | null>(this.words.length).fill(null);
     const { postings, postingStart } = search;
     this.postings = Array.from({ length: this.terms.length }, (_, t) => postings.subarray(postingStart[t], postingStart[t + 1]));
   }
