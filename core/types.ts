@@ -97,9 +97,12 @@ export interface SearchData {
   start: Int32Array;
   /** 1 where a word begins a sentence (never a statement's first). */
   sentenceStart: Uint8Array;
-  /** For each term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]). */
+  /** For each term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]) (empty for a dense term). */
   postings: Int32Array;
   postingStart: Int32Array;
+  /** A term held by a thirty-second of the statements or more, as bits: statement d is bit d of bits[denseAt[t] * ⌈N / 32⌉ …] (-1: not dense). */
+  bits: Uint32Array;
+  denseAt: Int32Array;
 }
 
 export type Verdict = 'verbatim' | 'altered' | 'paraphrase' | 'not-found' | 'invalid';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeStream, readStreams } from './wordStreams';
+import { encodeStream, isDense, readStreams } from './wordStreams';
 import { parseRelease } from '../parse/parseRelease';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 import { buildIndex, IndexFormatError, loadIndex, serializeIndex } from './indexFile';
@@ -250,7 +250,9 @@ describe('word streams', () => {
     // (Word numbers of one to four characters.)
     const statement = fc.array(fc.record({ word: fc.oneof(fc.nat({ max: 70 }), fc.nat({ max: 200_000 })), starts: fc.boolean() }), { maxLength: 30 });
     fc.assert(
-      fc.property(fc.array(statement, { maxLength: 8 }), fc.nat({ max: 5 }), (docs, T) => {
+      // (Padded with empty statements, so that a term is held by many of them, kept as bits, or by few, kept as a list.)
+      fc.property(fc.array(statement, { maxLength: 8 }), fc.nat({ max: 5 }), fc.nat({ max: 300 }), (held, T, padding) => {
+        const docs = [...held, ...Array.from({ length: padding }, () => [])];
         const words = 200_001;
         const ids = docs.map((d) => d.map((w) => w.word));
         // (Terms by the word's last digit: some words a function word, some terms of several words.)
@@ -266,7 +268,13 @@ describe('word streams', () => {
           expect([...got.tokens.subarray(got.start[i], got.start[i + 1])]).toEqual(ids[i]);
           expect([...got.sentenceStart.subarray(got.start[i], got.start[i + 1])].map(Boolean)).toEqual(d.map((w, k) => k > 0 && w.starts));
         });
-        want.forEach((l, t) => expect([...got.postings.subarray(got.postingStart[t], got.postingStart[t + 1])]).toEqual(l));
+        const W = (docs.length + 31) >>> 5;
+        want.forEach((l, t) => {
+          const at = got.denseAt[t];
+          expect(at >= 0).toBe(isDense(l.length, docs.length));
+          const statements = at >= 0 ? docs.flatMap((_, d) => ((got.bits[at * W + (d >>> 5)] >>> (d & 31)) & 1 ? [d] : [])) : [...got.postings.subarray(got.postingStart[t], got.postingStart[t + 1])];
+          expect(statements).toEqual(l);
+        });
         // A word number at the limit, or counts that disagree, are refused.
         if (ids.flat().length) expect(readStreams(streams, Math.max(...ids.flat()), wordTerms, want.map((l) => l.length))).toMatch(/words are not word numbers/);
         if (want.some((l) => l.length)) expect(readStreams(streams, words, wordTerms, want.map((l) => l.length + 1))).toMatch(/statement count/);

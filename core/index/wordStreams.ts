@@ -43,9 +43,17 @@ export interface DecodedSearch {
   start: Int32Array;
   /** 1 where a word begins a sentence (never a statement's first). */
   sentenceStart: Uint8Array;
-  /** For each content term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]). */
+  /** For each content term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]) (empty for a dense term). */
   postings: Int32Array;
   postingStart: Int32Array;
+  /** A dense term's statements as bits (bit d of bits[at * words ...]), at = denseAt[t]; -1 for the others. */
+  bits: Uint32Array;
+  denseAt: Int32Array;
+}
+
+/** A term held by this share of the statements or more is kept as bits (one bit a statement takes less room than a list). */
+export function isDense(count: number, statements: number): boolean {
+  return count * 32 >= statements && count > 0;
 }
 
 /**
@@ -65,13 +73,22 @@ export function readStreams(streams: readonly unknown[], words: number, wordTerm
     chars += s.length;
   }
   const T = termCounts.length;
+  const N = streams.length;
+  const W = (N + 31) >>> 5;
   const postingStart = new Int32Array(T + 1);
+  const denseAt = new Int32Array(T).fill(-1);
+  let dense = 0;
+  let total = 0;
   for (let t = 0; t < T; t++) {
     const n = termCounts[t];
-    // (A statement holds a term once, with a word: no list is longer than the words.)
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || postingStart[t] + n > chars) return `term ${t}'s statement count is not a count of its statements`;
-    postingStart[t + 1] = postingStart[t] + n;
+    // (A statement holds a term once, with a word: no term is held more often than there are words, or statements.)
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > N || (total += n) > chars) return `term ${t}'s statement count is not a count of its statements`;
+    if (isDense(n, N)) denseAt[t] = dense++;
+    postingStart[t + 1] = postingStart[t] + (denseAt[t] >= 0 ? 0 : n);
   }
+  const bits = new Uint32Array(dense * W);
+  const held = new Int32Array(T);
+  const counts = Int32Array.from(termCounts as number[]);
   // A word takes a character at least: the characters bound the words.
   const tokens = new Int32Array(chars);
   const sentenceStart = new Uint8Array(chars);
@@ -110,8 +127,10 @@ export function readStreams(streams: readonly unknown[], words: number, wordTerm
       const t = wordTerms[value];
       if (t >= 0 && last[t] !== d) {
         last[t] = d;
-        if (fill[t] === postingStart[t + 1]) return `term ${t}'s statement count is not a count of its statements`;
-        postings[fill[t]++] = d;
+        if (++held[t] > counts[t]) return `term ${t}'s statement count is not a count of its statements`;
+        const b = denseAt[t];
+        if (b >= 0) bits[b * W + (d >>> 5)] |= 1 << (d & 31);
+        else postings[fill[t]++] = d;
       }
       value = 0;
       open = false;
@@ -120,6 +139,6 @@ export function readStreams(streams: readonly unknown[], words: number, wordTerm
     if (open || spaced) return `statement ${d}'s words are not word numbers`;
     start[d + 1] = at;
   }
-  for (let t = 0; t < T; t++) if (fill[t] !== postingStart[t + 1]) return `term ${t}'s statement count is not a count of its statements`;
-  return { tokens: tokens.subarray(0, at), start, sentenceStart: sentenceStart.subarray(0, at), postings, postingStart };
+  for (let t = 0; t < T; t++) if (held[t] !== counts[t]) return `term ${t}'s statement count is not a count of its statements`;
+  return { tokens: tokens.subarray(0, at), start, sentenceStart: sentenceStart.subarray(0, at), postings, postingStart, bits, denseAt };
 }

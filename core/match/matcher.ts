@@ -67,7 +67,7 @@ const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|war
 
 export function createMatcher(data: IndexData): Matcher {
   const words = new StatementWords(data.search ?? searchData(data.statements));
-  const terms = new TermIndex(words.terms, words.postings, data.statements.length);
+  const terms = new TermIndex(words.terms, words.lists, data.statements.length);
   const relations = new WordRelations(words);
   const pairCounter = new PairCounter(words);
   // (A number's key begins with "#", which no folded word does.)

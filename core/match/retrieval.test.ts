@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TermIndex } from './retrieval';
+import { listsOf, TermIndex } from './retrieval';
 
 /** The index of statements given as their terms (as StatementWords makes it from the word streams). */
 function indexOf(docs: string[][]): TermIndex {
   const terms = [...new Set(docs.flat())].sort();
   const lists = terms.map((t) => Int32Array.from(docs.flatMap((d, i) => (d.includes(t) ? [i] : []))));
-  return new TermIndex(terms, lists, docs.length);
+  return new TermIndex(terms, listsOf(lists, docs.length), docs.length);
 }
 
 /**

@@ -4,6 +4,40 @@
  * The lists are made on load from the statements' word streams (statementWords.ts).
  */
 
+/** The statements holding each term, as retrieval reads them. */
+export interface TermLists {
+  /** How many statements hold term t. */
+  count(t: number): number;
+  /** The statements holding term t, ascending. */
+  list(t: number): Int32Array;
+  /** Term t's statements as bits (statement d is bit d), when kept so; null: search its list. */
+  bits(t: number): Uint32Array | null;
+}
+
+/**
+ * Lists as they are, a long one (a thirty-second of the statements or more) also as bits made
+ * on first use: looking a statement up is then one read of a small array, not a search through
+ * a long list spread over memory. (The index's own lists come from statementWords.ts.)
+ */
+export function listsOf(lists: readonly Int32Array[], size: number): TermLists {
+  const made = new Map<number, Uint32Array>();
+  return {
+    count: (t) => lists[t].length,
+    list: (t) => lists[t],
+    bits(t) {
+      const list = lists[t];
+      if (list.length * 32 < size) return null;
+      let bits = made.get(t);
+      if (!bits) {
+        bits = new Uint32Array((size + 31) >>> 5);
+        for (let k = 0; k < list.length; k++) bits[list[k] >>> 5] |= 1 << (list[k] & 31);
+        made.set(t, bits);
+      }
+      return bits;
+    },
+  };
+}
+
 /** Whether the ascending list holds doc, searching from `from` (galloping then binary); returns the position reached. */
 function seek(list: Int32Array, doc: number, from: number): number {
   let step = 1;
@@ -23,12 +57,13 @@ function seek(list: Int32Array, doc: number, from: number): number {
   return lo;
 }
 
+const EMPTY = new Int32Array(0);
+
 /** Terms a passage is scored by, at most (one bit each in a set of terms). */
 const MAX_TERMS = 12;
 
 export class TermIndex {
   private readonly ids = new Map<string, number>();
-  private readonly bitsets = new Map<number, Uint32Array>();
   // Scratch space for candidates(), kept between queries: a query would otherwise allocate
   // (and the garbage collector sweep) as much again as it reads.
   private readonly masks: Uint16Array;
@@ -39,38 +74,17 @@ export class TermIndex {
   private readonly start = new Int32Array((1 << MAX_TERMS) + 1);
   private readonly fill = new Int32Array(1 << MAX_TERMS);
 
-  /** `lists[i]`: the statements holding `terms[i]`, ascending. */
-  constructor(terms: readonly string[], private readonly lists: readonly Int32Array[], readonly size: number) {
+  /** `lists`: the statements holding each of `terms`, by its position. */
+  constructor(terms: readonly string[], private readonly lists: TermLists, readonly size: number) {
     terms.forEach((t, i) => this.ids.set(t, i));
     this.masks = new Uint16Array(size); // (MAX_TERMS bits: half the memory a query touches at random)
     this.touched = new Int32Array(size);
     this.grouped = new Int32Array(size);
   }
 
-  private list(id: number): Int32Array {
-    return this.lists[id];
-  }
-
-  /**
-   * A common term's statements as one bit each, made on first use: looking a statement up is
-   * then one read of a small array, not a search through a long list spread over memory. Only
-   * for a list longer than a thirty-second of the statements, where the bits take less room.
-   */
-  private bitset(id: number): Uint32Array | null {
-    const list = this.lists[id];
-    if (list.length * 32 < this.size) return null;
-    let bits = this.bitsets.get(id);
-    if (!bits) {
-      bits = new Uint32Array((this.size + 31) >>> 5);
-      for (let k = 0; k < list.length; k++) bits[list[k] >>> 5] |= 1 << (list[k] & 31);
-      this.bitsets.set(id, bits);
-    }
-    return bits;
-  }
-
   df(term: string): number {
     const id = this.ids.get(term);
-    return id === undefined ? 0 : this.list(id).length;
+    return id === undefined ? 0 : this.lists.count(id);
   }
 
   /** ln(1 + N / (df + 0.5)): rare terms weigh most; a term nobody used weighs most of all. */
@@ -108,7 +122,7 @@ export class TermIndex {
     const use = this.scoringTerms(terms)
       .filter((t) => this.ids.has(t))
       .slice(0, MAX_TERMS) // one bit each in the masks below
-      .map((t) => ({ id: this.ids.get(t)!, list: this.list(this.ids.get(t)!), w: this.idf(t) }));
+      .map((t) => ({ id: this.ids.get(t)!, w: this.idf(t) }));
     const T = use.length;
     // What the terms from j on could still add.
     const rest = new Float64Array(T + 1);
@@ -123,7 +137,8 @@ export class TermIndex {
       // Once `limit` statements already weigh more than all the terms left could give an
       // unseen one, no unseen statement can enter the best `limit`: stop admitting.
       if (e > 0 && heavierThan(count, weight, 1 << e, rest[e] + 1e-9) >= limit) break;
-      const { list, w } = use[e];
+      const { id, w } = use[e];
+      const list = this.lists.list(id);
       const bit = 1 << e;
       for (let k = 0; k < list.length; k++) {
         const d = list[k];
@@ -156,7 +171,9 @@ export class TermIndex {
     order.sort((x, y) => y.w - x.w);
     const top = new TopK(limit);
     const pos = new Int32Array(T);
-    const bitsets = use.map((u, j) => (j >= e ? this.bitset(u.id) : null));
+    // Common terms are looked up: in their bits, else by searching their lists.
+    const bitsets = use.map((u, j) => (j >= e ? this.lists.bits(u.id) : null));
+    const lists = use.map((u, j) => (j >= e && !bitsets[j] ? this.lists.list(u.id) : EMPTY));
     let best = 0;
     const bar = () => Math.max(admit, best * relative - 1e-9, top.full() ? top.worst() - 1e-9 : -Infinity);
     for (const { mask, w } of order) {
@@ -175,7 +192,7 @@ export class TermIndex {
             if ((bits[d >>> 5] >>> (d & 31)) & 1) s += use[j].w;
             continue;
           }
-          const list = use[j].list;
+          const list = lists[j];
           const p = (pos[j] = seek(list, d, pos[j]));
           if (p < list.length && list[p] === d) s += use[j].w;
         }

@@ -1,5 +1,6 @@
 import type { SearchData } from '../types';
 import type { Token } from '../text/tokens';
+import type { TermLists } from './retrieval';
 
 /**
  * Every statement's words as numbers, read on load from the index's word streams (and the
@@ -19,8 +20,8 @@ export class StatementWords {
   readonly start: Int32Array;
   /** 1 where a word begins a sentence (other than a statement's first). */
   readonly sentenceStart: Uint8Array;
-  /** For each term, the statements holding it, ascending. */
-  readonly postings: Int32Array[];
+  /** The statements holding each term, for retrieval: a list, or bits for a term held by many. */
+  readonly lists: TermLists;
   private readonly numbers = new Map<string, number>();
   /** One token a word, made when first asked for (see tokensOf); filled with null, not left with holes (a sparse array is a slow dictionary). */
   private readonly shared: (Token | null)[];
@@ -34,8 +35,7 @@ export class StatementWords {
     this.sentenceStart = search.sentenceStart;
     this.words.forEach((w, i) => this.numbers.set(w, i));
     this.shared = new Array<Token | null>(this.words.length).fill(null);
-    const { postings, postingStart } = search;
-    this.postings = Array.from({ length: this.terms.length }, (_, t) => postings.subarray(postingStart[t], postingStart[t + 1]));
+    this.lists = termLists(search);
   }
 
   /** The number of a folded word ("#" and the value for a number), or -1: no statement uses it. */
@@ -63,4 +63,28 @@ export class StatementWords {
     }
     return t;
   }
+}
+
+/** The index's term lists: a sparse term's list as loaded; a dense term's bits as loaded, and its list made from them when asked (rarely: only when a passage has few rarer terms). */
+function termLists(search: SearchData): TermLists {
+  const { postings, postingStart, bits, denseAt, start } = search;
+  const counts = search.file.termCounts;
+  const W = (start.length - 1 + 31) >>> 5;
+  const made = new Map<number, Int32Array>();
+  return {
+    count: (t) => counts[t],
+    bits: (t) => (denseAt[t] >= 0 ? bits.subarray(denseAt[t] * W, (denseAt[t] + 1) * W) : null),
+    list(t) {
+      if (denseAt[t] < 0) return postings.subarray(postingStart[t], postingStart[t + 1]);
+      let list = made.get(t);
+      if (!list) {
+        list = new Int32Array(counts[t]);
+        const from = denseAt[t] * W;
+        let n = 0;
+        for (let w = 0; w < W; w++) for (let x = bits[from + w]; x !== 0; x &= x - 1) list[n++] = w * 32 + (31 - Math.clz32(x & -x));
+        made.set(t, list);
+      }
+      return list;
+    },
+  };
 }
