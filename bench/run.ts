@@ -86,11 +86,11 @@ export function formatReport(report: Report): string {
     const text = Object.values(size.engines).find(Boolean)?.text_gzip_bytes;
     out.push(`### ${size.statements.toLocaleString('en-GB')} statements` + (first ? ` (${Number(first.releases).toLocaleString('en-GB')} releases, ${first.queries} queries; release text ${mb(Number(first.text_bytes))}${text ? `, ${mb(text)} gzipped` : ''})` : ''), '');
     const engines = (Object.keys(size.engines) as EngineName[]);
-    const rows = [['engine', 'build', 'load', 'index', 'gzipped', 'gzip ÷ text', 'heap', 'queries', 'p50', 'p95', 'max', 'top-1']];
+    const rows = [['engine', 'build', 'load', 'index', 'gzipped', 'gzip ÷ text', 'heap', 'queries', 'p50', 'p95', 'max', 'top-1', 'cold: first, p95']];
     for (const e of engines) {
       const f = size.engines[e];
-      if (!f) rows.push([LABEL[e], `not run: ${size.notes[e]?.reason ?? 'skipped'}`, ...Array(10).fill('')]);
-      else rows.push([LABEL[e], ms(f.build_ms), ms(f.load_ms), mb(f.index_bytes), mb(f.index_gzip_bytes), `${(f.index_gzip_bytes / f.text_gzip_bytes).toFixed(2)}×`, `${f.heap_mb.toFixed(1)} MB`, String(f.queries), ms(f.p50_ms), ms(f.p95_ms), ms(f.max_ms), pct(f.accuracy)]);
+      if (!f) rows.push([LABEL[e], `not run: ${size.notes[e]?.reason ?? 'skipped'}`, ...Array(11).fill('')]);
+      else rows.push([LABEL[e], ms(f.build_ms), ms(f.load_ms), mb(f.index_bytes), mb(f.index_gzip_bytes), `${(f.index_gzip_bytes / f.text_gzip_bytes).toFixed(2)}×`, `${f.heap_mb.toFixed(1)} MB`, String(f.queries), ms(f.p50_ms), ms(f.p95_ms), ms(f.max_ms), pct(f.accuracy), f.cold ? `${ms(f.cold.first_ms)}, ${ms(f.cold.p95_ms)} (${f.cold.queries})` : '']);
     }
     out.push(table(rows), '');
     const ran = engines.filter((e) => size.engines[e]);

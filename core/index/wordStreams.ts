@@ -140,5 +140,6 @@ export function readStreams(streams: readonly unknown[], words: number, wordTerm
     start[d + 1] = at;
   }
   for (let t = 0; t < T; t++) if (held[t] !== counts[t]) return `term ${t}'s statement count is not a count of its statements`;
-  return { tokens: tokens.subarray(0, at), start, sentenceStart: sentenceStart.subarray(0, at), postings, postingStart, bits, denseAt };
+  // Copied to their length: the characters overestimate the words by half, and a view would keep it all.
+  return { tokens: tokens.slice(0, at), start, sentenceStart: sentenceStart.slice(0, at), postings, postingStart, bits, denseAt };
 }
