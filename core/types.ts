@@ -87,11 +87,8 @@ export interface SearchFile {
   streams: string[];
 }
 
-/** The search section in memory: the file's, and what loading makes of it. */
-export interface SearchData {
-  file: SearchFile;
-  /** The file's wordTerms. */
-  wordTerms: Int32Array;
+/** What loading makes of the word streams (index/wordStreams.ts): the words as numbers, and the statements by term. */
+export interface DecodedSearch {
   /** All statements' words as numbers, one statement after another: statement d's are [start[d], start[d + 1]). */
   tokens: Int32Array;
   start: Int32Array;
@@ -103,6 +100,13 @@ export interface SearchData {
   /** A term held by a thirty-second of the statements or more, as bits: statement d is bit d of bits[denseAt[t] * ⌈N / 32⌉ …] (-1: not dense). */
   bits: Uint32Array;
   denseAt: Int32Array;
+}
+
+/** The search section in memory: the file's, and what loading makes of it. */
+export interface SearchData extends DecodedSearch {
+  file: SearchFile;
+  /** The file's wordTerms. */
+  wordTerms: Int32Array;
 }
 
 export type Verdict = 'verbatim' | 'altered' | 'paraphrase' | 'not-found' | 'invalid';

@@ -9,6 +9,8 @@
  * that it begins a sentence (a full stop, ! ? ; or a line break stands between it and the last).
  */
 
+import type { DecodedSearch } from '../types';
+
 const FIRST = 35;
 const BACKSLASH = 92;
 const FINAL = 64;
@@ -34,21 +36,6 @@ export function encodeStream(words: ArrayLike<number>, sentenceStart: ArrayLike<
     out.push(DIGIT[words[k] % FINAL]);
   }
   return String.fromCharCode(...out);
-}
-
-/** What loading makes of the word streams: the words as numbers, and the statements by term. */
-export interface DecodedSearch {
-  /** All statements' words, one statement after another: statement d's are [start[d], start[d + 1]). */
-  tokens: Int32Array;
-  start: Int32Array;
-  /** 1 where a word begins a sentence (never a statement's first). */
-  sentenceStart: Uint8Array;
-  /** For each content term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]) (empty for a dense term). */
-  postings: Int32Array;
-  postingStart: Int32Array;
-  /** A dense term's statements as bits (bit d of bits[at * words ...]), at = denseAt[t]; -1 for the others. */
-  bits: Uint32Array;
-  denseAt: Int32Array;
 }
 
 /** A term held by this share of the statements or more is kept as bits (one bit a statement takes less room than a list). */
