@@ -83,8 +83,10 @@ export interface SearchFile {
   wordTerms: number[];
   /** For each term, how many statements hold it. */
   termCounts: number[];
-  /** For each statement, its words as positions in `words`, written compactly (index/wordStreams.ts). */
+  /** For each statement, its words as positions in `words`, written compactly (index/wordStreams.ts); a space marks a sentence's start. */
   streams: string[];
+  /** How many words the streams hold in all. */
+  wordCount: number;
 }
 
 /** What loading makes of the word streams (index/wordStreams.ts): the words as numbers, and the statements by term. */
@@ -92,8 +94,6 @@ export interface DecodedSearch {
   /** All statements' words as numbers, one statement after another: statement d's are [start[d], start[d + 1]). */
   tokens: Int32Array;
   start: Int32Array;
-  /** 1 where a word begins a sentence (never a statement's first). */
-  sentenceStart: Uint8Array;
   /** For each term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]) (empty for a dense term). */
   postings: Int32Array;
   postingStart: Int32Array;

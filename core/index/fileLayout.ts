@@ -235,7 +235,7 @@ function checkSearch(x: unknown, statements: readonly IndexedStatement[]): Searc
     termOf[i] = t;
   }
   if (streams.length !== statements.length) throw malformed(`${streams.length} word streams for ${statements.length} statements`);
-  const decoded = readStreams(streams, words.length, termOf, termCounts);
+  const decoded = readStreams(streams, words.length, termOf, termCounts, x.wordCount);
   if (typeof decoded === 'string') throw malformed(decoded);
-  return { file: { words, terms, wordTerms, termCounts, streams } as SearchFile, wordTerms: termOf, ...decoded };
+  return { file: { words, terms, wordTerms, termCounts, streams, wordCount: x.wordCount } as SearchFile, wordTerms: termOf, ...decoded };
 }

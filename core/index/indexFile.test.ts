@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeStream, isDense, readStreams } from './wordStreams';
+import { encodeStream, isDense, readStreams, sentenceStarts } from './wordStreams';
 import { parseRelease } from '../parse/parseRelease';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 import { buildIndex, IndexFormatError, loadIndex, serializeIndex } from './indexFile';
@@ -216,6 +216,8 @@ describe('refusing what is not an index of this version', () => {
       [{ ...s, words: 3 }, /missing/],
       [{ ...s, streams: undefined }, /missing/],
       [{ ...s, termCounts: undefined }, /missing/],
+      [{ ...s, wordCount: s.wordCount + 1 }, /its word count is not the number of words of the streams/],
+      [{ ...s, wordCount: undefined }, /its word count is not the number of words of the streams/],
       [{ ...s, wordTerms: [0] }, /words and wordTerms differ in number/],
       [{ ...s, termCounts: [0] }, /terms and termCounts differ in number/],
       [{ ...s, terms: [1, ...s.terms.slice(1)] }, /term 0 is not text/],
@@ -262,12 +264,15 @@ describe('word streams', () => {
         const want = reference(ids, termOf, T);
         const streams = docs.map((d) => encodeStream(d.map((w) => w.word), d.map((w, k) => k > 0 && w.starts)));
         for (const s of streams) expect(s).toMatch(/^[ #-\[\]-~]*$/); // printable, nothing JSON escapes
-        const got = readStreams(streams, words, wordTerms, want.map((l) => l.length));
+        const count = ids.flat().length;
+        const got = readStreams(streams, words, wordTerms, want.map((l) => l.length), count);
         if (typeof got === 'string') throw new Error(got);
         docs.forEach((d, i) => {
           expect([...got.tokens.subarray(got.start[i], got.start[i + 1])]).toEqual(ids[i]);
-          expect([...got.sentenceStart.subarray(got.start[i], got.start[i + 1])].map(Boolean)).toEqual(d.map((w, k) => k > 0 && w.starts));
+          expect(sentenceStarts(streams[i])).toEqual(d.flatMap((w, k) => (k > 0 && w.starts ? [k] : [])));
         });
+        // A word count that is not the streams' is refused.
+        for (const wrong of [count + 1, count - 1, count + 0.5]) if (wrong >= 0) expect(readStreams(streams, words, wordTerms, want.map((l) => l.length), wrong)).toMatch(/word count/);
         const W = (docs.length + 31) >>> 5;
         want.forEach((l, t) => {
           const at = got.denseAt[t];
@@ -276,8 +281,8 @@ describe('word streams', () => {
           expect(statements).toEqual(l);
         });
         // A word number at the limit, or counts that disagree, are refused.
-        if (ids.flat().length) expect(readStreams(streams, Math.max(...ids.flat()), wordTerms, want.map((l) => l.length))).toMatch(/words are not word numbers/);
-        if (want.some((l) => l.length)) expect(readStreams(streams, words, wordTerms, want.map((l) => l.length + 1))).toMatch(/statement count/);
+        if (count) expect(readStreams(streams, Math.max(...ids.flat()), wordTerms, want.map((l) => l.length), count)).toMatch(/words are not word numbers/);
+        if (want.some((l) => l.length)) expect(readStreams(streams, words, wordTerms, want.map((l) => l.length + 1), count)).toMatch(/statement count/);
       }),
       { numRuns: 300 },
     );
@@ -285,13 +290,14 @@ describe('word streams', () => {
 
   it('refuse what is not a stream', () => {
     const none = new Int32Array(1_000_000).fill(-1);
-    expect(readStreams(['#'], 1, none, [])).not.toBeTypeOf('string');
-    expect(readStreams(['#$ %'], 4, none, [])).not.toBeTypeOf('string');
+    expect(readStreams(['#'], 1, none, [], 1)).not.toBeTypeOf('string');
+    expect(readStreams(['#$ %'], 4, none, [], 3)).not.toBeTypeOf('string');
     // (a space not before a word; a character outside the code; a number left open; a leading zero)
     for (const bad of [' #', '# ', '#  $', '\u00e9', '\\', '"', '\n', 'e', 'd#', null, 7]) {
-      expect(readStreams(['#', bad], 1_000_000, none, []), JSON.stringify(bad)).toBe("statement 1's words are not word numbers");
+      expect(readStreams(['#', bad], 1_000_000, none, [], 1 + (typeof bad === 'string' ? bad.length : 0)), JSON.stringify(bad)).toBe("statement 1's words are not word numbers");
     }
-    expect(readStreams(['#'], 1, new Int32Array([0]), [-1])).toMatch(/term 0's statement count/);
-    expect(readStreams(['#'], 1, new Int32Array([0]), [2 ** 40])).toMatch(/term 0's statement count/);
+    expect(readStreams(['#'], 1, new Int32Array([0]), [-1], 1)).toMatch(/term 0's statement count/);
+    expect(readStreams(['#'], 1, new Int32Array([0]), [2 ** 40], 1)).toMatch(/term 0's statement count/);
+    for (const wrong of [null, '1', -1, 2, 1.5]) expect(readStreams(['#'], 1, none, [], wrong), String(wrong)).toBe('its word count is not the number of words of the streams');
   });
 });

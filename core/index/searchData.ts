@@ -27,13 +27,13 @@ export function searchData(statements: readonly Statement[]): SearchData {
     for (const t of new Set(ids.map((w) => wordTerms[w]))) if (t >= 0) termCounts[t]++;
     return encodeStream(ids, ts.map((t, k) => k > 0 && endsSentence(s.text, ts[k - 1].end, t.start)));
   });
-  return loadSearch({ words, terms, wordTerms, termCounts, streams });
+  return loadSearch({ words, terms, wordTerms, termCounts, streams, wordCount: tokens.reduce((n, ts) => n + ts.length, 0) });
 }
 
 /** The search section in memory from the file's (already checked: see fileLayout.ts). */
 export function loadSearch(file: SearchFile): SearchData {
   const wordTerms = Int32Array.from(file.wordTerms);
-  const decoded = readStreams(file.streams, file.words.length, wordTerms, file.termCounts);
+  const decoded = readStreams(file.streams, file.words.length, wordTerms, file.termCounts, file.wordCount);
   if (typeof decoded === 'string') throw new Error(`search section: ${decoded}`);
   return { file, wordTerms, ...decoded };
 }

@@ -38,6 +38,22 @@ export function encodeStream(words: ArrayLike<number>, sentenceStart: ArrayLike<
   return String.fromCharCode(...out);
 }
 
+/**
+ * The positions of a stream's words that begin a sentence (its first word is not listed), read
+ * from the stream itself: only a paraphrase check asks, of a few statements a query, so loading
+ * does not keep them for every word.
+ */
+export function sentenceStarts(stream: string): number[] {
+  const out: number[] = [];
+  let words = 0;
+  for (let k = 0; k < stream.length; k++) {
+    const c = stream.charCodeAt(k);
+    if (c === SENTENCE) out.push(words);
+    else if ((c < BACKSLASH ? c - FIRST : c - FIRST - 1) < FINAL) words++;
+  }
+  return out;
+}
+
 /** A term held by this share of the statements or more is kept as bits (one bit a statement takes less room than a list). */
 export function isDense(count: number, statements: number): boolean {
   return count * 32 >= statements && count > 0;
@@ -52,13 +68,15 @@ export function isDense(count: number, statements: number): boolean {
  * a leading zero, a word number not below the word count, a space not before a word, or
  * counts that disagree with the streams.
  */
-export function readStreams(streams: readonly unknown[], words: number, wordTerms: Int32Array, termCounts: readonly unknown[]): DecodedSearch | string {
+export function readStreams(streams: readonly unknown[], words: number, wordTerms: Int32Array, termCounts: readonly unknown[], wordCount: unknown): DecodedSearch | string {
   let chars = 0;
   for (let d = 0; d < streams.length; d++) {
     const s = streams[d];
     if (typeof s !== 'string') return `statement ${d}'s words are not word numbers`;
     chars += s.length;
   }
+  // (A word takes a character at least.)
+  if (typeof wordCount !== 'number' || !Number.isInteger(wordCount) || wordCount < 0 || wordCount > chars) return 'its word count is not the number of words of the streams';
   const T = termCounts.length;
   const N = streams.length;
   const W = (N + 31) >>> 5;
@@ -76,9 +94,8 @@ export function readStreams(streams: readonly unknown[], words: number, wordTerm
   const bits = new Uint32Array(dense * W);
   const held = new Int32Array(T);
   const counts = Int32Array.from(termCounts as number[]);
-  // A word takes a character at least: the characters bound the words.
-  const tokens = new Int32Array(chars);
-  const sentenceStart = new Uint8Array(chars);
+  // Made to its length: fresh memory costs a page fault a page, and a copy to trim it costs as much again.
+  const tokens = new Int32Array(wordCount);
   const start = new Int32Array(streams.length + 1);
   const postings = new Int32Array(postingStart[T]);
   const fill = postingStart.slice(0, T);
@@ -109,8 +126,8 @@ export function readStreams(streams: readonly unknown[], words: number, wordTerm
       }
       value = value * FINAL + v;
       if (value >= words) return `statement ${d}'s words are not word numbers`;
-      tokens[at] = value;
-      sentenceStart[at++] = spaced;
+      if (at === wordCount) return 'its word count is not the number of words of the streams';
+      tokens[at++] = value;
       const t = wordTerms[value];
       if (t >= 0 && last[t] !== d) {
         last[t] = d;
@@ -127,6 +144,6 @@ export function readStreams(streams: readonly unknown[], words: number, wordTerm
     start[d + 1] = at;
   }
   for (let t = 0; t < T; t++) if (held[t] !== counts[t]) return `term ${t}'s statement count is not a count of its statements`;
-  // Copied to their length: the characters overestimate the words by half, and a view would keep it all.
-  return { tokens: tokens.slice(0, at), start, sentenceStart: sentenceStart.slice(0, at), postings, postingStart, bits, denseAt };
+  if (at !== wordCount) return 'its word count is not the number of words of the streams';
+  return { tokens, start, postings, postingStart, bits, denseAt };
 }

@@ -30,20 +30,18 @@ export function sentencesOf(statement: readonly Token[], statementText: string):
 
 /** The same from the index's word numbers (statementWords.ts), reading no text. */
 export function sentencesOfWords(sw: StatementWords, doc: number): Sentences {
-  const { tokens, start, sentenceStart, wordTerm, terms } = sw;
+  const { tokens, start, wordTerm, terms } = sw;
   const from = start[doc];
-  const bounds = [0];
+  const m = start[doc + 1] - from;
+  const bounds = [0, ...sw.sentenceStarts(doc).filter((k) => k > 0 && k < m)];
+  if (m > 0) bounds.push(m);
   const where = new Map<string, number[]>();
   let k = 0;
-  for (let j = from; j < start[doc + 1]; j++) {
-    if (j > from && sentenceStart[j]) {
-      bounds.push(j - from);
-      k++;
-    }
-    const t = wordTerm[tokens[j]];
+  for (let j = 0; j < m; j++) {
+    while (k + 1 < bounds.length - 1 && bounds[k + 1] <= j) k++;
+    const t = wordTerm[tokens[from + j]];
     if (t >= 0) note(where, terms[t], k);
   }
-  if (start[doc + 1] > from) bounds.push(start[doc + 1] - from);
   return { bounds, where };
 }
 

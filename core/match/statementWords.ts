@@ -1,6 +1,7 @@
 import type { SearchData } from '../types';
 import type { Token } from '../text/tokens';
 import type { TermLists } from './retrieval';
+import { sentenceStarts } from '../index/wordStreams';
 
 /**
  * Every statement's words as numbers, read on load from the index's word streams (and the
@@ -18,10 +19,9 @@ export class StatementWords {
   /** All statements' words, one after the other; statement d's are [start[d], start[d + 1]). */
   readonly tokens: Int32Array;
   readonly start: Int32Array;
-  /** 1 where a word begins a sentence (other than a statement's first). */
-  readonly sentenceStart: Uint8Array;
   /** The statements holding each term, for retrieval: a list, or bits for a term held by many. */
   readonly lists: TermLists;
+  private readonly streams: readonly string[];
   private readonly numbers = new Map<string, number>();
   /** One token a word, made when first asked for (see tokensOf); filled with null, not left with holes (a sparse array is a slow dictionary). */
   private readonly shared: (Token | null)[];
@@ -32,10 +32,15 @@ export class StatementWords {
     this.wordTerm = search.wordTerms;
     this.tokens = search.tokens;
     this.start = search.start;
-    this.sentenceStart = search.sentenceStart;
+    this.streams = search.file.streams;
     this.words.forEach((w, i) => this.numbers.set(w, i));
     this.shared = new Array<Token | null>(this.words.length).fill(null);
     this.lists = termLists(search);
+  }
+
+  /** Where statement `doc`'s sentences begin, as positions of its words (its first not listed). */
+  sentenceStarts(doc: number): number[] {
+    return sentenceStarts(this.streams[doc]);
   }
 
   /** The number of a folded word ("#" and the value for a number), or -1: no statement uses it. */
