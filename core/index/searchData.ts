@@ -1,6 +1,6 @@
 import type { SearchData, SearchFile, Statement } from '../types';
 import { tokenize, type Token } from '../text/tokens';
-import { isStopword, stem } from '../text/terms';
+import { termOf as termOfWord } from '../text/terms';
 import { encodeStream, readStreams } from './wordStreams';
 
 /**
@@ -16,7 +16,7 @@ export function searchData(statements: readonly Statement[]): SearchData {
   // Most frequent first (fewest characters in the streams), then in code-point order: deterministic.
   const words = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
   const number = new Map(words.map((w, i) => [w, i]));
-  const termOf = words.map(termOfWord);
+  const termOf = words.map((w) => termOfWord(wordOfKey(w)));
   const terms = [...new Set(termOf.filter((t): t is string => t !== null))].sort();
   const termNumber = new Map(terms.map((t, i) => [t, i]));
   const wordTerms = termOf.map((t) => (t === null ? -1 : termNumber.get(t)!));
@@ -31,7 +31,7 @@ export function searchData(statements: readonly Statement[]): SearchData {
 }
 
 /** The search section in memory from the file's (already checked: see fileLayout.ts). */
-export function loadSearch(file: SearchFile): SearchData {
+function loadSearch(file: SearchFile): SearchData {
   const wordTerms = Int32Array.from(file.wordTerms);
   const decoded = readStreams(file.streams, file.words.length, wordTerms, file.termCounts, file.wordCount);
   if (typeof decoded === 'string') throw new Error(`search section: ${decoded}`);
@@ -43,10 +43,9 @@ export function wordKey(t: Pick<Token, 'norm' | 'num'>): string {
   return t.num ? '#' + t.norm : t.norm;
 }
 
-/** The content term of a word of the list, as contentTerms() would make it (null: a function word). */
-function termOfWord(word: string): string | null {
-  if (word.startsWith('#')) return word;
-  return isStopword(word) || word.length <= 1 ? null : stem(word);
+/** A word of the list as a token's folded form and number flag (the inverse of wordKey). */
+export function wordOfKey(key: string): Pick<Token, 'norm' | 'num'> {
+  return key.charCodeAt(0) === 35 ? { norm: key.slice(1), num: true } : { norm: key, num: false };
 }
 
 /** Whether text[from, to) holds a sentence's end: . ! ? ; or a line break. */

@@ -42,8 +42,6 @@ export interface StatementCodes {
 }
 
 const NONE: number[] = [];
-/** As the index's word list writes a word (searchData.ts). */
-const keyOf = wordKey;
 
 /**
  * What each word of the index's list is to the current passage, kept between queries (one
@@ -55,6 +53,8 @@ export class WordRelations {
   readonly stamps: Int32Array;
   readonly ids: Int32Array;
   readonly fuzzy: (Uint8Array | null)[];
+  /** Each word's variant form (similarity.ts), worked out once (null: not yet; no holes, which would make a slow dictionary of it). */
+  private readonly variants: (string | null)[];
   constructor(readonly words: StatementWords) {
     const n = words.words.length;
     this.stamps = new Int32Array(n);
@@ -66,8 +66,6 @@ export class WordRelations {
   next(): number {
     return ++this.stamp;
   }
-  /** Each word's variant form (similarity.ts), worked out once (null: not yet; no holes, which would make a slow dictionary of it). */
-  private readonly variants: (string | null)[];
   variantOf(word: number): string {
     return (this.variants[word] ??= variantForm(this.words.words[word]));
   }
@@ -80,7 +78,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
   const idOf = new Map<string, number>();
   const ids = new Int32Array(n);
   words.forEach((w, i) => {
-    const k = keyOf(w);
+    const k = wordKey(w);
     let id = idOf.get(k);
     if (id === undefined) idOf.set(k, (id = idOf.size));
     ids[i] = id;
@@ -153,7 +151,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     return fuzzy;
   };
   const relate = (s: Word) => {
-    const k = keyOf(s);
+    const k = wordKey(s);
     let r = relation.get(k);
     if (!r) {
       const id = idOf.get(k) ?? -1;

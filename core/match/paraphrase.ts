@@ -1,6 +1,3 @@
-import type { Token } from '../text/tokens';
-import { contentTerms } from '../text/terms';
-import { endsSentence } from '../index/searchData';
 import type { StatementWords } from './statementWords';
 
 /**
@@ -16,19 +13,7 @@ export interface Sentences {
   where: Map<string, number[]>;
 }
 
-/** A statement's sentences and their content terms, from its tokens. */
-export function sentencesOf(statement: readonly Token[], statementText: string): Sentences {
-  const bounds = [0];
-  const where = new Map<string, number[]>();
-  const parts = splitSentences(statement, statementText);
-  parts.forEach((ts, k) => {
-    bounds.push(bounds[k] + ts.length);
-    for (const t of contentTerms(ts)) note(where, t, k);
-  });
-  return { bounds, where };
-}
-
-/** The same from the index's word numbers (statementWords.ts), reading no text. */
+/** A statement's sentences and their content terms, from the index's word numbers (statementWords.ts), reading no text. */
 export function sentencesOfWords(sw: StatementWords, doc: number): Sentences {
   const { tokens, start, wordTerm, terms } = sw;
   const from = start[doc];
@@ -104,18 +89,4 @@ export function coverage(
 /** One word a few letters longer than the other, which it begins with (safe / safer). */
 function closeForms(a: string, b: string): boolean {
   return a.length < b.length ? b.length - a.length <= 2 && b.startsWith(a) : a.length - b.length <= 2 && a.startsWith(b);
-}
-
-function splitSentences(tokens: readonly Token[], text: string): Token[][] {
-  const out: Token[][] = [];
-  let cur: Token[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    if (cur.length && endsSentence(text, tokens[k - 1].end, tokens[k].start)) {
-      out.push(cur);
-      cur = [];
-    }
-    cur.push(tokens[k]);
-  }
-  if (cur.length) out.push(cur);
-  return out;
 }

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listsOf, TermIndex } from './retrieval';
+import { TermIndex, type TermLists } from './retrieval';
+import { isDense } from '../index/wordStreams';
+
+/** Lists as they are, a dense term's also as bits (as the index keeps it): both ways of looking up are exercised. */
+function listsOf(lists: readonly Int32Array[], size: number): TermLists {
+  const bits = lists.map((list) => {
+    if (!isDense(list.length, size)) return null;
+    const b = new Uint32Array((size + 31) >>> 5);
+    for (const d of list) b[d >>> 5] |= 1 << (d & 31);
+    return b;
+  });
+  return { count: (t) => lists[t].length, list: (t) => lists[t], bits: (t) => bits[t] };
+}
 
 /** The index of statements given as their terms (as StatementWords makes it from the word streams). */
 function indexOf(docs: string[][]): TermIndex {

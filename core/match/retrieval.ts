@@ -14,30 +14,6 @@ export interface TermLists {
   bits(t: number): Uint32Array | null;
 }
 
-/**
- * Lists as they are, a long one (a thirty-second of the statements or more) also as bits made
- * on first use: looking a statement up is then one read of a small array, not a search through
- * a long list spread over memory. (The index's own lists come from statementWords.ts.)
- */
-export function listsOf(lists: readonly Int32Array[], size: number): TermLists {
-  const made = new Map<number, Uint32Array>();
-  return {
-    count: (t) => lists[t].length,
-    list: (t) => lists[t],
-    bits(t) {
-      const list = lists[t];
-      if (list.length * 32 < size) return null;
-      let bits = made.get(t);
-      if (!bits) {
-        bits = new Uint32Array((size + 31) >>> 5);
-        for (let k = 0; k < list.length; k++) bits[list[k] >>> 5] |= 1 << (list[k] & 31);
-        made.set(t, bits);
-      }
-      return bits;
-    },
-  };
-}
-
 /** Whether the ascending list holds doc, searching from `from` (galloping then binary); returns the position reached. */
 function seek(list: Int32Array, doc: number, from: number): number {
   let step = 1;

@@ -2,6 +2,7 @@ import type { SearchData } from '../types';
 import type { Token } from '../text/tokens';
 import type { TermLists } from './retrieval';
 import { sentenceStarts } from '../index/wordStreams';
+import { wordOfKey } from '../index/searchData';
 
 /**
  * Every statement's words as numbers, read on load from the index's word streams (and the
@@ -63,8 +64,8 @@ export class StatementWords {
   tokenOf(w: number): Token {
     let t = this.shared[w];
     if (!t) {
-      const key = this.words[w];
-      this.shared[w] = t = key.charCodeAt(0) === 35 ? { norm: key.slice(1), start: 0, end: 0, num: true } : { norm: key, start: 0, end: 0, num: false };
+      const { norm, num } = wordOfKey(this.words[w]);
+      this.shared[w] = t = { norm, start: 0, end: 0, num };
     }
     return t;
   }

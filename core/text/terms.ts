@@ -43,12 +43,18 @@ export function stem(norm: string): string {
 }
 const stems = new Map<string, string>();
 
+/** The content term of one word: a number as "#" and its value, a word stemmed, null for a function word. */
+export function termOf(t: Pick<Token, 'norm' | 'num'>): string | null {
+  if (t.num) return '#' + t.norm;
+  return !STOP.has(t.norm) && t.norm.length > 1 ? stem(t.norm) : null;
+}
+
 /** Distinct content terms of a token list. */
 export function contentTerms(tokens: readonly Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
-    if (t.num) out.add('#' + t.norm);
-    else if (!STOP.has(t.norm) && t.norm.length > 1) out.add(stem(t.norm));
+    const term = termOf(t);
+    if (term !== null) out.add(term);
   }
   return [...out];
 }
