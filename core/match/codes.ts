@@ -28,16 +28,16 @@ export interface CompiledPassage {
   marked: boolean;
   /** A statement's words in terms of this passage's. */
   encode(statement: readonly Token[]): StatementCodes;
-  /** The same, from the index's word numbers (statementWords.ts): statement `doc` of `words`. */
+  /** The same, from the index's word numbers (statementWords.ts): statement `doc` of `words`. Valid until the next call. */
   encodeWords(words: StatementWords, doc: number): StatementCodes;
   /** Which of the passage's word ids the statement holds (1) or not (0); valid until the next call. */
   present(s: StatementCodes): Uint8Array;
 }
 
 export interface StatementCodes {
-  /** For each statement word, the id of the passage word it equals, or -1. */
+  /** For each statement word, the id of the passage word it equals, or -1 (its length is the statement's). */
   ids: Int32Array;
-  /** For each statement word, the passage positions where it is the same word spelt otherwise (null: none). */
+  /** For each statement word, the passage positions where it is the same word spelt otherwise (null: none); may run past the statement's length. */
   fuzzy: (Uint8Array | null)[];
 }
 
@@ -61,6 +61,17 @@ export class WordRelations {
     this.ids = new Int32Array(n);
     this.fuzzy = new Array(n).fill(null);
     this.variants = new Array<string | null>(n).fill(null);
+  }
+  // The codes of the statement being judged (encodeWords), kept between statements and queries:
+  // a typed array made for each would cost more than filling it (most are too large for V8 to
+  // make on its own heap).
+  private codeIds = new Int32Array(256);
+  private readonly codeFuzzy: (Uint8Array | null)[] = new Array<Uint8Array | null>(256).fill(null);
+  /** Room for a statement of m words: `ids` exactly m long, `fuzzy` at least (only its first m count). */
+  codes(m: number): StatementCodes {
+    if (this.codeIds.length < m) this.codeIds = new Int32Array(2 * m);
+    while (this.codeFuzzy.length < m) this.codeFuzzy.push(null);
+    return { ids: this.codeIds.subarray(0, m), fuzzy: this.codeFuzzy };
   }
   /** A new query: every slot is stale. */
   next(): number {
@@ -191,8 +202,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
       const { stamps, ids: relIds, fuzzy: relFuzzy } = relations;
       const from = start[doc];
       const m = start[doc + 1] - from;
-      const ids = new Int32Array(m);
-      const fuzzy: (Uint8Array | null)[] = [];
+      const { ids, fuzzy } = relations.codes(m);
       for (let j = 0; j < m; j++) {
         const g = tokens[from + j];
         if (stamps[g] !== stamp0) {
@@ -203,7 +213,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
           relFuzzy[g] = fuzzyOf(sw.tokenOf(g), -1, relations.variantOf(g));
         }
         ids[j] = relIds[g];
-        fuzzy.push(relFuzzy[g]);
+        fuzzy[j] = relFuzzy[g];
       }
       return { ids, fuzzy };
     },

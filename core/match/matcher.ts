@@ -1,7 +1,7 @@
 import type { Answer, IndexData, IndexedStatement, Match, Verdict } from '../types';
 import { tokenize, type Token } from '../text/tokens';
 import { contentTerms, isStopword, stem } from '../text/terms';
-import { align } from './align';
+import { align, type Alignment } from './align';
 import { compilePassage, sharesRun, WordRelations, type CompiledPassage, type StatementCodes } from './codes';
 import { StatementWords } from './statementWords';
 import { checkAttribution } from './attribution';
@@ -80,7 +80,7 @@ export function createMatcher(data: IndexData): Matcher {
     const codes = compiled.encodeWords(words, doc);
     if (couldAlign(compiled, framable, codes)) {
       const al = align(compiled, codes, !passage.quoted);
-      if (closeReading(passage, interpret(passage, st.text, words.tokensOf(doc), al))) {
+      if (mayBeClose(passage, al) && closeReading(passage, interpret(passage, st.text, words.tokensOf(doc), al))) {
         const tokens = tokenize(st.text);
         // An index whose words disagree with its texts (edited by hand, say) is read from the text.
         const r = tokens.length === codes.ids.length ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
@@ -90,8 +90,8 @@ export function createMatcher(data: IndexData): Matcher {
     }
     // Reported speech or other words: compare what is said, not how (among the closest candidates).
     if (rank >= D.paraphraseCandidates) return null;
-    const speakerWords = new Set((st.speaker ? `${st.speaker.name} ${st.speaker.rank ?? ''}` : '').split(/\s+/).map((w) => stem(w.toLowerCase())));
-    const own = pTerms.filter((t) => !speakerWords.has(t));
+    const speakerWords = speakerTerms(st.speaker);
+    const own = pTerms.filter((t) => !speakerWords.includes(t));
     const cov = coverage(own, sentencesOfWords(words, doc), (t) => terms.idf(t));
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
     // Framed by a verb of speech or the speaker's name, less of the passage need be found.
@@ -120,6 +120,19 @@ export function createMatcher(data: IndexData): Matcher {
     // A passage that may carry the page's own sentences can match in any one of them.
     if (!framable && exact + possible < MATCH_DEFAULTS.alteredSimilarity * p.words.length) return false;
     return sharesRun(p, s, Math.min(MATCH_DEFAULTS.minWords, MATCH_DEFAULTS.alteredRun));
+  }
+
+  /**
+   * Whether an alignment can read as a close reading at all, before it is read: every passage
+   * word it neither matched nor left out as framing is an edit in the reading (interpret.ts),
+   * so the reading's similarity is at most matched / aligned words. Most candidates of a
+   * paraphrase or of a passage nobody said end here.
+   */
+  function mayBeClose(passage: Passage, al: Alignment): boolean {
+    let framed = 0;
+    for (const op of al.ops) if (op.op === 'frame') framed++;
+    const aligned = passage.wordCount - framed;
+    return al.matched >= MATCH_DEFAULTS.minWords && al.matched >= MATCH_DEFAULTS.alteredSimilarity * aligned - 1e-9;
   }
 
   function closeReading(passage: Passage, r: Reading): Found | null {
@@ -226,6 +239,20 @@ export function createMatcher(data: IndexData): Matcher {
       return { id, verdict: found[0].verdict, best, candidates };
     },
   };
+}
+
+const speakerTermCache = new Map<string, string[]>();
+
+/** A speaker's name and rank as terms (the passage's mention of them is not what was said); worked out once a speaker. */
+function speakerTerms(speaker: IndexedStatement['speaker']): string[] {
+  const text = speaker ? `${speaker.name} ${speaker.rank ?? ''}` : '';
+  let terms = speakerTermCache.get(text);
+  if (!terms) {
+    terms = text.split(/\s+/).map((w) => stem(w.toLowerCase()));
+    if (speakerTermCache.size > 10_000) speakerTermCache.clear();
+    speakerTermCache.set(text, terms);
+  }
+  return terms;
 }
 
 function sentencesOf(p: Passage): Token[][] {

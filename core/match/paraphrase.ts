@@ -44,6 +44,9 @@ export interface Coverage {
   words: [number, number];
 }
 
+// The tables coverage() fills, kept between calls (typed arrays this size are made off V8's heap, slowly).
+let scratch = new Uint8Array(1024);
+
 export function coverage(
   passageTerms: readonly string[],
   { bounds, where }: Sentences,
@@ -55,7 +58,8 @@ export function coverage(
   const weights = passageTerms.map(idf);
   const total = weights.reduce((n, w) => n + w, 0);
   // holds[x * K + k]: sentence x holds passage term k, or a close form of it (safe / safer).
-  const holds = new Uint8Array(S * K);
+  if (scratch.length < S * K + K) scratch = new Uint8Array(2 * (S * K + K));
+  const holds = scratch.subarray(0, S * K).fill(0);
   passageTerms.forEach((t, k) => {
     for (const x of where.get(t) ?? []) holds[x * K + k] = 1;
     if (t.startsWith('#') || t.length < 4) return;
@@ -66,7 +70,7 @@ export function coverage(
     }
   });
   let best: Coverage = { coverage: 0, shared: 0, words: [0, 0] };
-  const inStretch = new Uint8Array(K);
+  const inStretch = scratch.subarray(S * K, S * K + K);
   for (let a = 0; a < S; a++) {
     inStretch.fill(0);
     for (let b = a; b < Math.min(S, a + 3); b++) {

@@ -52,10 +52,11 @@ export class PairCounter {
   }
 
   /** For each statement, how many of the pairs (MAX_PAIRS at most) it holds. */
-  held(pairs: readonly Pair[], docs: readonly number[]): Int32Array {
+  held(pairs: readonly Pair[], docs: readonly number[]): number[] {
     const { first, second } = this;
     const { tokens, start } = this.words;
-    const out = new Int32Array(docs.length);
+    // (A plain array: a typed one this size is made off V8's heap, slowly, every query.)
+    const out = new Array<number>(docs.length).fill(0);
     pairs.slice(0, MAX_PAIRS).forEach(([a, b], bit) => {
       first[a] |= 1 << bit;
       second[b] |= 1 << bit;

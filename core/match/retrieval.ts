@@ -49,6 +49,14 @@ export class TermIndex {
   private readonly weight = new Float64Array(1 << MAX_TERMS);
   private readonly start = new Int32Array((1 << MAX_TERMS) + 1);
   private readonly fill = new Int32Array(1 << MAX_TERMS);
+  private readonly top = new TopK();
+  private readonly termIds = new Int32Array(MAX_TERMS);
+  private readonly termWeights = new Float64Array(MAX_TERMS);
+  private readonly rest = new Float64Array(MAX_TERMS + 1);
+  private readonly pos = new Int32Array(MAX_TERMS);
+  private readonly order = new Int32Array(1 << MAX_TERMS);
+  private readonly lookBits: (Uint32Array | null)[] = new Array<Uint32Array | null>(MAX_TERMS).fill(null);
+  private readonly lookLists: Int32Array[] = new Array<Int32Array>(MAX_TERMS).fill(EMPTY);
 
   /** `lists`: the statements holding each of `terms`, by its position. */
   constructor(terms: readonly string[], private readonly lists: TermLists, readonly size: number) {
@@ -56,6 +64,15 @@ export class TermIndex {
     this.masks = new Uint16Array(size); // (MAX_TERMS bits: half the memory a query touches at random)
     this.touched = new Int32Array(size);
     this.grouped = new Int32Array(size);
+  }
+
+  /**
+   * Term t's statements, from one place in the code: reached from the admission too, it is warm
+   * when a query first needs a common term's list (a path the optimiser had never seen taken
+   * would be thrown away on first use, and recompiled blind, again and again).
+   */
+  private listOf(t: number): Int32Array {
+    return this.lists.list(t);
   }
 
   df(term: string): number {
@@ -97,24 +114,29 @@ export class TermIndex {
   candidates(terms: readonly string[], limit: number, floor = 0, relative = 0.3): { doc: number; score: number }[] {
     const use = this.scoringTerms(terms)
       .filter((t) => this.ids.has(t))
-      .slice(0, MAX_TERMS) // one bit each in the masks below
-      .map((t) => ({ id: this.ids.get(t)!, w: this.idf(t) }));
+      .slice(0, MAX_TERMS); // one bit each in the masks below
     const T = use.length;
+    // Everything the loops below read is in arrays kept between queries, of one type each: arrays
+    // made afresh each query (of objects, or of lists and nulls) had the optimiser throw its code
+    // for this function away again and again, leaving a slow query each time.
+    const { masks, touched, grouped, count, weight, start, fill, termIds: ids, termWeights: w, rest, pos, order, lookBits, lookLists } = this;
+    use.forEach((t, j) => {
+      ids[j] = this.ids.get(t)!;
+      w[j] = this.idf(t);
+    });
     // What the terms from j on could still add.
-    const rest = new Float64Array(T + 1);
-    for (let j = T - 1; j >= 0; j--) rest[j] = rest[j + 1] + use[j].w;
+    rest[T] = 0;
+    for (let j = T - 1; j >= 0; j--) rest[j] = rest[j + 1] + w[j];
     const admit = Math.max(floor, 1e-9) - 1e-9;
     // Rare terms: each statement holding any is admitted, with the set of those it holds as
     // bits; `count` tells how many statements hold each set, `weight` what each set weighs.
-    const { masks, touched, grouped, count, weight, start, fill } = this;
     let admitted = 0;
     let e = 0;
     for (; e < T && rest[e] >= admit; e++) {
       // Once `limit` statements already weigh more than all the terms left could give an
       // unseen one, no unseen statement can enter the best `limit`: stop admitting.
       if (e > 0 && heavierThan(count, weight, 1 << e, rest[e] + 1e-9) >= limit) break;
-      const { id, w } = use[e];
-      const list = this.lists.list(id);
+      const list = this.listOf(ids[e]);
       const bit = 1 << e;
       for (let k = 0; k < list.length; k++) {
         const d = list[k];
@@ -124,7 +146,7 @@ export class TermIndex {
         count[m | bit]++;
         masks[d] = m | bit;
       }
-      for (let m = 0; m < bit; m++) weight[m | bit] = weight[m] + w;
+      for (let m = 0; m < bit; m++) weight[m | bit] = weight[m] + w[e];
     }
     const groups = 1 << e;
     if (admitted === 0) return [];
@@ -141,43 +163,52 @@ export class TermIndex {
       if (count[m] > 0) grouped[fill[m]++] = d;
       masks[d] = 0;
     }
-    const order: { mask: number; w: number }[] = [];
-    for (let mask = 1; mask < groups; mask++) if (count[mask] > 0) order.push({ mask, w: weight[mask] });
+    // The groups, heaviest first (the lower set first among equals).
+    let groupCount = 0;
+    for (let mask = 1; mask < groups; mask++) if (count[mask] > 0) order[groupCount++] = mask;
     count.fill(0, 0, groups);
-    order.sort((x, y) => y.w - x.w);
-    const top = new TopK(limit);
-    const pos = new Int32Array(T);
+    order.subarray(0, groupCount).sort((x, y) => weight[y] - weight[x] || x - y);
+    const top = this.top;
+    top.reset(limit);
     // Common terms are looked up: in their bits, else by searching their lists.
-    const bitsets = use.map((u, j) => (j >= e ? this.lists.bits(u.id) : null));
-    const lists = use.map((u, j) => (j >= e && !bitsets[j] ? this.lists.list(u.id) : EMPTY));
+    for (let j = e; j < T; j++) {
+      const bits = this.lists.bits(ids[j]);
+      lookBits[j] = bits;
+      lookLists[j] = bits === null ? this.listOf(ids[j]) : EMPTY;
+    }
     let best = 0;
-    const bar = () => Math.max(admit, best * relative - 1e-9, top.full() ? top.worst() - 1e-9 : -Infinity);
-    for (const { mask, w } of order) {
+    // What a statement must weigh to enter the best `limit`, as they stand.
+    let bar = admit;
+    for (let g = 0; g < groupCount; g++) {
+      const mask = order[g];
+      const wg = weight[mask];
       // No statement in this group, or any lighter one, can reach the bar any more.
-      if (w + rest[e] < bar()) break;
+      if (wg + rest[e] < bar) break;
       // A group's statements are in ascending order (all were admitted by the same, its
       // rarest, term), so each common term's list is searched onwards from the last find.
       pos.fill(0);
       for (let k = start[mask]; k < start[mask + 1]; k++) {
         const d = grouped[k];
-        let s = w;
-        const b = bar();
-        for (let j = e; j < T && s + rest[j] >= b; j++) {
-          const bits = bitsets[j];
-          if (bits) {
-            if ((bits[d >>> 5] >>> (d & 31)) & 1) s += use[j].w;
+        let s = wg;
+        for (let j = e; j < T && s + rest[j] >= bar; j++) {
+          const bits = lookBits[j];
+          if (bits !== null) {
+            if ((bits[d >>> 5] >>> (d & 31)) & 1) s += w[j];
             continue;
           }
-          const list = lists[j];
+          const list = lookLists[j];
           const p = (pos[j] = seek(list, d, pos[j]));
-          if (p < list.length && list[p] === d) s += use[j].w;
+          if (p < list.length && list[p] === d) s += w[j];
         }
-        if (s >= b) {
+        if (s >= bar) {
           top.add(d, s);
           if (s > best) best = s;
+          bar = Math.max(admit, best * relative - 1e-9, top.full() ? top.worst() - 1e-9 : -Infinity);
         }
       }
     }
+    lookBits.fill(null);
+    lookLists.fill(EMPTY);
     const min = Math.max(admit, best * relative - 1e-9);
     return top.sorted().filter((c) => c.score >= min);
   }
@@ -190,48 +221,78 @@ function heavierThan(count: Int32Array, weight: Float64Array, sets: number, than
   return n;
 }
 
-/** The best `limit` (score, then earliest position), kept in a small binary heap whose root is the worst. */
+/**
+ * The best `limit` statements (score, then earliest position), kept in a binary heap whose root is
+ * the worst. Typed arrays, kept between queries: an object a query here made the optimiser throw its
+ * code away again and again (its array's element kind changed under it), a slow query each time.
+ */
 class TopK {
-  private readonly items: { doc: number; score: number }[] = [];
-  constructor(private readonly limit: number) {}
+  private docs = new Int32Array(64);
+  private scores = new Float64Array(64);
+  private size = 0;
+  private limit = 0;
+  reset(limit: number): void {
+    if (this.docs.length < limit) {
+      this.docs = new Int32Array(limit);
+      this.scores = new Float64Array(limit);
+    }
+    this.size = 0;
+    this.limit = limit;
+  }
   full(): boolean {
-    return this.items.length >= this.limit;
+    return this.size >= this.limit;
   }
   worst(): number {
-    return this.items[0].score;
+    return this.scores[0];
   }
-  private worse(a: { doc: number; score: number }, b: { doc: number; score: number }): boolean {
-    return a.score < b.score || (a.score === b.score && a.doc > b.doc);
+  /** Whether the item at a is worse than the item at b. */
+  private worse(a: number, b: number): boolean {
+    const { scores, docs } = this;
+    return scores[a] < scores[b] || (scores[a] === scores[b] && docs[a] > docs[b]);
+  }
+  private swap(a: number, b: number): void {
+    const { scores, docs } = this;
+    const s = scores[a];
+    scores[a] = scores[b];
+    scores[b] = s;
+    const d = docs[a];
+    docs[a] = docs[b];
+    docs[b] = d;
   }
   add(doc: number, score: number): void {
-    const h = this.items;
-    const item = { doc, score };
-    if (h.length < this.limit) {
-      h.push(item);
-      let i = h.length - 1;
+    const { scores, docs } = this;
+    if (this.size < this.limit) {
+      let i = this.size++;
+      docs[i] = doc;
+      scores[i] = score;
       while (i > 0) {
         const p = (i - 1) >> 1;
-        if (!this.worse(h[i], h[p])) break;
-        [h[i], h[p]] = [h[p], h[i]];
+        if (!this.worse(i, p)) break;
+        this.swap(i, p);
         i = p;
       }
       return;
     }
-    if (!this.worse(h[0], item)) return;
-    h[0] = item;
+    // Only an item better than the worst kept takes its place.
+    if (!(scores[0] < score || (scores[0] === score && docs[0] > doc))) return;
+    docs[0] = doc;
+    scores[0] = score;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < h.length && this.worse(h[l], h[m])) m = l;
-      if (r < h.length && this.worse(h[r], h[m])) m = r;
+      if (l < this.size && this.worse(l, m)) m = l;
+      if (r < this.size && this.worse(r, m)) m = r;
       if (m === i) break;
-      [h[i], h[m]] = [h[m], h[i]];
+      this.swap(i, m);
       i = m;
     }
   }
+  /** Best first, as plain objects (the only allocation, and a small one). */
   sorted(): { doc: number; score: number }[] {
-    return [...this.items].sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const out: { doc: number; score: number }[] = [];
+    for (let k = 0; k < this.size; k++) out.push({ doc: this.docs[k], score: this.scores[k] });
+    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 }
