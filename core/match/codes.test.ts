@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokens';
-import { compilePassage, WordRelations } from './codes';
+import { align } from './align';
+import { compilePassage, matchedAtMost, WordRelations } from './codes';
 import { StatementWords } from './statementWords';
 import { searchData } from '../index/searchData';
 import { readPassage, wordsOf } from './passage';
@@ -49,5 +50,31 @@ describe('compilePassage', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('bounds what any alignment matches by the longest common subsequence, worked out as the plain table would', () => {
+    fc.assert(
+      fc.property(text(1), text(0), fc.boolean(), (passageText, statementText, quoted) => {
+        const passage = readPassage(quoted ? `"${passageText}"` : passageText);
+        const compiled = compilePassage(passage, (w) => known.has(w));
+        const codes = compiled.encode(tokenize(statementText));
+        const n = compiled.ids.length;
+        const m = codes.ids.length;
+        const same = (i: number, j: number) => codes.ids[j] === compiled.ids[i] || codes.fuzzy[j]?.[i] === 1;
+        // The textbook table.
+        const L = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+        for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) L[i][j] = same(i - 1, j - 1) ? L[i - 1][j - 1] + 1 : Math.max(L[i - 1][j], L[i][j - 1]);
+        const most = matchedAtMost(compiled, codes);
+        expect(most).toBe(n > 30 ? Infinity : L[n][m]);
+        expect(align(compiled, codes, !passage.quoted).matched).toBeLessThanOrEqual(most);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('has no bound for a passage longer than thirty words', () => {
+    const passage = readPassage(Array.from({ length: 31 }, (_, i) => `word${i}`).join(' '));
+    const compiled = compilePassage(passage, () => true);
+    expect(matchedAtMost(compiled, compiled.encode(tokenize('word1 word2')))).toBe(Infinity);
   });
 });

@@ -256,3 +256,33 @@ export function sharesRun(p: CompiledPassage, s: StatementCodes, length: number)
   }
   return false;
 }
+
+/** Longest passage whose words fit one integer's bits (with room for the carry), for matchedAtMost. */
+const LCS_WORDS = 30;
+
+/**
+ * At most how many passage words an alignment with this statement can match (exactly or spelt
+ * otherwise): the longest common subsequence of the two, under that sameness. Worked out a
+ * statement word at a time on the passage's words as bits (Hyyrö's bit-parallel LCS), a few
+ * operations a word where the alignment costs a row of cells. Infinity for a passage too long
+ * for one integer's bits.
+ */
+export function matchedAtMost(p: CompiledPassage, s: StatementCodes): number {
+  const n = p.ids.length;
+  if (n > LCS_WORDS) return Infinity;
+  const all = n === 0 ? 0 : (1 << n) - 1;
+  // For each passage word id, the positions holding it, as bits.
+  const idBits = p.positions.map((at) => at.reduce((b, i) => b | (1 << i), 0));
+  let v = all;
+  for (let j = 0; j < s.ids.length; j++) {
+    let match = s.ids[j] >= 0 ? idBits[s.ids[j]] : 0;
+    const f = s.fuzzy[j];
+    if (f !== null) for (let i = 0; i < n; i++) if (f[i] === 1) match |= 1 << i;
+    const u = v & match;
+    v = ((v + u) | (v - u)) & all;
+  }
+  // Each zero bit left is one passage word matched.
+  let zeros = 0;
+  for (let x = ~v & all; x !== 0; x &= x - 1) zeros++;
+  return zeros;
+}

@@ -2,7 +2,7 @@ import type { Answer, IndexData, IndexedStatement, Match, Verdict } from '../typ
 import { tokenize, type Token } from '../text/tokens';
 import { contentTerms, isStopword, stem } from '../text/terms';
 import { align, type Alignment } from './align';
-import { compilePassage, sharesRun, WordRelations, type CompiledPassage, type StatementCodes } from './codes';
+import { compilePassage, matchedAtMost, sharesRun, WordRelations, type CompiledPassage, type StatementCodes } from './codes';
 import { StatementWords } from './statementWords';
 import { checkAttribution } from './attribution';
 import { interpret, type Reading } from './interpret';
@@ -119,7 +119,19 @@ export function createMatcher(data: IndexData): Matcher {
     if (exact < MATCH_DEFAULTS.alteredRun) return false;
     // A passage that may carry the page's own sentences can match in any one of them.
     if (!framable && exact + possible < MATCH_DEFAULTS.alteredSimilarity * p.words.length) return false;
-    return sharesRun(p, s, Math.min(MATCH_DEFAULTS.minWords, MATCH_DEFAULTS.alteredRun));
+    if (!sharesRun(p, s, Math.min(MATCH_DEFAULTS.minWords, MATCH_DEFAULTS.alteredRun))) return false;
+    // With no framing, every passage word is aligned, and a close reading matches at least this
+    // share of them in order (mayBeClose): the longest common subsequence bounds what can be.
+    if (framingPossible(p)) return true;
+    const most = matchedAtMost(p, s);
+    return most >= MATCH_DEFAULTS.minWords && most >= MATCH_DEFAULTS.alteredSimilarity * p.words.length - 1e-9;
+  }
+
+  /** Whether the alignment may leave sentences at the passage's ends out as framing (align.ts): not when quoted, nor with no sentence edge inside. */
+  function framingPossible(p: CompiledPassage): boolean {
+    if (p.passage.quoted) return false;
+    for (let i = 1; i < p.words.length; i++) if (p.sentenceStart[i] || p.sentenceEnd[i]) return true;
+    return false;
   }
 
   /**
