@@ -146,6 +146,20 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   return { differences, notes, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed };
 }
 
+/**
+ * How many of the statement's first words interpret() reads for an alignment: to its last aligned
+ * word and a sentence's worth of words on (where a closing bracket may stand for them); all of
+ * them when it frames (the framed words are compared with the whole statement).
+ */
+export function wordsRead(al: Alignment): number {
+  let last = -1;
+  for (const op of al.ops) {
+    if (op.op === 'frame') return Infinity;
+    if ('s' in op && op.s > last) last = op.s;
+  }
+  return last + 1 + MAX_STANDS_FOR;
+}
+
 const isContent = (t: Token) => t.num || !isStopword(t.norm);
 
 const MAX_STANDS_FOR = 8;

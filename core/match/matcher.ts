@@ -5,7 +5,7 @@ import { align, type Alignment } from './align';
 import { compilePassage, matchedAtMost, sharesRun, WordRelations, type CompiledPassage, type StatementCodes } from './codes';
 import { StatementWords } from './statementWords';
 import { checkAttribution } from './attribution';
-import { interpret, type Reading } from './interpret';
+import { interpret, wordsRead, type Reading } from './interpret';
 import { coverage, sentencesOfWords } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
@@ -80,10 +80,15 @@ export function createMatcher(data: IndexData): Matcher {
     const codes = compiled.encodeWords(words, doc);
     if (couldAlign(compiled, framable, codes)) {
       const al = align(compiled, codes, !passage.quoted);
-      if (mayBeClose(passage, al) && closeReading(passage, interpret(passage, st.text, words.tokensOf(doc), al))) {
-        const tokens = tokenize(st.text);
-        // An index whose words disagree with its texts (edited by hand, say) is read from the text.
-        const r = tokens.length === codes.ids.length ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
+      const indexed = words.tokensOf(doc);
+      if (mayBeClose(passage, al) && closeReading(passage, interpret(passage, st.text, indexed, al))) {
+        // The reading to show, from the text: tokenised only as far as the reading reads.
+        const wanted = wordsRead(al);
+        let tokens = tokenize(st.text, wanted);
+        // An index whose words disagree with its text (edited by hand, say) is read from the text.
+        const agrees = (tokens.length >= wanted || tokens.length === indexed.length) && tokens.every((t, k) => k < indexed.length && t.norm === indexed[k].norm && t.num === indexed[k].num);
+        if (!agrees) tokens = tokenize(st.text);
+        const r = agrees ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
         const verdict = closeReading(passage, r);
         if (verdict) return { verdict, reading: r };
       }
@@ -97,7 +102,7 @@ export function createMatcher(data: IndexData): Matcher {
     // Framed by a verb of speech or the speaker's name, less of the passage need be found.
     const framed = reported || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
     if (cov.coverage >= (framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed)) {
-      const span = spanOf(tokenize(st.text), cov.words, st.text.length);
+      const span = spanOf(tokenize(st.text, cov.words[1] + 1), cov.words, st.text.length);
       return { verdict: 'paraphrase', reading: { differences: [], notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: 0, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
     }
     return null;

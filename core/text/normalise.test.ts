@@ -96,6 +96,21 @@ describe('folding', () => {
     );
   });
 
+  it('tokenize with a number of tokens wanted gives the first tokens of the whole text, exactly', () => {
+    // Number phrases, scale words and "per cent" read on past a word: a prefix must not cut them.
+    const words = fc.constantFrom('4,000', '4.2', '50%', 'million', 'bn', 'six', 'hundred', 'and', 'twenty', 'five', 'one', 'thousand', 'per', 'cent', 'officers', 'Street', 'cyber-', '\n', 'crime', '.', ',', '“', '’s', 'é');
+    const text = fc.array(fc.tuple(words, fc.constantFrom(' ', '', ', ', '. ')), { maxLength: 30 }).map((a) => a.map(([w, g]) => w + g).join(''));
+    fc.assert(
+      fc.property(text, fc.nat(35), (t, wanted) => {
+        const whole = tokenize(t);
+        const first = tokenize(t, wanted);
+        expect(first.length).toBeGreaterThanOrEqual(Math.min(wanted, whole.length));
+        expect(first).toEqual(whole.slice(0, first.length));
+      }),
+      { numRuns: 1500, seed: 15 },
+    );
+  });
+
   it('a figure of 22 digits or more is written in digits, not "1e+23"', () => {
     expect(tokenize('99999999999999999999999 officers').map((t) => t.norm)).toEqual(['99999999999999991611392', 'officers']);
     // Too large to scale: the figure and "million" stay two tokens rather than becoming Infinity.

@@ -101,8 +101,14 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** ASCII characters that may join two parts of one word, or end it: ' ` - . , % */
 const isJoiner = (c: number) => c === 39 || c === 96 || c === 45 || c === 46 || c === 44 || c === 37;
 
-/** The words of a text as parallel lists (fewer objects than one per word: texts are read per query). */
+/**
+ * The words of a text as parallel lists (fewer objects than one per word: texts are read per
+ * query), read as far as they are asked for (see `has`).
+ */
 interface Words {
+  text: string;
+  /** Where reading stopped. */
+  at: number;
   word: string[];
   start: number[];
   end: number[];
@@ -110,16 +116,22 @@ interface Words {
   plain: number[];
 }
 
+/** Whether the text has a word k, reading on as far as that (and no further). */
+function has(raw: Words, k: number): boolean {
+  while (raw.word.length <= k && readWord(raw));
+  return k < raw.word.length;
+}
+
 /**
- * The words of a text, as WORD_AT reads them but faster: a run of ASCII letters and digits ended by
+ * Reads the next word, as WORD_AT reads it but faster: a run of ASCII letters and digits ended by
  * a space or plain punctuation is a whole word, read without the regular expression; anything
  * else (an apostrophe, a hyphen, a figure's comma, a letter beyond ASCII) is left to WORD_AT,
- * matched where the word starts.
+ * matched where the word starts. False at the end of the text.
  */
-function scanWords(text: string): Words {
-  const out: Words = { word: [], start: [], end: [], plain: [] };
+function readWord(raw: Words): boolean {
+  const { text } = raw;
   const n = text.length;
-  let k = 0;
+  let k = raw.at;
   while (k < n) {
     const c = text.charCodeAt(k);
     if (c < 128 ? !isAsciiWordChar(c) : !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(k)!))) {
@@ -138,30 +150,35 @@ function scanWords(text: string): Words {
     }
     const next = e < n ? text.charCodeAt(e) : 32;
     if (e > k && next < 128 && !isJoiner(next) && !isAsciiWordChar(next)) {
-      out.word.push(text.slice(k, e));
-      out.start.push(k);
-      out.end.push(e);
-      out.plain.push(upper ? 2 : 1);
-      k = e;
-      continue;
+      raw.word.push(text.slice(k, e));
+      raw.start.push(k);
+      raw.end.push(e);
+      raw.plain.push(upper ? 2 : 1);
+      raw.at = e;
+      return true;
     }
     WORD_AT.lastIndex = k;
     const m = WORD_AT.exec(text)!;
-    out.word.push(m[0]);
-    out.start.push(k);
-    out.end.push(k + m[0].length);
-    out.plain.push(0);
-    k += m[0].length;
+    raw.word.push(m[0]);
+    raw.start.push(k);
+    raw.end.push(k + m[0].length);
+    raw.plain.push(0);
+    raw.at = k + m[0].length;
+    return true;
   }
-  return out;
+  raw.at = n;
+  return false;
 }
 
-/** Splits text into folded word tokens with offsets. */
-export function tokenize(text: string): Token[] {
-  const raw = scanWords(text);
-  const count = raw.word.length;
+/**
+ * Splits text into folded word tokens with offsets. With `wanted`, stops once it has that many
+ * (the first tokens are the same as the whole text's: a token is made from the words at and
+ * after it, never before), reading the text only so far.
+ */
+export function tokenize(text: string, wanted = Infinity): Token[] {
+  const raw: Words = { text, at: 0, word: [], start: [], end: [], plain: [] };
   const out: Token[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; out.length < wanted && has(raw, i); i++) {
     const word = raw.word[i];
     const start = raw.start[i];
     let end = raw.end[i];
@@ -181,7 +198,7 @@ export function tokenize(text: string): Token[] {
     const fig = figureValue(bare);
     if (fig !== undefined) {
       let value = fig;
-      const next = i + 1 < count ? i + 1 : -1;
+      const next = has(raw, i + 1) ? i + 1 : -1;
       const scale = next >= 0 && !percent ? SCALES[foldWord(raw.word[next])] : undefined;
       // (Not when the product overflows: a figure of 300 digits and "million" stay two tokens.)
       if (scale && scale >= 1000 && Number.isFinite(value * scale) && /^(million|billion|thousand|m|bn|mn)$/i.test(raw.word[next]) && isAdjacent(text, end, raw.start[next])) {
@@ -200,7 +217,7 @@ export function tokenize(text: string): Token[] {
       let current = first;
       let j = i + 1;
       let lastEnd = end;
-      for (; j < count; j++) {
+      for (; has(raw, j); j++) {
         const w = foldWord(raw.word[j]);
         if (!isAdjacent(text, lastEnd, raw.start[j])) break;
         const u = wordValue(w);
@@ -213,7 +230,7 @@ export function tokenize(text: string): Token[] {
             total += current * s;
             current = 0;
           }
-        } else if (w === 'and' && j + 1 < count && wordValue(foldWord(raw.word[j + 1])) !== undefined && (current >= 100 || total > 0)) {
+        } else if (w === 'and' && has(raw, j + 1) && wordValue(foldWord(raw.word[j + 1])) !== undefined && (current >= 100 || total > 0)) {
           lastEnd = raw.end[j];
           continue;
         } else break;
@@ -223,7 +240,7 @@ export function tokenize(text: string): Token[] {
       i = j - 1;
       continue;
     }
-    if (folded === 'per' && i + 1 < count && foldWord(raw.word[i + 1]) === 'cent') {
+    if (folded === 'per' && has(raw, i + 1) && foldWord(raw.word[i + 1]) === 'cent') {
       out.push({ norm: 'percent', start, end: raw.end[i + 1], num: false });
       i++;
       continue;
@@ -243,7 +260,7 @@ function canAppend(current: number, total: number, u: number): boolean {
 
 /** "one" is a number only when a scale follows ("one hundred"); alone it is often a pronoun. */
 function startsNumberPhrase(raw: Words, i: number): boolean {
-  return i + 1 < raw.word.length && (SCALES[foldWord(raw.word[i + 1])] ?? 0) >= 100;
+  return has(raw, i + 1) && (SCALES[foldWord(raw.word[i + 1])] ?? 0) >= 100;
 }
 
 /** Two words are one phrase when only spaces (no punctuation) stand between them. */
