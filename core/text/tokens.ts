@@ -98,6 +98,8 @@ function numberNorm(v: number): string {
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** ASCII characters that may join two parts of one word, or end it: ' ` - . , % */
 const isJoiner = (c: number) => c === 39 || c === 96 || c === 45 || c === 46 || c === 44 || c === 37;
 
@@ -149,7 +151,10 @@ function readWord(raw: Words): boolean {
       }
     }
     const next = e < n ? text.charCodeAt(e) : 32;
-    if (e > k && next < 128 && !isJoiner(next) && !isAsciiWordChar(next)) {
+    // A comma or full stop joins only digits to digits (4,310 · 4.2): after a word, or before
+    // anything but a digit, it ends the word like any other punctuation.
+    const ends = !isJoiner(next) || ((next === 44 || next === 46) && !(isDigit(text.charCodeAt(e - 1)) && e + 1 < n && isDigit(text.charCodeAt(e + 1))));
+    if (e > k && next < 128 && ends && !isAsciiWordChar(next)) {
       raw.word.push(text.slice(k, e));
       raw.start.push(k);
       raw.end.push(e);
