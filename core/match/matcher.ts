@@ -80,13 +80,14 @@ export function createMatcher(data: IndexData): Matcher {
     const codes = compiled.encodeWords(words, doc);
     if (couldAlign(compiled, framable, codes)) {
       const al = align(compiled, codes, !passage.quoted);
-      const indexed = words.tokensOf(doc);
-      if (mayBeClose(passage, al) && closeReading(passage, interpret(passage, st.text, indexed, al))) {
-        // The reading to show, from the text: tokenised only as far as the reading reads.
-        const wanted = wordsRead(al);
-        let tokens = tokenize(st.text, wanted);
+      // Only as many of the statement's words as the reading reads (interpret.ts), from the index
+      // to judge it, then from the text to show it.
+      const wanted = wordsRead(al);
+      const indexed = mayBeClose(passage, al) ? words.tokensOf(doc, wanted) : null;
+      if (indexed && closeReading(passage, interpret(passage, st.text, indexed, al))) {
+        let tokens = tokenize(st.text, wanted).slice(0, wanted);
         // An index whose words disagree with its text (edited by hand, say) is read from the text.
-        const agrees = (tokens.length >= wanted || tokens.length === indexed.length) && tokens.every((t, k) => k < indexed.length && t.norm === indexed[k].norm && t.num === indexed[k].num);
+        const agrees = tokens.length === indexed.length && tokens.every((t, k) => t.norm === indexed[k].norm && t.num === indexed[k].num);
         if (!agrees) tokens = tokenize(st.text);
         const r = agrees ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
         const verdict = closeReading(passage, r);

@@ -53,10 +53,12 @@ export class StatementWords {
    * Statement `doc`'s words as tokens without a place in its text (start and end 0), one shared
    * object a word: enough to judge a reading (what matched, what was edited, what is a content
    * word), not to show it. A reading worth showing is read again from the tokenised text.
+   * With `wanted`, the first that many only.
    */
-  tokensOf(doc: number): Token[] {
+  tokensOf(doc: number, wanted = Infinity): Token[] {
     const out: Token[] = [];
-    for (let k = this.start[doc]; k < this.start[doc + 1]; k++) out.push(this.tokenOf(this.tokens[k]));
+    const end = Math.min(this.start[doc + 1], this.start[doc] + wanted);
+    for (let k = this.start[doc]; k < end; k++) out.push(this.tokenOf(this.tokens[k]));
     return out;
   }
 
