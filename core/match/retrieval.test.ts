@@ -67,6 +67,21 @@ describe('TermIndex.candidates', () => {
     );
   });
 
+  it('agrees with the reference when more than eight rare terms must be read (a second byte of bits)', () => {
+    // Twelve terms, each held by about one statement in fifty: with a low floor, a statement
+    // holding any one of eleven could reach it, so eleven lists are read.
+    const names = Array.from({ length: 12 }, (_, t) => `term${String.fromCharCode(97 + t)}`);
+    const docs = Array.from({ length: 3000 }, (_, i) => names.filter((_, t) => ((i + 1) * 7919 * (t + 3)) % 101 < 2));
+    const index = indexOf(docs);
+    const total = index.scoringTerms(names).reduce((n, t) => n + index.idf(t), 0);
+    for (const share of [0.1, 0.15]) {
+      const got = index.candidates(names, 32, total * share, 0.3);
+      const want = reference(index, docs, names, 32, total * share, 0.3);
+      expect(got.map((c) => c.doc)).toEqual(want.map((c) => c.doc));
+      expect(got.length).toBeGreaterThan(0);
+    }
+  });
+
   it('reads long posting lists exactly', () => {
     const docs = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 || i === 4999 ? ['rare'] : ['common']));
     const index = indexOf(docs);

@@ -44,7 +44,7 @@ export class TermIndex {
   // (and the garbage collector sweep) as much again as it reads.
   // The set of rare terms each statement holds, as bits: the first eight in one byte, the rest
   // (a passage seldom needs them) in another. Retrieval reads and writes this at random, and
-  // one byte a statement rather than two made it about a third faster at 100,000 statements.
+  // one byte a statement rather than two made it about 8% faster at 100,000 statements.
   private readonly masks: Uint8Array;
   private readonly masksHigh: Uint8Array;
   private readonly touched: Int32Array;
@@ -73,8 +73,9 @@ export class TermIndex {
 
   /**
    * Term t's statements, from one place in the code: reached from the admission too, it is warm
-   * when a query first needs a common term's list (a path the optimiser had never seen taken
-   * would be thrown away on first use, and recompiled blind, again and again).
+   * when a query first needs a common term's list. (A call site of its own, first reached after
+   * candidates() was compiled, had V8 discard and recompile it again and again: 11 times in
+   * 2,800 queries.)
    */
   private listOf(t: number): Int32Array {
     return this.lists.list(t);
