@@ -154,3 +154,29 @@ describe('attribution', () => {
     expect(matcher.match('Criminals follow the money', { context: 'Priya Dessai told the conference that criminals follow the money.' }).best?.attribution?.consistent).toBe(true);
   });
 });
+
+describe('an index whose words disagree with its texts (a file edited by hand)', () => {
+  // Built from one text, then the text changed and the word streams kept: the streams say 400
+  // and "Leeds", the text 600 and "Bradford".
+  const release = parseRelease(
+    ['3 Mar 2021', 'Officers arrested 400 people in Leeds last year for county lines offences, the force said.', 'Press office'].join('\n'),
+    'edited.txt',
+  );
+  const data = buildIndex([release]);
+  const edited = { ...data, statements: data.statements.map((s) => ({ ...s, text: s.text.replace('400', '600').replace('Leeds', 'Bradford') })) };
+  const m = createMatcher(edited);
+
+  it('shows the reading of the text, not of the streams, when they differ where the reading reads', () => {
+    const a = m.match('Officers arrested 600 people in Bradford last year for county lines offences');
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best!.differences).toEqual([]);
+    const [s, e] = a.best!.span;
+    expect(a.best!.quote.slice(s, e)).toBe('Officers arrested 600 people in Bradford last year for county lines offences');
+  });
+
+  it('marks the difference against the text, with offsets in the text', () => {
+    const a = m.match('Officers arrested 400 people in Bradford last year for county lines offences');
+    expect(a.verdict).toBe('altered');
+    expect(a.best!.differences).toEqual([{ type: 'number', page: '400', original: '600' }]);
+  });
+});
