@@ -4,6 +4,7 @@ import { wordsOf } from './passage';
 import { comparePageWord, mayBeTypo, variantForm, type Word } from './similarity';
 import type { StatementWords } from './statementWords';
 import { wordKey } from '../index/searchData';
+import { bitCount } from './bits';
 
 /**
  * A passage compiled once per query for the word alignment: its words as small integers,
@@ -26,6 +27,10 @@ export interface CompiledPassage {
   positions: number[][];
   /** The passage holds an elision or a bracket. */
   marked: boolean;
+  /** The alignment may leave sentences at the passage's ends out as framing (align.ts): not when quoted, nor with no sentence edge inside. */
+  mayFrame: boolean;
+  /** For each word id, its positions as bits, for matchedAtMost; null for a passage longer than LCS_WORDS. */
+  positionBits: Int32Array | null;
   /** A statement's words in terms of this passage's. */
   encode(statement: readonly Token[]): StatementCodes;
   /** The same, from the index's word numbers (statementWords.ts): statement `doc` of `words`. Valid until the next call. */
@@ -170,6 +175,9 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     }
     return r;
   };
+  let mayFrame = false;
+  if (!passage.quoted) for (let i = 1; i < n && !mayFrame; i++) mayFrame = sentenceStart[i] || sentenceEnd[i];
+  const positionBits = n > LCS_WORDS ? null : Int32Array.from(positions, (at) => at.reduce((b, i) => b | (1 << i), 0));
   const stamp0 = relations ? relations.next() : 0;
   if (relations) {
     // The passage's own words first: then a word met in a statement and not yet related is
@@ -191,6 +199,8 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     sentenceEnd,
     positions,
     marked,
+    mayFrame,
+    positionBits,
     present(s) {
       held.fill(0);
       for (let j = 0; j < s.ids.length; j++) if (s.ids[j] >= 0) held[s.ids[j]] = 1;
@@ -268,11 +278,10 @@ const LCS_WORDS = 30;
  * for one integer's bits.
  */
 export function matchedAtMost(p: CompiledPassage, s: StatementCodes): number {
+  const idBits = p.positionBits;
+  if (idBits === null) return Infinity;
   const n = p.ids.length;
-  if (n > LCS_WORDS) return Infinity;
   const all = n === 0 ? 0 : (1 << n) - 1;
-  // For each passage word id, the positions holding it, as bits.
-  const idBits = p.positions.map((at) => at.reduce((b, i) => b | (1 << i), 0));
   let v = all;
   for (let j = 0; j < s.ids.length; j++) {
     let match = s.ids[j] >= 0 ? idBits[s.ids[j]] : 0;
@@ -282,7 +291,5 @@ export function matchedAtMost(p: CompiledPassage, s: StatementCodes): number {
     v = ((v + u) | (v - u)) & all;
   }
   // Each zero bit left is one passage word matched.
-  let zeros = 0;
-  for (let x = ~v & all; x !== 0; x &= x - 1) zeros++;
-  return zeros;
+  return bitCount(~v & all);
 }

@@ -126,18 +126,9 @@ export function createMatcher(data: IndexData): Matcher {
     // A passage that may carry the page's own sentences can match in any one of them.
     if (!framable && exact + possible < MATCH_DEFAULTS.alteredSimilarity * p.words.length) return false;
     if (!sharesRun(p, s, Math.min(MATCH_DEFAULTS.minWords, MATCH_DEFAULTS.alteredRun))) return false;
-    // With no framing, every passage word is aligned, and a close reading matches at least this
-    // share of them in order (mayBeClose): the longest common subsequence bounds what can be.
-    if (framingPossible(p)) return true;
-    const most = matchedAtMost(p, s);
-    return most >= MATCH_DEFAULTS.minWords && most >= MATCH_DEFAULTS.alteredSimilarity * p.words.length - 1e-9;
-  }
-
-  /** Whether the alignment may leave sentences at the passage's ends out as framing (align.ts): not when quoted, nor with no sentence edge inside. */
-  function framingPossible(p: CompiledPassage): boolean {
-    if (p.passage.quoted) return false;
-    for (let i = 1; i < p.words.length; i++) if (p.sentenceStart[i] || p.sentenceEnd[i]) return true;
-    return false;
+    // With no framing, every passage word is aligned, and the longest common subsequence bounds
+    // how many of them any alignment matches in order.
+    return p.mayFrame || canBeClose(matchedAtMost(p, s), p.words.length);
   }
 
   /**
@@ -149,8 +140,12 @@ export function createMatcher(data: IndexData): Matcher {
   function mayBeClose(passage: Passage, al: Alignment): boolean {
     let framed = 0;
     for (const op of al.ops) if (op.op === 'frame') framed++;
-    const aligned = passage.wordCount - framed;
-    return al.matched >= MATCH_DEFAULTS.minWords && al.matched >= MATCH_DEFAULTS.alteredSimilarity * aligned - 1e-9;
+    return canBeClose(al.matched, passage.wordCount - framed);
+  }
+
+  /** Whether `matched` of `aligned` passage words can make a close reading: enough words, and at least the altered share of them (closeReading). */
+  function canBeClose(matched: number, aligned: number): boolean {
+    return matched >= MATCH_DEFAULTS.minWords && matched >= MATCH_DEFAULTS.alteredSimilarity * aligned - 1e-9;
   }
 
   function closeReading(passage: Passage, r: Reading): Found | null {

@@ -2,6 +2,7 @@ import type { Token } from '../text/tokens';
 import { isStopword } from '../text/terms';
 import { wordKey } from '../index/searchData';
 import type { StatementWords } from './statementWords';
+import { bitCount } from './bits';
 
 /**
  * A second ranking of retrieved statements, by the passage's word pairs they hold as written.
@@ -64,17 +65,11 @@ export class PairCounter {
     docs.forEach((d, i) => {
       let held = 0;
       for (let k = start[d] + 1; k < start[d + 1]; k++) held |= first[tokens[k - 1]] & second[tokens[k]];
-      out[i] = bits(held);
+      out[i] = bitCount(held);
     });
     for (const [a, b] of pairs) first[a] = second[b] = 0;
     return out;
   }
-}
-
-function bits(x: number): number {
-  let n = 0;
-  for (; x; x &= x - 1) n++;
-  return n;
 }
 
 /**
