@@ -22,7 +22,7 @@ export const USAGE = `Usage:
   otr check [--index FILE] [--json | --markdown] FILE
       Find every quotation in an article or a draft (.txt, or .html read as a page) and
       check each: a readable report, the answers as JSON (--json), or Markdown (--markdown).
-  Without --index, match and check use the bundled index (data/index.json).
+  Without --index, match and check use the bundled index (data/index.otr).
 `;
 
 /** Runs parseArgs, turning its complaints (unknown flag, missing value) into usage errors. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The bundled index, used by `otr match` when no --index is given. */
-export const BUNDLED_INDEX = path.join(REPO_ROOT, 'data', 'index.json');
+export const BUNDLED_INDEX = path.join(REPO_ROOT, 'data', 'index.otr');
 
 /** The releases `otr index` reads when given no path. */
 export const DEFAULT_RELEASES = path.join(REPO_ROOT, 'data', 'releases');

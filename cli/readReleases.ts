@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseRelease, ReleaseParseError, type ParsedRelease, type ParseIssue } from '../core/index';
-import { readReleasesJson } from '../core/import/releases';
+import { importKind, readReleasesJson } from '../core/import/releases';
 import { htmlToReleaseText } from '../core/import/html';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/import/article';
@@ -143,10 +143,10 @@ function pageUrl(doc: Document): string | undefined {
 
 /**
  * One file's releases: a release in the text layout, a saved release page (.html, .htm:
- * its article extracted with Readability), or a .json releases or index file.
+ * its article extracted with Readability), a .json releases file or an .otr index file.
  */
 export function parseFile(name: string, text: string): ParsedRelease[] {
-  if (/\.json$/i.test(name)) return readReleasesJson(name, text);
+  if (importKind(name) === 'json') return readReleasesJson(name, text);
   if (/\.x?html?$/i.test(name)) {
     const { document } = parseHTML(text);
     const url = pageUrl(document as unknown as Document);

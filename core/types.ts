@@ -59,8 +59,8 @@ export interface IndexedStatement extends Statement {
 }
 
 export const INDEX_FORMAT = 'on-the-record/index';
-/** 3: each statement's words kept as word numbers (2 kept posting lists; 1 an object a statement). */
-export const INDEX_VERSION = 3;
+/** 4: the texts after a JSON header rather than inside it (3 kept them in the JSON; 2 kept posting lists; 1 an object a statement). */
+export const INDEX_VERSION = 4;
 
 export interface IndexData {
   format: typeof INDEX_FORMAT;

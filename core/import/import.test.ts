@@ -9,7 +9,7 @@ import {
 const root = join(__dirname, '..', '..');
 const seed = readFileSync(join(root, 'tests/fixtures/releases/dev-roads-2018.txt'), 'utf8');
 const other = readFileSync(join(root, 'tests/fixtures/releases/dev-fraud-2020.txt'), 'utf8');
-const bundled = loadIndex(readFileSync(join(root, 'data/index.json'), 'utf8'));
+const bundled = loadIndex(readFileSync(join(root, 'data/index.otr'), 'utf8'));
 
 function issuesOf(f: () => unknown) {
   try {
@@ -43,7 +43,7 @@ describe('readImport', () => {
 
   it('reads an otr index file as its releases', () => {
     const releases = [parseRelease(seed, 'a.txt'), parseRelease(other, 'b.txt')];
-    const back = readImport('index.json', serializeIndex(buildIndex(releases)));
+    const back = readImport('index.otr', serializeIndex(buildIndex(releases)));
     expect(back.map((r) => r.release.id).sort()).toEqual(releases.map((r) => r.release.id).sort());
     const a = back.find((r) => r.release.id === releases[0].release.id)!;
     expect(a.statements).toEqual(releases[0].statements);
@@ -54,7 +54,7 @@ describe('readImport', () => {
     ['another format', '{"format":"x"}', /not an On the Record file/],
     ['another version', '{"format":"on-the-record/releases","version":2,"releases":[]}', /version 2/],
     ['no releases', '{"format":"on-the-record/releases","version":1,"releases":[]}', /no release/],
-    ['a damaged index', '{"format":"on-the-record/index","version":3,"built":"2024-01-01T00:00:00Z","speakers":[],"releases":{"id":[{}]},"statements":{}}', /damaged/],
+    ['a damaged index', '{"format":"on-the-record/index","version":4,"built":"2024-01-01T00:00:00Z","speakers":[],"releases":{"id":[{}]},"statements":{}}', /damaged/],
     ['an index of the older layout', '{"format":"on-the-record/index","version":1,"releases":[],"statements":[]}', /version 1 is not supported.*rebuild it with "otr index"/],
     ['an index with posting lists (version 2)', '{"format":"on-the-record/index","version":2,"built":"2024-01-01T00:00:00Z","speakers":[],"releases":{},"statements":{}}', /version 2 is not supported.*rebuild it with "otr index"/],
   ])('refuses %s', (_n, text, reason) => {

@@ -1,14 +1,14 @@
 import { parseRelease } from '../parse/parseRelease';
 import { ReleaseParseError } from '../parse/errors';
-import { buildIndex, IndexFormatError, loadIndex } from '../index/indexFile';
+import { buildIndex, IndexFormatError, loadIndex, looksLikeIndex } from '../index/indexFile';
 import { INDEX_FORMAT, type IndexData, type ParsedRelease } from '../types';
 import { releaseProblem } from './validate';
 
 export { releaseProblem };
 
 /**
- * Importing releases: the release layout (.txt), exported release files and otr
- * index files (.json); merging them with the bundled index; exporting them again.
+ * Importing releases: the release layout (.txt), exported release files (.json) and otr
+ * index files (.otr); merging them with the bundled index; exporting them again.
  */
 
 export const RELEASES_FORMAT = 'on-the-record/releases';
@@ -52,18 +52,14 @@ export function releasesOfIndex(data: IndexData): ParsedRelease[] {
   return out;
 }
 
-/** Reads an exported releases file or an otr index file. Throws ReleaseParseError naming `name`. */
+/** Reads an exported releases file or an otr index file (by its content, whatever its name). Throws ReleaseParseError naming `name`. */
 export function readReleasesJson(name: string, text: string): ParsedRelease[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    issue(name, `not JSON (${(e as Error).message})`);
-  }
-  if (isObj(data) && data.format === INDEX_FORMAT) {
+  text = text.replace(/^\uFEFF/, '');
+  // An index file is a JSON header and then the texts, so not JSON as a whole: it is known by its start.
+  if (looksLikeIndex(text)) {
     let releases: ParsedRelease[];
     try {
-      releases = releasesOfIndex(loadIndex(data));
+      releases = releasesOfIndex(loadIndex(text));
     } catch (e) {
       if (e instanceof IndexFormatError) issue(name, e.message);
       throw e;
@@ -75,6 +71,12 @@ export function readReleasesJson(name: string, text: string): ParsedRelease[] {
       if (problem) issue(name, `release ${i + 1}: ${problem}`);
     });
     return releases.map(cleanRelease);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    issue(name, `not JSON (${(e as Error).message})`);
   }
   if (!isObj(data) || data.format !== RELEASES_FORMAT) {
     issue(name, `not an On the Record file (expected "format": "${RELEASES_FORMAT}" or "${INDEX_FORMAT}")`);
@@ -94,16 +96,16 @@ export function readReleasesJson(name: string, text: string): ParsedRelease[] {
 
 export type ImportKind = 'txt' | 'json' | 'html';
 
-/** The kind of file by its name (.txt, .json, .html/.htm); text otherwise. */
+/** The kind of file by its name (.json or an .otr index, .html/.htm); text otherwise. */
 export function importKind(name: string): ImportKind {
-  if (/\.json$/i.test(name)) return 'json';
+  if (/\.(json|otr)$/i.test(name)) return 'json';
   if (/\.x?html?$/i.test(name)) return 'html';
   return 'txt';
 }
 
 /**
  * Reads one file to import: a release in the text layout (.txt, or a pasted text) or
- * a .json releases/index file. (.html needs a DOM: extract the article first, then
+ * a .json releases file or an .otr index file. (.html needs a DOM: extract the article first, then
  * `htmlToReleaseText`.) Throws ReleaseParseError with the file and line of the problem.
  */
 export function readImport(name: string, text: string, url?: string): ParsedRelease[] {

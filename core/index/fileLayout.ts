@@ -3,17 +3,26 @@ import { damaged } from './errors';
 import { readStreams } from './wordStreams';
 
 /**
- * The index file's layout (format version 3): columns rather than one object per
- * statement or release. A keyed object a statement repeated its keys and its speaker
- * on every statement, which cost as much gzipped as a third of the texts; as columns,
- * the file is little more than the texts, the release ids and sources, and the words as numbers.
- * Only the file changes: `encodeIndex` and `decodeIndex` convert to and from the
- * in-memory IndexData everything else reads.
+ * The index file's layout (format version 4): a header of columns, as JSON on the first
+ * line, then the statements' texts one after another, their lengths in the header.
+ *
+ * - Columns rather than one object per statement or release: a keyed object a statement
+ *   repeated its keys and its speaker on every statement, which cost as much gzipped as a
+ *   third of the texts.
+ * - The texts outside the JSON: they are most of the file (27 of 38 million characters at
+ *   100,000 statements), and JSON.parse would scan, unescape and copy every one, then the
+ *   garbage collector copy them again. Loading parses the header only and takes each text
+ *   as a slice of the file's string: V8 keeps a slice as a pointer into that string, so no
+ *   text is copied (see core/DESIGN.md, "The index file").
+ *
+ * Only the file changes: `encodeIndex` and `decodeIndex` convert to and from the in-memory
+ * IndexData everything else reads.
  */
 
 type Text = string | null;
 
-export interface IndexFile {
+/** The file's first line. */
+export interface IndexHeader {
   format: typeof INDEX_FORMAT;
   version: number;
   built: string;
@@ -37,7 +46,8 @@ export interface IndexFile {
     speaker: number[];
     /** The line, less the previous statement's when it is of the same release. */
     line: number[];
-    text: string[];
+    /** Each statement's text's length in UTF-16 code units (a JavaScript string's length); the texts follow the header. */
+    textLength: number[];
   };
   /** As in IndexData (the word streams are already compact, and the matcher reads them as they are). */
   search?: SearchFile;
@@ -48,11 +58,14 @@ const KIND_LETTER = { quote: 'q', narrative: 'n' } as const;
 // ---------------------------------------------------------------------------------------
 // Writing
 
-/** The file for an index. */
-export function encodeIndex(data: IndexData): IndexFile {
+/** What ends the header: JSON.stringify never writes a raw line break, so the first one ends it. */
+export const HEADER_END = '\n';
+
+/** The file for an index: its header, and the texts that follow it in order. */
+export function encodeIndex(data: IndexData): { header: IndexHeader; texts: string[] } {
   const st = data.statements;
   const { speakers, speakerRefs } = speakerTable(st);
-  const file: IndexFile = {
+  const header: IndexHeader = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
     built: data.built,
@@ -70,16 +83,16 @@ export function encodeIndex(data: IndexData): IndexFile {
       kind: st.map((s) => KIND_LETTER[s.kind]).join(''),
       speaker: speakerRefs,
       line: st.map((s, i) => s.line - (i && st[i - 1].release === s.release ? st[i - 1].line : 0)),
-      text: st.map((s) => s.text),
+      textLength: st.map((s) => s.text.length),
     },
   };
-  if (data.search) file.search = data.search.file;
-  return file;
+  if (data.search) header.search = data.search.file;
+  return { header, texts: st.map((s) => s.text) };
 }
 
 /** Each distinct speaker once (in order of first appearance), and each statement's reference to it. */
-function speakerTable(statements: readonly IndexedStatement[]): { speakers: IndexFile['speakers']; speakerRefs: number[] } {
-  const speakers: IndexFile['speakers'] = [];
+function speakerTable(statements: readonly IndexedStatement[]): { speakers: IndexHeader['speakers']; speakerRefs: number[] } {
+  const speakers: IndexHeader['speakers'] = [];
   const seen = new Map<string, number>();
   const speakerRefs = statements.map(({ speaker: s }) => {
     if (!s) return 0;
@@ -113,16 +126,19 @@ function firstStatements(releases: number, statements: readonly IndexedStatement
 // Reading. Every part is checked (type, length, range) before use, so that a damaged file
 // is refused here with what is wrong, never by a TypeError in the matcher later.
 
-/** The index a file of this version holds (format and version already checked). */
-export function decodeIndex(file: Record<string, unknown>): IndexData {
-  if (typeof file.built !== 'string') throw damaged('its build time is not text');
-  const speakers = decodeSpeakers(file.speakers);
-  const releaseCols = columns(file.releases, 'releases', ['id', 'date', 'title', 'organisation', 'url', 'source']);
+/**
+ * The index a file of this version holds (format and version already checked): `header` is
+ * its first line parsed, and its texts are `file` from `textsStart` to the end.
+ */
+export function decodeIndex(header: Record<string, unknown>, file: string, textsStart: number): IndexData {
+  if (typeof header.built !== 'string') throw damaged('its build time is not text');
+  const speakers = decodeSpeakers(header.speakers);
+  const releaseCols = columns(header.releases, 'releases', ['id', 'date', 'title', 'organisation', 'url', 'source']);
   const releaseCount = releaseCols.id.length;
-  const statements = decodeStatements(file.statements, speakers, releaseCount);
+  const statements = decodeStatements(header.statements, speakers, releaseCount, file, textsStart);
   const releases = decodeReleases(releaseCols, statements);
-  const data: IndexData = { format: INDEX_FORMAT, version: INDEX_VERSION, built: file.built, releases, statements };
-  if (file.search !== undefined) data.search = checkSearch(file.search, statements);
+  const data: IndexData = { format: INDEX_FORMAT, version: INDEX_VERSION, built: header.built, releases, statements };
+  if (header.search !== undefined) data.search = checkSearch(header.search, statements);
   return data;
 }
 
@@ -143,7 +159,7 @@ function columns(x: unknown, what: string, names: readonly string[]): Record<str
   return out;
 }
 
-/** The speaker table, one shared object a speaker. (Loops, not map: map skips the holes of a sparse array passed in already parsed.) */
+/** The speaker table, one shared object a speaker. */
 function decodeSpeakers(x: unknown): Speaker[] {
   if (!Array.isArray(x)) throw damaged('its speakers are missing');
   const out: Speaker[] = new Array(x.length);
@@ -157,22 +173,25 @@ function decodeSpeakers(x: unknown): Speaker[] {
   return out;
 }
 
-/** The statements, checked column by column as they are rebuilt. */
-function decodeStatements(x: unknown, speakers: readonly Speaker[], releaseCount: number): IndexedStatement[] {
-  const cols = columns(x, 'statements', ['text', 'release', 'speaker', 'line']);
+/** The statements, checked column by column as they are rebuilt; each text a slice of the file. */
+function decodeStatements(x: unknown, speakers: readonly Speaker[], releaseCount: number, file: string, textsStart: number): IndexedStatement[] {
+  const cols = columns(x, 'statements', ['textLength', 'release', 'speaker', 'line']);
   const kind = (x as Record<string, unknown>).kind;
-  const n = cols.text.length;
+  const n = cols.textLength.length;
   if (typeof kind !== 'string' || kind.length !== n) throw damaged('its statement kinds are missing or of another length');
   const out: IndexedStatement[] = new Array(n);
   let release = 0;
   let line = 0;
+  let at = textsStart;
   for (let i = 0; i < n; i++) {
-    const text = cols.text[i];
+    const length = cols.textLength[i];
     const dr = cols.release[i];
     const sp = cols.speaker[i];
     const dl = cols.line[i];
     const k = kind.charCodeAt(i);
-    if (!isInteger(dr) || !isInteger(sp) || !isInteger(dl) || typeof text !== 'string') throw damaged(`statement ${i} is malformed`);
+    if (!isInteger(dr) || !isInteger(sp) || !isInteger(dl) || !isInteger(length) || length < 0) throw damaged(`statement ${i} is malformed`);
+    if (length > file.length - at) throw damaged(`its texts end before statement ${i}'s (the file is cut short, or a length is wrong)`);
+    const text = file.slice(at, (at += length));
     const r = release + dr;
     if (r < 0 || r >= releaseCount) throw damaged(`statement ${i} points at release ${r}, not one of the ${releaseCount}`);
     line = (i && r === release ? line : 0) + dl;
@@ -182,6 +201,7 @@ function decodeStatements(x: unknown, speakers: readonly Speaker[], releaseCount
     if (k !== 113 && k !== 110) throw damaged(`statement ${i} is of kind "${kind[i]}", neither q(uote) nor n(arrative)`);
     out[i] = { kind: k === 113 ? 'quote' : 'narrative', speaker: sp ? speakers[sp - 1] : null, text, line, release: r };
   }
+  if (at !== file.length) throw damaged(`its texts run on for ${file.length - at} characters after the last statement's (a length is wrong)`);
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
  * loadIndex on hostile index files (issue 7, input: a malicious index file): any text,
- * any JSON, and a valid index with parts replaced or deleted. It returns the index or
+ * any JSON, and a valid index with parts of its header replaced or deleted, or its texts
+ * cut, lengthened or changed. It returns the index or
  * throws IndexFormatError; nothing else. An index it accepts, however damaged, gives a
  * matcher that answers.
  */
@@ -10,50 +11,51 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, createMatcher, IndexFormatError, loadIndex, parseRelease, serializeIndex, type IndexData } from '../index';
 import { mutated } from '../../tests/support/mutate';
+import { joinIndex, splitIndex } from '../../tests/support/indexText';
 
 const root = join(__dirname, '..', '..');
 const releases = ['dev-roads-2018.txt', 'dev-fraud-2020.txt'].map((f) => parseRelease(readFileSync(join(root, 'tests/fixtures/releases', f), 'utf8'), f));
 const indexText = serializeIndex(buildIndex(releases, '2024-01-01T00:00:00.000Z'));
-const index = JSON.parse(indexText);
+const { header, texts } = splitIndex(indexText);
 
 function loadOrRefuse(input: unknown): void {
   try {
-    loadIndex(input);
+    loadIndex(input as string);
   } catch (e) {
     if (!(e instanceof IndexFormatError)) throw new Error(`${(e as Error)?.name}: ${(e as Error)?.message} on ${String(JSON.stringify(input)).slice(0, 300)}`);
     expect(e.message).toMatch(/index/);
   }
 }
 
-const mutatedIndex = mutated(index);
+/** The index with its header's parts replaced or deleted, or its texts damaged: cut short, run on, or a stretch replaced. */
+const mutatedIndex = fc.oneof(
+  mutated(header).map((h) => joinIndex(h, texts)),
+  fc.tuple(fc.nat({ max: texts.length }), fc.nat({ max: 40 }), fc.string({ unit: 'binary', maxLength: 40 })).map(([at, cut, put]) => joinIndex(header, texts.slice(0, at) + put + texts.slice(at + cut))),
+);
 
 describe('loadIndex on hostile files', () => {
   it('any text: the index or IndexFormatError', () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
-      fc.constantFrom('', 'null', '[]', '{"format":"on-the-record/index"}', '{"format":"on-the-record/index","version":1}', '{"format":"on-the-record/index","version":2}', '{"format":"on-the-record/index","version":3}', '['.repeat(100_000), indexText.slice(0, -1)),
+      fc.constantFrom('', 'null', '[]', '\n', '{"format":"on-the-record/index"}', '{"format":"on-the-record/index","version":1}', '{"format":"on-the-record/index","version":3}', '{"format":"on-the-record/index","version":4}\nx', '['.repeat(100_000), indexText.slice(0, -1), indexText.slice(0, indexText.indexOf('\n'))),
     );
     fc.assert(fc.property(text, loadOrRefuse), { numRuns: 800, seed: 41 });
   });
 
-  it('any JSON value, already parsed: the index or IndexFormatError', () => {
-    fc.assert(fc.property(fc.anything({ maxDepth: 4 }), loadOrRefuse), { numRuns: 800, seed: 42 });
+  it('anything that is not text (a caller outside TypeScript): IndexFormatError', () => {
+    fc.assert(fc.property(fc.anything({ maxDepth: 4 }).filter((x) => typeof x !== 'string'), (x) => {
+      expect(() => loadIndex(x as string)).toThrow(/not an On the Record index: not text/);
+    }), { numRuns: 300, seed: 42 });
   });
 
-  it('a valid index with parts replaced or deleted, as text and as parsed JSON: the index or IndexFormatError', () => {
-    fc.assert(
-      fc.property(mutatedIndex, (m) => {
-        loadOrRefuse(m);
-        loadOrRefuse(JSON.stringify(m));
-      }),
-      { numRuns: 2000, seed: 43 },
-    );
+  it('a valid index with parts of its header replaced or deleted, or its texts damaged: the index or IndexFormatError', () => {
+    fc.assert(fc.property(mutatedIndex, loadOrRefuse), { numRuns: 2000, seed: 43 });
   });
 
   it('a word stream that is not text, or not word numbers the matcher can decode, is refused (a bad posting list used to reach the matcher and throw a TypeError there)', () => {
     for (const p of [null, [1, 2], {}, 3, ' #', '\\', 'é', '~', '~~~~~~~~#', '# ']) {
-      const damaged = { ...index, search: { ...index.search, streams: [p, ...index.search.streams.slice(1)] } };
+      const damaged = joinIndex({ ...header, search: { ...header.search!, streams: [p, ...header.search!.streams.slice(1)] } }, texts);
       expect(() => loadIndex(damaged), JSON.stringify(p)).toThrow(/index is damaged: its search section is malformed \(statement 0's words/);
     }
   });

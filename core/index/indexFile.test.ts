@@ -7,7 +7,8 @@ import { encodeStream, isDense, readStreams, sentenceStarts } from './wordStream
 import { parseRelease } from '../parse/parseRelease';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 import { buildIndex, IndexFormatError, loadIndex, serializeIndex } from './indexFile';
-import { type IndexFile } from './fileLayout';
+import { type IndexHeader } from './fileLayout';
+import { joinIndex, splitIndex } from '../../tests/support/indexText';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FILES = [
@@ -22,7 +23,7 @@ const parsed: ParsedRelease[] = FILES.map((f) => parseRelease(fs.readFileSync(pa
 const BUILT = '2024-01-02T03:04:05.000Z';
 
 /** The IndexFormatError a load throws (fails the test on any other outcome). */
-function loadError(input: unknown): IndexFormatError {
+function loadError(input: string): IndexFormatError {
   try {
     loadIndex(input);
   } catch (e) {
@@ -69,11 +70,36 @@ describe('build', () => {
 describe('serialize and load', () => {
   const index = buildIndex(parsed, BUILT);
 
-  it('round-trips exactly, from text and from parsed JSON', () => {
+  it('round-trips exactly', () => {
     const text = serializeIndex(index);
     expect(loadIndex(text)).toEqual(index);
-    expect(loadIndex(JSON.parse(text))).toEqual(index);
     expect(serializeIndex(loadIndex(text))).toBe(text);
+  });
+
+  it('writes the header as JSON on the first line and the texts after it, as they are', () => {
+    const text = serializeIndex(index);
+    const { header, texts } = splitIndex(text);
+    expect(header).toMatchObject({ format: INDEX_FORMAT, version: INDEX_VERSION, built: BUILT });
+    expect(texts).toBe(index.statements.map((s) => s.text).join(''));
+    expect(header.statements.textLength).toEqual(index.statements.map((s) => s.text.length));
+  });
+
+  it('round-trips any texts: line breaks, quotes, backslashes, lone surrogates, empty texts (lengths in UTF-16 units)', () => {
+    const [a] = buildIndex(parsed, BUILT).releases;
+    const text = fc.string({ unit: 'binary', maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), fc.string({ maxLength: 3 }), (texts, odd) => {
+        const data: IndexData = {
+          format: INDEX_FORMAT,
+          version: INDEX_VERSION,
+          built: BUILT,
+          releases: [{ ...a, title: 'T' }],
+          statements: [...texts, `\n"\\${odd}\ud800`].map((t, i) => ({ kind: 'quote', speaker: null, text: t, line: i + 1, release: 0 })),
+        };
+        expect(loadIndex(serializeIndex(data))).toEqual(data);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps curly quotes, accents and line breaks in statements', () => {
@@ -87,13 +113,13 @@ describe('serialize and load', () => {
 
 describe('the file', () => {
   const index = buildIndex(parsed, BUILT);
-  const file = (): IndexFile => JSON.parse(serializeIndex(index));
+  const file = (): IndexHeader => splitIndex(serializeIndex(index)).header;
 
   it('keeps each speaker once and each statement as one entry of each column', () => {
     const f = file();
     const names = new Set(index.statements.map((s) => s.speaker && JSON.stringify(s.speaker)).filter(Boolean));
     expect(f.speakers).toHaveLength(names.size);
-    for (const column of [f.statements.text, f.statements.release, f.statements.speaker, f.statements.line]) expect(column).toHaveLength(index.statements.length);
+    for (const column of [f.statements.textLength, f.statements.release, f.statements.speaker, f.statements.line]) expect(column).toHaveLength(index.statements.length);
     expect(f.statements.kind).toMatch(/^[qn]+$/);
   });
 
@@ -129,39 +155,54 @@ describe('the file', () => {
 });
 
 describe('refusing what is not an index of this version', () => {
-  const good = (): IndexFile => JSON.parse(serializeIndex(buildIndex(parsed, BUILT)));
+  const text = serializeIndex(buildIndex(parsed, BUILT));
+  const { header: goodHeader, texts } = splitIndex(text);
+  const good = (): IndexHeader => JSON.parse(JSON.stringify(goodHeader));
 
-  it('damaged JSON', () => {
-    const text = serializeIndex(buildIndex(parsed, BUILT));
-    expect(loadError(text.slice(0, text.length / 2)).message).toMatch(/not JSON/);
+  it('a header that is not JSON', () => {
+    expect(loadError(text.slice(0, text.indexOf('\n') / 2)).message).toMatch(/first line is not JSON/);
     expect(loadError('').message).toMatch(/not JSON/);
+    expect(loadError('\n' + texts).message).toMatch(/not JSON/);
     expect(loadError('\u0000\u0001').message).toMatch(/not JSON/);
   });
 
   it('another format, or no object at all', () => {
-    for (const x of ['[]', 'null', '42', '"index"', '{}', JSON.stringify({ ...good(), format: 'something-else' })]) {
-      expect(loadError(x).message, x).toMatch(new RegExp(`not an On the Record index.*${INDEX_FORMAT}`));
+    for (const x of ['[]', 'null', '42', '"index"', '{}', joinIndex({ ...good(), format: 'something-else' }, texts), joinIndex([good()], texts)]) {
+      expect(loadError(x).message, x.slice(0, 80)).toMatch(new RegExp(`not an On the Record index.*${INDEX_FORMAT}`));
     }
-    expect(loadError(null).message).toMatch(/not an On the Record index/);
-    expect(loadError([good()]).message).toMatch(/not an On the Record index/);
+    expect(loadError(null as unknown as string).message).toMatch(/not an On the Record index: not text/);
   });
 
   it('another version, naming it and the version this code reads', () => {
     for (const v of [INDEX_VERSION + 1, 0, '2', null]) {
-      const e = loadError(JSON.stringify({ ...good(), version: v }));
+      const e = loadError(joinIndex({ ...good(), version: v }, texts));
       expect(e.message).toContain(`version ${JSON.stringify(v)}`);
       expect(e.message).toContain(`reads ${INDEX_VERSION}`);
     }
   });
 
-  it('a file of the older layout (version 1, an object a statement): rebuild it', () => {
+  it('a file of an older layout: rebuild it', () => {
     const index = buildIndex(parsed, BUILT);
     const v1 = JSON.stringify({ ...index, version: 1 });
     expect(loadError(v1).message).toBe(`index format version 1 is not supported (this version reads ${INDEX_VERSION}); rebuild it with "otr index"`);
+    // Version 3 kept the texts inside the JSON, on one line.
+    const { search: _s, ...v3 } = { ...good(), version: 3, statements: { ...good().statements, textLength: undefined, text: index.statements.map((s) => s.text) } };
+    expect(loadError(JSON.stringify(v3)).message).toBe(`index format version 3 is not supported (this version reads ${INDEX_VERSION}); rebuild it with "otr index"`);
+  });
+
+  it('texts that do not add up to their lengths: cut short, run on, or a length that is not one', () => {
+    const lengths = good().statements.textLength;
+    expect(loadError(text.slice(0, -1)).message).toMatch(new RegExp(`^index is damaged: its texts end before statement ${lengths.length - 1}'s`));
+    expect(loadError(text.slice(0, text.indexOf('\n') + 1)).message).toMatch(/its texts end before statement 0's/);
+    expect(loadError(text + 'x').message).toBe("index is damaged: its texts run on for 1 characters after the last statement's (a length is wrong)");
+    const withLength = (first: unknown) => joinIndex({ ...good(), statements: { ...good().statements, textLength: [first, ...lengths.slice(1)] } }, texts);
+    expect(loadError(withLength(lengths[0] + 1)).message).toMatch(/its texts end before statement \d+'s/);
+    expect(loadError(withLength(lengths[0] - 1)).message).toMatch(/its texts run on for 1 characters/);
+    for (const bad of [-1, 0.5, '3', null]) expect(loadError(withLength(bad)).message, String(bad)).toBe('index is damaged: statement 0 is malformed');
   });
 
   it('missing or malformed parts, naming what is wrong', () => {
-    const cases: [string, (d: IndexFile) => unknown, RegExp][] = [
+    const cases: [string, (d: IndexHeader) => unknown, RegExp][] = [
       ['no build time', (d) => ({ ...d, built: 7 }), /build time/],
       ['no speakers', (d) => ({ ...d, speakers: undefined }), /speakers are missing/],
       ['a speaker without a name', (d) => ({ ...d, speakers: [[null, 'x', null], ...d.speakers.slice(1)] }), /speaker 0 is malformed/],
@@ -179,8 +220,7 @@ describe('refusing what is not an index of this version', () => {
       ['a negative title', (d) => ({ ...d, releases: { ...d.releases, title: d.releases.title.map(() => -1) } }), /release 0's title/],
       ['a fractional title', (d) => ({ ...d, releases: { ...d.releases, title: d.releases.title.map(() => 0.5) } }), /release 0's title/],
       ['statements not columns', (d) => ({ ...d, statements: [] }), /statements are missing/],
-      ['no texts', (d) => ({ ...d, statements: { ...d.statements, text: undefined } }), /statements have no text list/],
-      ['a text that is not text', (d) => ({ ...d, statements: { ...d.statements, text: [7, ...d.statements.text.slice(1)] } }), /statement 0 is malformed/],
+      ['no text lengths', (d) => ({ ...d, statements: { ...d.statements, textLength: undefined } }), /statements have no textLength list/],
       ['kinds of another length', (d) => ({ ...d, statements: { ...d.statements, kind: 'q' } }), /kinds/],
       ['kinds not a string', (d) => ({ ...d, statements: { ...d.statements, kind: [...d.statements.kind] } }), /kinds/],
       ['a statement of another kind', (d) => ({ ...d, statements: { ...d.statements, kind: 'r' + d.statements.kind.slice(1) } }), /statement 0 is of kind "r"/],
@@ -193,17 +233,10 @@ describe('refusing what is not an index of this version', () => {
       ['statement lists of different lengths', (d) => ({ ...d, statements: { ...d.statements, line: [] } }), /differ in length \(line\)/],
     ];
     for (const [what, damage, message] of cases) {
-      const e = loadError(JSON.stringify(damage(good())));
+      const e = loadError(joinIndex(damage(good()), texts));
       expect(e.message, what).toMatch(/^index is damaged: /);
       expect(e.message, what).toMatch(message);
     }
-  });
-
-  it('an already-parsed file with holes in its lists (JSON has none, a caller’s object may)', () => {
-    const d = good();
-    expect(loadError({ ...d, speakers: new Array(d.speakers.length) }).message).toMatch(/speaker 0 is malformed/);
-    expect(loadError({ ...d, releases: { ...d.releases, id: new Array(d.releases.id.length) } }).message).toMatch(/release 0 is malformed/);
-    expect(loadError({ ...d, statements: { ...d.statements, text: new Array(d.statements.text.length) } }).message).toMatch(/statement 0 is malformed/);
   });
 
   it('a damaged search section, naming the part; an index without one still loads', () => {
@@ -234,12 +267,12 @@ describe('refusing what is not an index of this version', () => {
       ]),
     ];
     for (const [search, message] of cases) {
-      const e = loadError(JSON.stringify({ ...d, search }));
+      const e = loadError(joinIndex({ ...d, search }, texts));
       expect(e.message, JSON.stringify(search).slice(0, 80)).toMatch(/damaged.*search section is malformed/);
       expect(e.message, JSON.stringify(search).slice(0, 80)).toMatch(message);
     }
     const { search: _s, ...bare } = d;
-    expect(loadIndex(JSON.stringify(bare)).statements).toEqual(buildIndex(parsed, BUILT).statements);
+    expect(loadIndex(joinIndex(bare, texts)).statements).toEqual(buildIndex(parsed, BUILT).statements);
   });
 });
 

@@ -1,6 +1,6 @@
 import { searchData } from './searchData';
 import { IndexFormatError } from './errors';
-import { decodeIndex, encodeIndex } from './fileLayout';
+import { decodeIndex, encodeIndex, HEADER_END } from './fileLayout';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 
 /**
@@ -26,34 +26,46 @@ export function buildIndex(releases: readonly ParsedRelease[], built = new Date(
   return out;
 }
 
-/** The index file's text: the columns of fileLayout.ts, as JSON. */
+/** The index file's text: fileLayout.ts's header as JSON on one line, then the statements' texts. */
 export function serializeIndex(data: IndexData): string {
-  return JSON.stringify(encodeIndex(data));
+  const { header, texts } = encodeIndex(data);
+  return JSON.stringify(header) + HEADER_END + texts.join('');
+}
+
+// (The format has no character a regular expression treats specially.)
+const INDEX_START = new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*${JSON.stringify(INDEX_FORMAT)}`);
+
+/** Whether a text begins as an index file of any version does: its first key is the format (as serializeIndex writes it). */
+export function looksLikeIndex(text: string): boolean {
+  return INDEX_START.test(text);
 }
 
 /**
- * Reads an index file (text or already-parsed JSON), checking its format and version, then
- * every part of it: a damaged file is refused here with what is wrong (IndexFormatError).
+ * Reads an index file, checking its format and version, then every part of it: a damaged
+ * file is refused here with what is wrong (IndexFormatError). The statements' texts are
+ * slices of `text` (fileLayout.ts), so the index keeps `text` alive while it lives.
  */
-export function loadIndex(input: string | unknown): IndexData {
-  let data: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input);
-    } catch (e) {
-      throw new IndexFormatError(`not an On the Record index: not JSON (${(e as Error).message})`);
-    }
+export function loadIndex(text: string): IndexData {
+  if (typeof text !== 'string') throw new IndexFormatError('not an On the Record index: not text');
+  const end = text.indexOf(HEADER_END);
+  const headerEnd = end < 0 ? text.length : end;
+  let header: unknown;
+  try {
+    header = JSON.parse(text.slice(0, headerEnd));
+  } catch (e) {
+    throw new IndexFormatError(`not an On the Record index: its first line is not JSON (${(e as Error).message})`);
   }
-  if (!isObject(data) || data.format !== INDEX_FORMAT) {
+  if (!isObject(header) || header.format !== INDEX_FORMAT) {
     throw new IndexFormatError(`not an On the Record index (expected "format": "${INDEX_FORMAT}")`);
   }
-  // An older file (version 1 kept an object a statement) is refused, not converted: rebuilding it is one command.
-  if (data.version !== INDEX_VERSION) {
+  // An older file is refused, not converted: rebuilding it is one command. (Version 3, plain JSON
+  // with the texts inside, has no line break, so its whole text is read as the header.)
+  if (header.version !== INDEX_VERSION) {
     throw new IndexFormatError(
-      `index format version ${JSON.stringify(data.version)} is not supported (this version reads ${INDEX_VERSION}); rebuild it with "otr index"`,
+      `index format version ${JSON.stringify(header.version)} is not supported (this version reads ${INDEX_VERSION}); rebuild it with "otr index"`,
     );
   }
-  return decodeIndex(data);
+  return decodeIndex(header, text, Math.min(text.length, headerEnd + HEADER_END.length));
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -126,14 +126,14 @@ export function Sources(props: { onChange?: () => void }) {
       <h2 id="src-h">Sources</h2>
       <p class="small muted">
         Add releases to your own index: release files in the text layout (.txt), release pages saved from a newsroom (.html) or files
-        exported by On the Record or <code>otr</code> (.json). Nothing is saved before you confirm.
+        exported by On the Record (.json) and indexes built by <code>otr</code> (.otr). Nothing is saved before you confirm.
       </p>
       <label class="col">
         Import files
         <input
           type="file"
           multiple
-          accept=".txt,.html,.htm,.json,text/plain,text/html,application/json"
+          accept=".txt,.html,.htm,.json,.otr,text/plain,text/html,application/json"
           disabled={phase === 'reading' || phase === 'saving'}
           onChange={(e) => {
             const input = e.target as HTMLInputElement;

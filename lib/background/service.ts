@@ -27,8 +27,8 @@ export interface KeyValueStore {
 }
 
 export interface ServiceDeps {
-  /** The bundled index: its JSON text (or parsed data); null when the build has none. */
-  loadIndexSource: () => string | unknown | null | undefined;
+  /** The bundled index file's text; null when the build has none. */
+  loadIndexSource: () => string | null | undefined;
   store: KeyValueStore;
   /** The reader's imported releases (IndexedDB in the extension); none when absent. */
   releases?: ReleaseStore;
@@ -212,7 +212,7 @@ export function createService(deps: ServiceDeps): Service {
         await deps.store.set(RECENT_KEY, []);
         return { ok: true };
       case 'import-preview': {
-        const name = req.kind === 'json' && !/\.json$/i.test(req.name) ? `${req.name}.json` : req.kind === 'txt' ? req.name.replace(/\.(json|x?html?)$/i, '') || 'pasted' : req.name;
+        const name = req.kind === 'json' && !/\.(json|otr)$/i.test(req.name) ? `${req.name}.json` : req.kind === 'txt' ? req.name.replace(/\.(json|otr|x?html?)$/i, '') || 'pasted' : req.name;
         const releases = readImport(name, req.text, req.url).map((r) =>
           req.kind === 'txt' && name !== req.name ? { ...r, release: { ...r.release, source: req.name } } : r,
         );

@@ -26,7 +26,7 @@ export interface BackgroundHandlers {
   onCommand(command: string, tab?: Tab): Promise<boolean>;
 }
 
-export function startBackground(loadIndexSource: () => string | unknown | null | undefined): BackgroundHandlers {
+export function startBackground(loadIndexSource: () => string | null | undefined): BackgroundHandlers {
   const service = createService({
     loadIndexSource,
     // The reader's imported releases: opened on first use, never at start.

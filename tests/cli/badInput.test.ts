@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestIndex, FIXTURES, otr, tempDir } from './run';
+import { joinIndex, splitIndex } from '../support/indexText';
 
 let dir: string;
 let index: string;
@@ -24,12 +25,10 @@ beforeAll(() => {
   fs.writeFileSync(at('huge.txt'), '12 Mar 2019\n' + 'x'.repeat(6 * 1024 * 1024));
   fs.writeFileSync(at('no-article.html'), '<html><body><p>nothing</p></body></html>');
   fs.writeFileSync(at('other-format.json'), JSON.stringify({ format: 'something-else', releases: [] }));
-  const damaged = JSON.parse(fs.readFileSync(index, 'utf8'));
-  damaged.statements.release[0] = 999; // the file keeps each statement's release in a column
-  fs.writeFileSync(at('damaged-index.json'), JSON.stringify(damaged));
-  const badSearch = JSON.parse(fs.readFileSync(index, 'utf8'));
-  badSearch.search.words = 5;
-  fs.writeFileSync(at('bad-search-index.json'), JSON.stringify(badSearch));
+  const { header, texts } = splitIndex(fs.readFileSync(index, 'utf8'));
+  // (The file keeps each statement's release in a column.)
+  fs.writeFileSync(at('damaged-index.otr'), joinIndex({ ...header, statements: { ...header.statements, release: [999, ...header.statements.release.slice(1)] } }, texts));
+  fs.writeFileSync(at('bad-search-index.otr'), joinIndex({ ...header, search: { ...header.search, words: 5 } }, texts));
 });
 
 const passage = 'The internet is not a safe or anonymous place for abusing children';
@@ -47,8 +46,8 @@ const cases: [string, () => string[], RegExp][] = [
   ['match: --index an empty file', () => ['match', '--index', at('empty.json'), passage], /not a usable index: .*not JSON/],
   ['match: --index binary data', () => ['match', '--index', at('binary.json'), passage], /not a usable index/],
   ['match: --index 200,000 nested brackets', () => ['match', '--index', at('deep.json'), passage], /not a usable index: .*not JSON/],
-  ['match: --index a statement of a release that is not there', () => ['match', '--index', at('damaged-index.json'), passage], /index is damaged: statement 0/],
-  ['match: --index a malformed search section', () => ['match', '--index', at('bad-search-index.json'), passage], /search section is malformed/],
+  ['match: --index a statement of a release that is not there', () => ['match', '--index', at('damaged-index.otr'), passage], /index is damaged: statement 0/],
+  ['match: --index a malformed search section', () => ['match', '--index', at('bad-search-index.otr'), passage], /search section is malformed/],
   ['check: a folder', () => ['check', '--index', index, at('folder')], /a folder, not a file/],
   ['check: binary data', () => ['check', '--index', index, at('binary.txt')], /not text/],
   ['check: a file over the size limit', () => ['check', '--index', index, at('huge.txt')], /too large/],

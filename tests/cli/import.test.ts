@@ -11,7 +11,7 @@ const page = path.join(IMPORT, 'canal-patrols.html');
 describe('otr index: .html and .json', () => {
   it('reads a saved release page: its article, date and address', () => {
     const dir = tempDir();
-    const out = path.join(dir, 'index.json');
+    const out = path.join(dir, 'index.otr');
     const r = otr(['index', page, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -54,7 +54,7 @@ describe('otr index: .html and .json', () => {
     const dir = tempDir();
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, '{"format":"on-the-record/releases","version":1,"releases":[{"release":{}}]}');
-    const out = path.join(dir, 'index.json');
+    const out = path.join(dir, 'index.otr');
     const r = otr(['index', page, path.join(IMPORT, 'no-date.html'), path.join(IMPORT, 'broken.txt'), bad, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no-date\.html:1: no publication date found/);

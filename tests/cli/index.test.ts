@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INDEX_VERSION, loadIndex } from '../../core/index';
 import { FIXTURES, SEEDS, otr, tempDir } from './run';
+import { splitIndex } from '../support/indexText';
 
 const SPEAKERS = ['Peter Goodman', 'Simon Bailey', 'Sara Thornton', 'Priya Desai', 'Martin Lowry', 'Helen Marsh', 'Tom Ridley'];
 
@@ -20,13 +21,14 @@ describe('otr index', () => {
 
   it('writes the index with --out: release sources are bare file names', () => {
     const dir = tempDir();
-    const out = path.join(dir, 'sub', 'index.json');
+    const out = path.join(dir, 'sub', 'index.otr');
     const r = otr(['index', SEEDS, FIXTURES, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Wrote ${out}`);
-    const file = JSON.parse(fs.readFileSync(out, 'utf8'));
-    expect(file.format).toBe('on-the-record/index');
-    expect(file.version).toBe(INDEX_VERSION);
+    const file = fs.readFileSync(out, 'utf8');
+    const { header } = splitIndex(file);
+    expect(header.format).toBe('on-the-record/index');
+    expect(header.version).toBe(INDEX_VERSION);
     const data = loadIndex(file);
     expect(data.releases.map((x) => x.source).sort()).toEqual([
       '000_d0c768d28ef181f6.txt',
@@ -36,7 +38,7 @@ describe('otr index', () => {
       'dev-roads-2018.txt',
       'dev-statistics-2021.txt',
     ]);
-    expect(fs.readdirSync(path.dirname(out))).toEqual(['index.json']); // no temporary file left
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['index.otr']); // no temporary file left
   });
 
   it('reads folders recursively, a file given twice once, and gives the same index every time', () => {
@@ -47,16 +49,16 @@ describe('otr index', () => {
     fs.copyFileSync(path.join(FIXTURES, 'dev-fraud-2020.txt'), path.join(dir, 'a', 'fraud.txt'));
     fs.copyFileSync(path.join(FIXTURES, 'README.md'), path.join(dir, 'a', 'README.md')); // not a release
     fs.writeFileSync(path.join(dir, '.hidden.txt'), 'not read');
-    const out = path.join(dir, 'index.json');
+    const out = path.join(dir, 'index.otr');
     const r = otr(['index', dir, path.join(dir, 'a', 'fraud.txt'), '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const data = JSON.parse(fs.readFileSync(out, 'utf8'));
-    expect(loadIndex(data).releases.map((x) => x.source).sort()).toEqual(['fraud.txt', 'roads.txt']);
+    const data = loadIndex(fs.readFileSync(out, 'utf8'));
+    expect(data.releases.map((x) => x.source).sort()).toEqual(['fraud.txt', 'roads.txt']);
     // The same files give the same index, apart from the build time.
-    const again = path.join(dir, 'again.json');
+    const again = path.join(dir, 'again.otr');
     expect(otr(['index', dir, '--out', again]).code).toBe(0);
-    expect({ ...JSON.parse(fs.readFileSync(again, 'utf8')), built: '' }).toEqual({ ...data, built: '' });
+    expect({ ...loadIndex(fs.readFileSync(again, 'utf8')), built: '' }).toEqual({ ...data, built: '' });
   });
 
   it('reads a release with a byte-order mark and CRLF line endings like the plain one', () => {
@@ -67,9 +69,9 @@ describe('otr index', () => {
     fs.writeFileSync(path.join(dir, 'plain', 'fraud.txt'), plain);
     fs.writeFileSync(path.join(dir, 'crlf', 'fraud.txt'), '\uFEFF' + plain.replace(/\n/g, '\r\n'));
     const read = (sub: string) => {
-      const out = path.join(dir, `${sub}.json`);
+      const out = path.join(dir, `${sub}.otr`);
       expect(otr(['index', path.join(dir, sub), '--out', out]).code).toBe(0);
-      const { releases, statements } = JSON.parse(fs.readFileSync(out, 'utf8'));
+      const { releases, statements } = loadIndex(fs.readFileSync(out, 'utf8'));
       return { releases, statements };
     };
     const crlf = read('crlf');
@@ -95,10 +97,10 @@ describe('otr index', () => {
 
   it('refuses a folder holding no release', () => {
     const dir = tempDir();
-    const r = otr(['index', dir, '--out', path.join(dir, 'index.json')]);
+    const r = otr(['index', dir, '--out', path.join(dir, 'index.otr')]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/no release files/);
-    expect(fs.existsSync(path.join(dir, 'index.json'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'index.otr'))).toBe(false);
   });
 
   it('reports every bad file as file:line: reason, exits non-zero and writes nothing', () => {
@@ -126,7 +128,7 @@ describe('otr index', () => {
       ].join('\n'),
     );
     fs.writeFileSync(path.join(releases, 'no-date.txt'), 'A lead paragraph with no date line above it.\nChief Constable Jane Doe said: “Words.”\n');
-    const out = path.join(dir, 'index.json');
+    const out = path.join(dir, 'index.otr');
     fs.writeFileSync(out, 'the previous index');
 
     const r = otr(['index', releases, '--out', out]);
@@ -142,7 +144,7 @@ describe('otr index', () => {
     expect(r.stderr).not.toContain('good.txt');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(fs.readFileSync(out, 'utf8')).toBe('the previous index');
-    expect(fs.readdirSync(dir).sort()).toEqual(['index.json', 'releases']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['index.otr', 'releases']);
   });
 
   it('shows a path relative to the folder it was run from', () => {

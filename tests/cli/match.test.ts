@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestIndex, otr, tempDir } from './run';
+import { joinIndex, splitIndex } from '../support/indexText';
 
 let dir: string;
 let index: string;
@@ -148,9 +149,9 @@ describe('otr match usage errors', () => {
   });
 
   it('refuses an index of another format version, saying so', () => {
-    const data = JSON.parse(fs.readFileSync(index, 'utf8'));
-    const old = path.join(dir, 'version-99.json');
-    fs.writeFileSync(old, JSON.stringify({ ...data, version: 99 }));
+    const { header, texts } = splitIndex(fs.readFileSync(index, 'utf8'));
+    const old = path.join(dir, 'version-99.otr');
+    fs.writeFileSync(old, joinIndex({ ...header, version: 99 }, texts));
     const r = otr(['match', '--index', old, 'words']);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');

@@ -39,7 +39,7 @@ export function tempDir(): string {
 
 /** Builds the index of the seeds and fixture releases with the real `otr index`; returns its path. */
 export function buildTestIndex(dir: string): string {
-  const index = path.join(dir, 'index.json');
+  const index = path.join(dir, 'index.otr');
   const r = otr(['index', SEEDS, FIXTURES, '--out', index]);
   if (r.code !== 0) throw new Error(`otr index failed:\n${r.stderr}`);
   return index;
