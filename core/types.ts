@@ -83,8 +83,8 @@ export interface SearchFile {
   wordTerms: number[];
   /** For each term, how many statements hold it. */
   termCounts: number[];
-  /** For each statement, its words as positions in `words`, written compactly (index/wordStreams.ts); a space marks a sentence's start. */
-  streams: string[];
+  /** Every statement's words as positions in `words`, written compactly, one statement after another, each ended by a line break (index/wordStreams.ts); a space marks a sentence's start. In the file it is not in the header but after the texts. */
+  streams: string;
   /** How many words the streams hold in all. */
   wordCount: number;
 }
@@ -94,6 +94,8 @@ export interface DecodedSearch {
   /** All statements' words as numbers, one statement after another: statement d's are [start[d], start[d + 1]). */
   tokens: Int32Array;
   start: Int32Array;
+  /** Where each statement's stream begins in the block of streams: statement d's is [streamStart[d], streamStart[d + 1] - 1). */
+  streamStart: Int32Array;
   /** For each term t, the statements holding it, ascending: postings[postingStart[t], postingStart[t + 1]) (empty for a dense term). */
   postings: Int32Array;
   postingStart: Int32Array;

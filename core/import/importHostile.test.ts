@@ -15,7 +15,7 @@ import { joinIndex, splitIndex } from '../../tests/support/indexText';
 const root = join(__dirname, '..', '..');
 const releases = ['dev-roads-2018.txt', 'dev-fraud-2020.txt'].map((f) => parseRelease(readFileSync(join(root, 'tests/fixtures/releases', f), 'utf8'), f));
 const exportFile = JSON.parse(JSON.stringify(exportReleases(releases, '2024-01-01T00:00:00.000Z')));
-const { header: indexHeader, texts: indexTexts } = splitIndex(serializeIndex(buildIndex(releases, '2024-01-01T00:00:00.000Z')));
+const { header: indexHeader, texts: indexTexts, streams: indexStreams } = splitIndex(serializeIndex(buildIndex(releases, '2024-01-01T00:00:00.000Z')));
 
 /** Reads; what comes back must pass the strict release checks, and what is thrown must be a ReleaseParseError naming the file. */
 function readOrRefuse(name: string, text: string): void {
@@ -54,15 +54,15 @@ describe('readImport on hostile files', () => {
   });
 
   it('an index file with parts replaced or deleted: releases that pass the checks, or ReleaseParseError', () => {
-    fc.assert(fc.property(mutated(indexHeader), (h) => readOrRefuse('index.otr', joinIndex(h, indexTexts))), { numRuns: 1500, seed: 34 });
+    fc.assert(fc.property(mutated(indexHeader), (h) => readOrRefuse('index.otr', joinIndex(h, indexTexts, indexStreams))), { numRuns: 1500, seed: 34 });
   });
 
   it('an index file is held to the same checks as an export: a javascript: url or a rank that is not text is refused', () => {
     const withUrl = replaced(indexHeader, ['releases', 'url', 0], 'javascript:alert(1)');
     // The file keeps each speaker once, in a table ([name, rank, role]); loadIndex itself refuses a rank that is not text.
     const withRank = replaced(indexHeader, ['speakers', 0, 1], 0);
-    expect(() => readImport('index.otr', joinIndex(withUrl, indexTexts))).toThrow(/release 1: its url is not an http\(s\) address/);
-    expect(() => readImport('index.otr', joinIndex(withRank, indexTexts))).toThrow(/index is damaged: speaker 0 is malformed/);
+    expect(() => readImport('index.otr', joinIndex(withUrl, indexTexts, indexStreams))).toThrow(/release 1: its url is not an http\(s\) address/);
+    expect(() => readImport('index.otr', joinIndex(withRank, indexTexts, indexStreams))).toThrow(/index is damaged: speaker 0 is malformed/);
   });
 
   it('a file over the size limit is refused with a reason, before it is read', () => {

@@ -4,16 +4,17 @@ import { readStreams } from './wordStreams';
 
 /**
  * The index file's layout (format version 4): a header of columns, as JSON on the first
- * line, then the statements' texts one after another, their lengths in the header.
+ * line; then the statements' texts one after another, their lengths in the header; then the
+ * block of their word streams (wordStreams.ts), each ended by a line break.
  *
  * - Columns rather than one object per statement or release: a keyed object a statement
  *   repeated its keys and its speaker on every statement, which cost as much gzipped as a
  *   third of the texts.
- * - The texts outside the JSON: they are most of the file (27 of 38 million characters at
- *   100,000 statements), and JSON.parse would scan, unescape and copy every one, then the
- *   garbage collector copy them again. Loading parses the header only and takes each text
- *   as a slice of the file's string: V8 keeps a slice as a pointer into that string, so no
- *   text is copied (see core/DESIGN.md, "The index file").
+ * - The texts and streams outside the JSON: they are most of the file (34 of 38 million
+ *   characters at 100,000 statements), and JSON.parse would scan and copy every one, then the
+ *   garbage collector copy them again. Loading parses the header only and takes each text,
+ *   and the block of streams, as a slice of the file's string: V8 keeps a slice as a pointer
+ *   into that string, so nothing is copied (see core/DESIGN.md, "The index file").
  *
  * Only the file changes: `encodeIndex` and `decodeIndex` convert to and from the in-memory
  * IndexData everything else reads.
@@ -49,8 +50,8 @@ export interface IndexHeader {
     /** Each statement's text's length in UTF-16 code units (a JavaScript string's length); the texts follow the header. */
     textLength: number[];
   };
-  /** As in IndexData (the word streams are already compact, and the matcher reads them as they are). */
-  search?: SearchFile;
+  /** As in IndexData, but for the word streams, which follow the texts. */
+  search?: Omit<SearchFile, 'streams'>;
 }
 
 const KIND_LETTER = { quote: 'q', narrative: 'n' } as const;
@@ -61,8 +62,8 @@ const KIND_LETTER = { quote: 'q', narrative: 'n' } as const;
 /** What ends the header: JSON.stringify never writes a raw line break, so the first one ends it. */
 export const HEADER_END = '\n';
 
-/** The file for an index: its header, and the texts that follow it in order. */
-export function encodeIndex(data: IndexData): { header: IndexHeader; texts: string[] } {
+/** The file for an index: its header, and what follows it in order, the texts and the block of word streams ("" without a search section). */
+export function encodeIndex(data: IndexData): { header: IndexHeader; texts: string[]; streams: string } {
   const st = data.statements;
   const { speakers, speakerRefs } = speakerTable(st);
   const header: IndexHeader = {
@@ -86,8 +87,13 @@ export function encodeIndex(data: IndexData): { header: IndexHeader; texts: stri
       textLength: st.map((s) => s.text.length),
     },
   };
-  if (data.search) header.search = data.search.file;
-  return { header, texts: st.map((s) => s.text) };
+  let streams = '';
+  if (data.search) {
+    const { streams: block, ...rest } = data.search.file;
+    header.search = rest;
+    streams = block;
+  }
+  return { header, texts: st.map((s) => s.text), streams };
 }
 
 /** Each distinct speaker once (in order of first appearance), and each statement's reference to it. */
@@ -128,17 +134,18 @@ function firstStatements(releases: number, statements: readonly IndexedStatement
 
 /**
  * The index a file of this version holds (format and version already checked): `header` is
- * its first line parsed, and its texts are `file` from `textsStart` to the end.
+ * its first line parsed, and its texts then its word streams are `file` from `textsStart` on.
  */
 export function decodeIndex(header: Record<string, unknown>, file: string, textsStart: number): IndexData {
   if (typeof header.built !== 'string') throw damaged('its build time is not text');
   const speakers = decodeSpeakers(header.speakers);
   const releaseCols = columns(header.releases, 'releases', ['id', 'date', 'title', 'organisation', 'url', 'source']);
   const releaseCount = releaseCols.id.length;
-  const statements = decodeStatements(header.statements, speakers, releaseCount, file, textsStart);
+  const { statements, textsEnd } = decodeStatements(header.statements, speakers, releaseCount, file, textsStart);
   const releases = decodeReleases(releaseCols, statements);
   const data: IndexData = { format: INDEX_FORMAT, version: INDEX_VERSION, built: header.built, releases, statements };
-  if (header.search !== undefined) data.search = checkSearch(header.search, statements);
+  if (header.search !== undefined) data.search = checkSearch(header.search, statements, file.slice(textsEnd));
+  else if (textsEnd !== file.length) throw damaged(`its texts run on for ${file.length - textsEnd} characters after the last statement's (a length is wrong)`);
   return data;
 }
 
@@ -173,8 +180,8 @@ function decodeSpeakers(x: unknown): Speaker[] {
   return out;
 }
 
-/** The statements, checked column by column as they are rebuilt; each text a slice of the file. */
-function decodeStatements(x: unknown, speakers: readonly Speaker[], releaseCount: number, file: string, textsStart: number): IndexedStatement[] {
+/** The statements, checked column by column as they are rebuilt; each text a slice of the file. And where their texts end. */
+function decodeStatements(x: unknown, speakers: readonly Speaker[], releaseCount: number, file: string, textsStart: number): { statements: IndexedStatement[]; textsEnd: number } {
   const cols = columns(x, 'statements', ['textLength', 'release', 'speaker', 'line']);
   const kind = (x as Record<string, unknown>).kind;
   const n = cols.textLength.length;
@@ -201,8 +208,7 @@ function decodeStatements(x: unknown, speakers: readonly Speaker[], releaseCount
     if (k !== 113 && k !== 110) throw damaged(`statement ${i} is of kind "${kind[i]}", neither q(uote) nor n(arrative)`);
     out[i] = { kind: k === 113 ? 'quote' : 'narrative', speaker: sp ? speakers[sp - 1] : null, text, line, release: r };
   }
-  if (at !== file.length) throw damaged(`its texts run on for ${file.length - at} characters after the last statement's (a length is wrong)`);
-  return out;
+  return { statements: out, textsEnd: at };
 }
 
 /** The releases, a title given by reference taking its statement's text. */
@@ -236,13 +242,13 @@ function titleText(title: unknown, release: number, first: number, statements: r
   return statements[first + title].text;
 }
 
-/** The search section, every stream read through (and every statement filed by its terms) as the matcher will use it. */
-function checkSearch(x: unknown, statements: readonly IndexedStatement[]): SearchData {
+/** The search section, every stream of the block read through (and every statement filed by its terms) as the matcher will use it. */
+function checkSearch(x: unknown, statements: readonly IndexedStatement[], streams: string): SearchData {
   const malformed = (why: string) => damaged(`its search section is malformed (${why})`);
-  if (!isObject(x)) throw malformed('words, terms, wordTerms, termCounts or streams missing');
-  const { words, terms, wordTerms, termCounts, streams } = x;
-  if (!Array.isArray(words) || !Array.isArray(terms) || !Array.isArray(wordTerms) || !Array.isArray(termCounts) || !Array.isArray(streams)) {
-    throw malformed('words, terms, wordTerms, termCounts or streams missing');
+  if (!isObject(x)) throw malformed('words, terms, wordTerms or termCounts missing');
+  const { words, terms, wordTerms, termCounts } = x;
+  if (!Array.isArray(words) || !Array.isArray(terms) || !Array.isArray(wordTerms) || !Array.isArray(termCounts)) {
+    throw malformed('words, terms, wordTerms or termCounts missing');
   }
   for (let i = 0; i < words.length; i++) if (typeof words[i] !== 'string' || words[i] === '') throw malformed(`word ${i} is not a word`);
   for (let i = 0; i < terms.length; i++) if (typeof terms[i] !== 'string') throw malformed(`term ${i} is not text`);
@@ -254,8 +260,7 @@ function checkSearch(x: unknown, statements: readonly IndexedStatement[]): Searc
     if (!isInteger(t) || t < -1 || t >= terms.length) throw malformed(`word ${i}'s term is not one of the terms`);
     termOf[i] = t;
   }
-  if (streams.length !== statements.length) throw malformed(`${streams.length} word streams for ${statements.length} statements`);
-  const decoded = readStreams(streams, words.length, termOf, termCounts, x.wordCount);
+  const decoded = readStreams(streams, statements.length, words.length, termOf, termCounts, x.wordCount);
   if (typeof decoded === 'string') throw malformed(decoded);
   return { file: { words, terms, wordTerms, termCounts, streams, wordCount: x.wordCount } as SearchFile, wordTerms: termOf, ...decoded };
 }

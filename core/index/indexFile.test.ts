@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeStream, isDense, readStreams, sentenceStarts } from './wordStreams';
+import { encodeStream, isDense, readStreams, sentenceStarts, streamBlock } from './wordStreams';
 import { parseRelease } from '../parse/parseRelease';
 import { INDEX_FORMAT, INDEX_VERSION, type IndexData, type ParsedRelease } from '../types';
 import { buildIndex, IndexFormatError, loadIndex, serializeIndex } from './indexFile';
@@ -76,12 +76,16 @@ describe('serialize and load', () => {
     expect(serializeIndex(loadIndex(text))).toBe(text);
   });
 
-  it('writes the header as JSON on the first line and the texts after it, as they are', () => {
+  it('writes the header as JSON on the first line, the texts after it as they are, then the word streams, one a line', () => {
     const text = serializeIndex(index);
-    const { header, texts } = splitIndex(text);
+    const { header, texts, streams } = splitIndex(text);
     expect(header).toMatchObject({ format: INDEX_FORMAT, version: INDEX_VERSION, built: BUILT });
+    expect(header.search).not.toHaveProperty('streams');
     expect(texts).toBe(index.statements.map((s) => s.text).join(''));
     expect(header.statements.textLength).toEqual(index.statements.map((s) => s.text.length));
+    expect(streams).toBe(index.search!.file.streams);
+    expect(streams.split('\n')).toHaveLength(index.statements.length + 1);
+    expect(streams.endsWith('\n')).toBe(true);
   });
 
   it('round-trips any texts: line breaks, quotes, backslashes, lone surrogates, empty texts (lengths in UTF-16 units)', () => {
@@ -156,7 +160,7 @@ describe('the file', () => {
 
 describe('refusing what is not an index of this version', () => {
   const text = serializeIndex(buildIndex(parsed, BUILT));
-  const { header: goodHeader, texts } = splitIndex(text);
+  const { header: goodHeader, texts, streams } = splitIndex(text);
   const good = (): IndexHeader => JSON.parse(JSON.stringify(goodHeader));
 
   it('a header that is not JSON', () => {
@@ -167,7 +171,7 @@ describe('refusing what is not an index of this version', () => {
   });
 
   it('another format, or no object at all', () => {
-    for (const x of ['[]', 'null', '42', '"index"', '{}', joinIndex({ ...good(), format: 'something-else' }, texts), joinIndex([good()], texts)]) {
+    for (const x of ['[]', 'null', '42', '"index"', '{}', joinIndex({ ...good(), format: 'something-else' }, texts, streams), joinIndex([good()], texts, streams)]) {
       expect(loadError(x).message, x.slice(0, 80)).toMatch(new RegExp(`not an On the Record index.*${INDEX_FORMAT}`));
     }
     expect(loadError(null as unknown as string).message).toMatch(/not an On the Record index: not text/);
@@ -175,7 +179,7 @@ describe('refusing what is not an index of this version', () => {
 
   it('another version, naming it and the version this code reads', () => {
     for (const v of [INDEX_VERSION + 1, 0, '2', null]) {
-      const e = loadError(joinIndex({ ...good(), version: v }, texts));
+      const e = loadError(joinIndex({ ...good(), version: v }, texts, streams));
       expect(e.message).toContain(`version ${JSON.stringify(v)}`);
       expect(e.message).toContain(`reads ${INDEX_VERSION}`);
     }
@@ -190,14 +194,21 @@ describe('refusing what is not an index of this version', () => {
     expect(loadError(JSON.stringify(v3)).message).toBe(`index format version 3 is not supported (this version reads ${INDEX_VERSION}); rebuild it with "otr index"`);
   });
 
-  it('texts that do not add up to their lengths: cut short, run on, or a length that is not one', () => {
+  it('texts and streams that do not add up: cut short, run on, or a length that is not one', () => {
     const lengths = good().statements.textLength;
-    expect(loadError(text.slice(0, -1)).message).toMatch(new RegExp(`^index is damaged: its texts end before statement ${lengths.length - 1}'s`));
-    expect(loadError(text.slice(0, text.indexOf('\n') + 1)).message).toMatch(/its texts end before statement 0's/);
-    expect(loadError(text + 'x').message).toBe("index is damaged: its texts run on for 1 characters after the last statement's (a length is wrong)");
-    const withLength = (first: unknown) => joinIndex({ ...good(), statements: { ...good().statements, textLength: [first, ...lengths.slice(1)] } }, texts);
-    expect(loadError(withLength(lengths[0] + 1)).message).toMatch(/its texts end before statement \d+'s/);
-    expect(loadError(withLength(lengths[0] - 1)).message).toMatch(/its texts run on for 1 characters/);
+    const n = lengths.length;
+    expect(loadError(text.slice(0, text.indexOf('\n') + 1)).message).toBe("index is damaged: its texts end before statement 0's (the file is cut short, or a length is wrong)");
+    expect(loadError(text.slice(0, -1)).message).toBe(`index is damaged: its search section is malformed (its word streams are fewer than its ${n} statements)`);
+    expect(loadError(text + '#\n').message).toBe(`index is damaged: its search section is malformed (its word streams are more than its ${n} statements)`);
+    // Without a search section the texts end the file.
+    const { search: _s, ...bare } = good();
+    const bareWith = (first: unknown) => joinIndex({ ...bare, statements: { ...bare.statements, textLength: [first, ...lengths.slice(1)] } }, texts, '');
+    expect(loadIndex(bareWith(lengths[0])).statements).toHaveLength(n);
+    expect(loadError(bareWith(lengths[0] + 1)).message).toBe(`index is damaged: its texts end before statement ${n - 1}'s (the file is cut short, or a length is wrong)`);
+    expect(loadError(bareWith(lengths[0] - 1)).message).toBe("index is damaged: its texts run on for 1 characters after the last statement's (a length is wrong)");
+    // (With one, a wrong length moves characters between the last text and the streams: the streams
+    // usually no longer read, and when they do the index is one whose texts and streams disagree.)
+    const withLength = (first: unknown) => joinIndex({ ...good(), statements: { ...good().statements, textLength: [first, ...lengths.slice(1)] } }, texts, streams);
     for (const bad of [-1, 0.5, '3', null]) expect(loadError(withLength(bad)).message, String(bad)).toBe('index is damaged: statement 0 is malformed');
   });
 
@@ -233,7 +244,7 @@ describe('refusing what is not an index of this version', () => {
       ['statement lists of different lengths', (d) => ({ ...d, statements: { ...d.statements, line: [] } }), /differ in length \(line\)/],
     ];
     for (const [what, damage, message] of cases) {
-      const e = loadError(joinIndex(damage(good()), texts));
+      const e = loadError(joinIndex(damage(good()), texts, streams));
       expect(e.message, what).toMatch(/^index is damaged: /);
       expect(e.message, what).toMatch(message);
     }
@@ -247,7 +258,6 @@ describe('refusing what is not an index of this version', () => {
       ['x', /missing/],
       [{ ...s, terms: undefined }, /missing/],
       [{ ...s, words: 3 }, /missing/],
-      [{ ...s, streams: undefined }, /missing/],
       [{ ...s, termCounts: undefined }, /missing/],
       [{ ...s, wordCount: s.wordCount + 1 }, /its word count is not the number of words of the streams/],
       [{ ...s, wordCount: undefined }, /its word count is not the number of words of the streams/],
@@ -259,20 +269,19 @@ describe('refusing what is not an index of this version', () => {
       [{ ...s, wordTerms: [0.5, ...s.wordTerms.slice(1)] }, /word 0's term is not one of the terms/],
       [{ ...s, termCounts: [s.termCounts[0] + 1, ...s.termCounts.slice(1)] }, /term 0's statement count is not a count of its statements/],
       [{ ...s, termCounts: ['1', ...s.termCounts.slice(1)] }, /term 0's statement count/],
-      [{ ...s, streams: s.streams.slice(1) }, /word streams for/],
-      // A stream that is not text, or names a word the list does not have, would throw in the matcher.
-      ...[null, 7, ' #', '# ', '#  $', 'a\\', '\u00e9', 'e', '~~~~#'].map((p): [unknown, RegExp] => [
-        { ...s, streams: [p, ...s.streams.slice(1)] },
-        /statement 0's words are not word numbers/,
-      ]),
     ];
     for (const [search, message] of cases) {
-      const e = loadError(joinIndex({ ...d, search }, texts));
+      const e = loadError(joinIndex({ ...d, search }, texts, streams));
       expect(e.message, JSON.stringify(search).slice(0, 80)).toMatch(/damaged.*search section is malformed/);
       expect(e.message, JSON.stringify(search).slice(0, 80)).toMatch(message);
     }
+    // A stream that names a word the list does not have, or is not word numbers, would throw in the matcher.
+    for (const p of [' #', '# ', '#  $', 'a\\', '\u00e9', 'e', '~~~~#']) {
+      const e = loadError(joinIndex(d, texts, p + streams.slice(streams.indexOf('\n'))));
+      expect(e.message, p).toBe("index is damaged: its search section is malformed (statement 0's words are not word numbers)");
+    }
     const { search: _s, ...bare } = d;
-    expect(loadIndex(joinIndex(bare, texts)).statements).toEqual(buildIndex(parsed, BUILT).statements);
+    expect(loadIndex(joinIndex(bare, texts, '')).statements).toEqual(buildIndex(parsed, BUILT).statements);
   });
 });
 
@@ -295,17 +304,23 @@ describe('word streams', () => {
         const wordTerms = new Int32Array(words).fill(-1);
         for (const w of new Set(ids.flat())) wordTerms[w] = termOf(w);
         const want = reference(ids, termOf, T);
-        const streams = docs.map((d) => encodeStream(d.map((w) => w.word), d.map((w, k) => k > 0 && w.starts)));
-        for (const s of streams) expect(s).toMatch(/^[ #-\[\]-~]*$/); // printable, nothing JSON escapes
+        const each = docs.map((d) => encodeStream(d.map((w) => w.word), d.map((w, k) => k > 0 && w.starts)));
+        for (const s of each) expect(s).toMatch(/^[ #-\[\]-~]*$/); // printable, no line break
+        const streams = streamBlock(each);
+        const N = docs.length;
         const count = ids.flat().length;
-        const got = readStreams(streams, words, wordTerms, want.map((l) => l.length), count);
+        const got = readStreams(streams, N, words, wordTerms, want.map((l) => l.length), count);
         if (typeof got === 'string') throw new Error(got);
         docs.forEach((d, i) => {
           expect([...got.tokens.subarray(got.start[i], got.start[i + 1])]).toEqual(ids[i]);
-          expect(sentenceStarts(streams[i])).toEqual(d.flatMap((w, k) => (k > 0 && w.starts ? [k] : [])));
+          expect(streams.slice(got.streamStart[i], got.streamStart[i + 1] - 1)).toBe(each[i]);
+          expect(sentenceStarts(streams, got.streamStart[i], got.streamStart[i + 1] - 1)).toEqual(d.flatMap((w, k) => (k > 0 && w.starts ? [k] : [])));
+          expect(sentenceStarts(each[i])).toEqual(d.flatMap((w, k) => (k > 0 && w.starts ? [k] : [])));
         });
-        // A word count that is not the streams' is refused.
-        for (const wrong of [count + 1, count - 1, count + 0.5]) if (wrong >= 0) expect(readStreams(streams, words, wordTerms, want.map((l) => l.length), wrong)).toMatch(/word count/);
+        // A word count that is not the streams', or streams that are not one a statement, are refused.
+        for (const wrong of [count + 1, count - 1, count + 0.5]) if (wrong >= 0) expect(readStreams(streams, N, words, wordTerms, want.map((l) => l.length), wrong)).toMatch(/word count/);
+        expect(readStreams(streams, N + 1, words, wordTerms, want.map((l) => l.length), count)).toMatch(/fewer than/);
+        if (N) expect(readStreams(streams, N - 1, words, wordTerms, want.map((l) => l.length), count)).toMatch(/more than|word count|statement count/);
         const W = (docs.length + 31) >>> 5;
         want.forEach((l, t) => {
           const at = got.denseAt[t];
@@ -314,8 +329,9 @@ describe('word streams', () => {
           expect(statements).toEqual(l);
         });
         // A word number at the limit, or counts that disagree, are refused.
-        if (count) expect(readStreams(streams, Math.max(...ids.flat()), wordTerms, want.map((l) => l.length), count)).toMatch(/words are not word numbers/);
-        if (want.some((l) => l.length)) expect(readStreams(streams, words, wordTerms, want.map((l) => l.length + 1), count)).toMatch(/statement count/);
+        if (count) expect(readStreams(streams, N, Math.max(...ids.flat()), wordTerms, want.map((l) => l.length), count)).toMatch(/words are not word numbers/);
+        if (want.some((l) => l.length)) expect(readStreams(streams, N, words, wordTerms, want.map((l) => l.length + 1), count)).toMatch(/statement count/);
+        if (want.some((l) => l.length)) expect(readStreams(streams, N, words, wordTerms, want.map((l) => Math.max(0, l.length - 1)), count)).toMatch(/statement count/);
       }),
       { numRuns: 300 },
     );
@@ -323,14 +339,17 @@ describe('word streams', () => {
 
   it('refuse what is not a stream', () => {
     const none = new Int32Array(1_000_000).fill(-1);
-    expect(readStreams(['#'], 1, none, [], 1)).not.toBeTypeOf('string');
-    expect(readStreams(['#$ %'], 4, none, [], 3)).not.toBeTypeOf('string');
+    expect(readStreams('#\n', 1, 1, none, [], 1)).not.toBeTypeOf('string');
+    expect(readStreams('#$ %\n\n', 2, 4, none, [], 3)).not.toBeTypeOf('string');
     // (a space not before a word; a character outside the code; a number left open; a leading zero)
-    for (const bad of [' #', '# ', '#  $', '\u00e9', '\\', '"', '\n', 'e', 'd#', null, 7]) {
-      expect(readStreams(['#', bad], 1_000_000, none, [], 1 + (typeof bad === 'string' ? bad.length : 0)), JSON.stringify(bad)).toBe("statement 1's words are not word numbers");
+    for (const bad of [' #', '# ', '#  $', '\u00e9', '\\', '"', '\t', '\r', 'e', 'd#']) {
+      expect(readStreams(`#\n${bad}\n`, 2, 1_000_000, none, [], 1 + bad.length), JSON.stringify(bad)).toBe("statement 1's words are not word numbers");
     }
-    expect(readStreams(['#'], 1, new Int32Array([0]), [-1], 1)).toMatch(/term 0's statement count/);
-    expect(readStreams(['#'], 1, new Int32Array([0]), [2 ** 40], 1)).toMatch(/term 0's statement count/);
-    for (const wrong of [null, '1', -1, 2, 1.5]) expect(readStreams(['#'], 1, none, [], wrong), String(wrong)).toBe('its word count is not the number of words of the streams');
+    for (const notText of [null, 7, ['#\n']]) expect(readStreams(notText, 1, 1, none, [], 1)).toBe('its word streams are not text');
+    expect(readStreams('#', 1, 1, none, [], 1)).toBe('its word streams are fewer than its 1 statements');
+    expect(readStreams('#\n#', 1, 1, none, [], 1)).toBe('its word streams are more than its 1 statements');
+    expect(readStreams('#\n', 1, 1, new Int32Array([0]), [-1], 1)).toMatch(/term 0's statement count/);
+    expect(readStreams('#\n', 1, 1, new Int32Array([0]), [2 ** 40], 1)).toMatch(/term 0's statement count/);
+    for (const wrong of [null, '1', -1, 2, 1.5]) expect(readStreams('#\n', 1, 1, none, [], wrong), String(wrong)).toBe('its word count is not the number of words of the streams');
   });
 });

@@ -26,10 +26,10 @@ export function buildIndex(releases: readonly ParsedRelease[], built = new Date(
   return out;
 }
 
-/** The index file's text: fileLayout.ts's header as JSON on one line, then the statements' texts. */
+/** The index file's text: fileLayout.ts's header as JSON on one line, then the statements' texts, then their word streams. */
 export function serializeIndex(data: IndexData): string {
-  const { header, texts } = encodeIndex(data);
-  return JSON.stringify(header) + HEADER_END + texts.join('');
+  const { header, texts, streams } = encodeIndex(data);
+  return JSON.stringify(header) + HEADER_END + texts.join('') + streams;
 }
 
 // (The format has no character a regular expression treats specially.)

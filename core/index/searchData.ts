@@ -1,7 +1,7 @@
 import type { SearchData, SearchFile, Statement } from '../types';
 import { tokenize, type Token } from '../text/tokens';
 import { termOf as termOfWord } from '../text/terms';
-import { encodeStream, readStreams } from './wordStreams';
+import { encodeStream, readStreams, streamBlock } from './wordStreams';
 
 /**
  * The search section of a list of statements (done once, at build time): every statement's
@@ -27,13 +27,13 @@ export function searchData(statements: readonly Statement[]): SearchData {
     for (const t of new Set(ids.map((w) => wordTerms[w]))) if (t >= 0) termCounts[t]++;
     return encodeStream(ids, ts.map((t, k) => k > 0 && endsSentence(s.text, ts[k - 1].end, t.start)));
   });
-  return loadSearch({ words, terms, wordTerms, termCounts, streams, wordCount: tokens.reduce((n, ts) => n + ts.length, 0) });
+  return loadSearch({ words, terms, wordTerms, termCounts, streams: streamBlock(streams), wordCount: tokens.reduce((n, ts) => n + ts.length, 0) }, statements.length);
 }
 
 /** The search section in memory from the file's (already checked: see fileLayout.ts). */
-function loadSearch(file: SearchFile): SearchData {
+function loadSearch(file: SearchFile, statements: number): SearchData {
   const wordTerms = Int32Array.from(file.wordTerms);
-  const decoded = readStreams(file.streams, file.words.length, wordTerms, file.termCounts, file.wordCount);
+  const decoded = readStreams(file.streams, statements, file.words.length, wordTerms, file.termCounts, file.wordCount);
   if (typeof decoded === 'string') throw new Error(`search section: ${decoded}`);
   return { file, wordTerms, ...decoded };
 }

@@ -22,7 +22,8 @@ export class StatementWords {
   readonly start: Int32Array;
   /** The statements holding each term, for retrieval: a list, or bits for a term held by many. */
   readonly lists: TermLists;
-  private readonly streams: readonly string[];
+  private readonly streams: string;
+  private readonly streamStart: Int32Array;
   private readonly numbers = new Map<string, number>();
   /** One token a word, made when first asked for (see tokensOf); filled with null, not left with holes (a sparse array is a slow dictionary). */
   private readonly shared: (Token | null)[];
@@ -34,6 +35,7 @@ export class StatementWords {
     this.tokens = search.tokens;
     this.start = search.start;
     this.streams = search.file.streams;
+    this.streamStart = search.streamStart;
     this.words.forEach((w, i) => this.numbers.set(w, i));
     this.shared = new Array<Token | null>(this.words.length).fill(null);
     this.lists = termLists(search);
@@ -41,7 +43,7 @@ export class StatementWords {
 
   /** Where statement `doc`'s sentences begin, as positions of its words (its first not listed). */
   sentenceStarts(doc: number): number[] {
-    return sentenceStarts(this.streams[doc]);
+    return sentenceStarts(this.streams, this.streamStart[doc], this.streamStart[doc + 1] - 1);
   }
 
   /** The number of a folded word ("#" and the value for a number), or -1: no statement uses it. */

@@ -25,10 +25,10 @@ beforeAll(() => {
   fs.writeFileSync(at('huge.txt'), '12 Mar 2019\n' + 'x'.repeat(6 * 1024 * 1024));
   fs.writeFileSync(at('no-article.html'), '<html><body><p>nothing</p></body></html>');
   fs.writeFileSync(at('other-format.json'), JSON.stringify({ format: 'something-else', releases: [] }));
-  const { header, texts } = splitIndex(fs.readFileSync(index, 'utf8'));
+  const { header, texts, streams } = splitIndex(fs.readFileSync(index, 'utf8'));
   // (The file keeps each statement's release in a column.)
-  fs.writeFileSync(at('damaged-index.otr'), joinIndex({ ...header, statements: { ...header.statements, release: [999, ...header.statements.release.slice(1)] } }, texts));
-  fs.writeFileSync(at('bad-search-index.otr'), joinIndex({ ...header, search: { ...header.search, words: 5 } }, texts));
+  fs.writeFileSync(at('damaged-index.otr'), joinIndex({ ...header, statements: { ...header.statements, release: [999, ...header.statements.release.slice(1)] } }, texts, streams));
+  fs.writeFileSync(at('bad-search-index.otr'), joinIndex({ ...header, search: { ...header.search, words: 5 } }, texts, streams));
 });
 
 const passage = 'The internet is not a safe or anonymous place for abusing children';

@@ -149,9 +149,9 @@ describe('otr match usage errors', () => {
   });
 
   it('refuses an index of another format version, saying so', () => {
-    const { header, texts } = splitIndex(fs.readFileSync(index, 'utf8'));
+    const { header, texts, streams } = splitIndex(fs.readFileSync(index, 'utf8'));
     const old = path.join(dir, 'version-99.otr');
-    fs.writeFileSync(old, joinIndex({ ...header, version: 99 }, texts));
+    fs.writeFileSync(old, joinIndex({ ...header, version: 99 }, texts, streams));
     const r = otr(['match', '--index', old, 'words']);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
