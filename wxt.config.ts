@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { safeReadability } from './build/safeReadability';
+import { smallContentScript } from './build/smallContentScript';
 
 // Hardening: the extension never renders HTML from data (release text is always
 // text). Preact's one `innerHTML` write (the dangerouslySetInnerHTML path, which
@@ -22,7 +23,7 @@ function noInnerHtml(): Plugin {
 // every page but stays idle until the reader selects text.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [noInnerHtml(), safeReadability(), preact()] }),
+  vite: () => ({ plugins: [noInnerHtml(), safeReadability(), preact(), smallContentScript()] }),
   manifest: ({ browser }) => ({
     name: 'On the Record',
     description: 'Highlight a quotation and see the original official policing statement: who said it, when, and what changed.',

@@ -27,11 +27,16 @@ export default defineContentScript({
 /** The browser's own extension API, present in content scripts in Chromium and Firefox alike. */
 declare const chrome: { runtime: { getURL(path: string): string } };
 
+interface Ui {
+  card: CardApi;
+  pageCheck: PageCheckApi;
+}
+
 const BUTTON_HOST = 'on-the-record-button';
 // The host is the button's box (--x, --y: its place in the page), so the page sees
 // where it is and nothing else: the shadow root is closed.
 const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;left:var(--x)!important;top:var(--y)!important;z-index:2147483646!important;display:block!important}
-button{display:block;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
+button{display:block;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px #0000005a;cursor:pointer}
 button:hover{background:#0b57d0}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}`;
 
 function startContent(ctx: ContentScriptContext) {
@@ -40,7 +45,7 @@ function startContent(ctx: ContentScriptContext) {
   let host: HTMLElement | null = null;
   let button: HTMLButtonElement | null = null;
   let timer = 0;
-  let card: Promise<CardApi> | null = null;
+  let ui: Promise<Ui> | null = null;
   let cardOpen = false;
   // Open shadow roots on the path of the last mouseup outside our button: where a selection may be.
   let roots: ShadowRoot[] = [];
@@ -68,8 +73,8 @@ function startContent(ctx: ContentScriptContext) {
     style.textContent = BUTTON_CSS;
     button = document.createElement('button');
     button.type = 'button';
+    // (Its text is its accessible name: no aria-label to say it twice.)
     button.textContent = 'Verify quote';
-    button.setAttribute('aria-label', 'Verify quote');
     button.title = 'Verify quote with On the Record (Alt+Shift+V)';
     // Keep the page's selection: a click would otherwise clear it.
     button.addEventListener('mousedown', (e) => e.preventDefault());
@@ -110,17 +115,18 @@ function startContent(ctx: ContentScriptContext) {
     timer = window.setTimeout(() => void check(), 120);
   }
 
-  function loadCard(): Promise<CardApi> {
+  /** The card and the page check, from card.js (which sets both globals) the first time either is needed. */
+  function loadUi(): Promise<Ui> {
     // Written as `chrome.runtime.getURL(…)`, the global itself, not the imported `browser`
     // (which the bundler renames): web-ext lint accepts a dynamic import only of that
     // call, whose URL is always inside the extension's own package, never the page's.
-    card ??= import(/* @vite-ignore */ chrome.runtime.getURL('/card.js')).then(() => {
-      const api = (globalThis as { __onTheRecordCard?: CardApi }).__onTheRecordCard;
-      if (!api) throw new Error('the card failed to load');
-      return api;
+    ui ??= import(/* @vite-ignore */ chrome.runtime.getURL('/card.js')).then(() => {
+      const g = globalThis as { __onTheRecordCard?: CardApi; __onTheRecordPageCheck?: PageCheckApi };
+      if (!g.__onTheRecordCard || !g.__onTheRecordPageCheck) throw new Error('the card failed to load');
+      return { card: g.__onTheRecordCard, pageCheck: g.__onTheRecordPageCheck };
     });
-    card.catch(() => (card = null));
-    return card;
+    ui.catch(() => (ui = null));
+    return ui;
   }
 
   async function verify(fallbackText: string | null) {
@@ -136,12 +142,12 @@ function startContent(ctx: ContentScriptContext) {
         (r) => ({ answer: r.answer, error: undefined }),
         (e: unknown) => ({ answer: null, error: e instanceof Error ? e.message : String(e) }),
       ),
-      loadCard(),
+      loadUi(),
     ]);
     loaded.catch(() => (cardOpen = false));
-    const [reply, api] = await loaded;
+    const [reply, { card }] = await loaded;
     try {
-      await api.open({
+      await card.open({
         ctx,
         answer: reply.answer,
         error: reply.error,
@@ -162,10 +168,8 @@ function startContent(ctx: ContentScriptContext) {
 
   /** Every quotation on the page, checked at once (popup button, context menu). */
   async function checkAll() {
-    await loadCard();
-    const api = (globalThis as { __onTheRecordPageCheck?: PageCheckApi }).__onTheRecordPageCheck;
-    if (!api) throw new Error('the page check failed to load');
-    await api.checkPage({ ctx, check: async (quotations) => (await request(sendPage, { type: 'check-page', quotations })).answers });
+    const { pageCheck } = await loadUi();
+    await pageCheck.checkPage({ ctx, check: async (quotations) => (await request(sendPage, { type: 'check-page', quotations })).answers });
   }
 
   // Idle until the reader selects something: a few cheap listeners, nothing else.

@@ -48,11 +48,11 @@ describe('extension hardening', () => {
   });
 
   const content = path.join(root, '.output/chrome-mv3/content-scripts/content.js');
-  it.skipIf(!fs.existsSync(content))('keeps the content script small (≤ 20 KB minified) and the card out of it', () => {
+  it.skipIf(!fs.existsSync(content))('keeps the content script small (≤ 20 kB minified, 20,000 bytes, as the build reports it) and the card out of it', () => {
     const code = fs.readFileSync(content, 'utf8');
     const card = fs.readFileSync(path.join(root, '.output/chrome-mv3/card.js'), 'utf8');
-    console.log(`[size] content script ${(code.length / 1024).toFixed(1)} KB, card (loaded on demand) ${(card.length / 1024).toFixed(1)} KB`);
-    expect(code.length).toBeLessThanOrEqual(20 * 1024);
+    console.log(`[size] content script ${code.length} bytes, card (loaded on demand) ${card.length} bytes`);
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(20_000);
     expect(code).not.toContain('otr-card');
   });
 });
