@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serializeIndex, type Answer, type Match, type Verdict } from '../core/index';
 import { indexReleases } from '../cli/commands/index';
-import { answerJsonLine, matcherFromJson } from '../cli/commands/match';
+import { answerJsonLine, matcherFromText } from '../cli/commands/match';
 import { CliError } from '../cli/errors';
 import { REPO_ROOT, userBase } from '../cli/paths';
 
@@ -181,7 +181,7 @@ export function runEval(opts: EvalOptions = {}): { results: CaseResult[]; figure
   const base = opts.base ?? process.cwd();
   const { data } = indexReleases(opts.releases ?? DEFAULT_RELEASES, base);
   // Through the serialised form, as the command line reads an index file.
-  const matcher = matcherFromJson(serializeIndex(data), 'the evaluation index');
+  const matcher = matcherFromText(serializeIndex(data), 'the evaluation index');
   const { lines, cases } = readCases(path.resolve(base, opts.cases ?? DEFAULT_CASES));
   const results = cases.map((c, i) => scoreCase(c, answerJsonLine(matcher, lines[i])));
   return { results, figures: figures(results) };

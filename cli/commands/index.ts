@@ -110,9 +110,9 @@ export function runIndex(opts: IndexOptions, stdout: (s: string) => void): void 
   let report = summarise(built);
   if (opts.out) {
     const out = path.resolve(opts.base, opts.out);
-    const json = serializeIndex(built.data);
-    writeFileAtomic(out, json);
-    report += `\n\nWrote ${opts.out} (${Buffer.byteLength(json)} bytes).`;
+    const file = serializeIndex(built.data);
+    writeFileAtomic(out, file);
+    report += `\n\nWrote ${opts.out} (${Buffer.byteLength(file)} bytes).`;
   } else {
     report += '\n\nNothing written (no --out FILE given).';
   }

@@ -15,21 +15,21 @@ export function invalidAnswer(id: Id, reason: string): Answer {
 
 /** Reads an index file and makes a matcher of it; any failure is a CliError saying which file and why. */
 export function loadMatcher(file: string, shown: string, hint = ''): Matcher {
-  let json: string;
+  let text: string;
   try {
-    json = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (err as Error).message;
     throw new CliError(`cannot read index ${shown}: ${why}${hint}`, true);
   }
-  return matcherFromJson(json, shown);
+  return matcherFromText(text, shown);
 }
 
-/** Makes a matcher of a serialised index, as `otr match --index FILE` does. */
-export function matcherFromJson(json: string, shown: string): Matcher {
+/** Makes a matcher of an index file's text, as `otr match --index FILE` does. */
+export function matcherFromText(text: string, shown: string): Matcher {
   try {
-    return createMatcher(loadIndex(json));
+    return createMatcher(loadIndex(text));
   } catch (err) {
     throw new CliError(`${shown} is not a usable index: ${err instanceof Error ? err.message : String(err)}`, true);
   }
