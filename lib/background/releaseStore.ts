@@ -18,11 +18,26 @@ export interface ReleaseStore {
   /** Adds releases in one transaction: all are saved or none. A release already kept keeps its first `added`. */
   add(releases: StoredRelease[]): Promise<void>;
   remove(id: string): Promise<boolean>;
+  /** A number that goes up, in the same transaction, whenever `add` or `remove` changes the releases (0 before any). */
+  revision(): Promise<number>;
+  /** The merged index file the background kept (lib/background/mergedIndex.ts) and the key it was kept under; null when none. */
+  readMergedIndex(): Promise<KeptIndex | null>;
+  /** Keeps one merged index file, replacing any other. (`add` and `remove` drop it: it no longer holds the releases.) */
+  saveMergedIndex(kept: KeptIndex): Promise<void>;
+}
+
+export interface KeptIndex {
+  key: string;
+  text: string;
 }
 
 export const DB_NAME = 'on-the-record';
-export const DB_VERSION = 1;
+/** 2: a `meta` store beside the releases (the revision, the merged index). */
+export const DB_VERSION = 2;
 const STORE = 'releases';
+const META = 'meta';
+const REVISION = 'revision';
+const MERGED = 'merged-index';
 
 export class StorageError extends Error {
   constructor(message: string) {
@@ -43,6 +58,16 @@ function req<T>(r: IDBRequest<T>): Promise<T> {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
+}
+
+/**
+ * done(tx), listened to from the start: a transaction may abort (a full disk) while a change
+ * still waits on one of its requests, and the abort must not go unheard.
+ */
+function settled(tx: IDBTransaction): Promise<void> {
+  const finished = done(tx);
+  finished.catch(() => undefined); // (awaited by the caller; this only keeps an early abort from being reported as unhandled)
+  return finished;
 }
 
 function done(tx: IDBTransaction): Promise<void> {
@@ -68,6 +93,7 @@ export function createIndexedDbStore(factory: IDBFactory | undefined = globalThi
       }
       r.onupgradeneeded = () => {
         if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE, { keyPath: 'id' });
+        if (!r.result.objectStoreNames.contains(META)) r.result.createObjectStore(META);
       };
       r.onsuccess = () => {
         const d = r.result;
@@ -97,13 +123,15 @@ export function createIndexedDbStore(factory: IDBFactory | undefined = globalThi
     async add(releases) {
       const d = await open();
       try {
-        const tx = d.transaction(STORE, 'readwrite');
+        const tx = d.transaction([STORE, META], 'readwrite');
+        const finished = settled(tx);
         const store = tx.objectStore(STORE);
         for (const r of releases) {
           const existing = (await req(store.get(r.id))) as StoredRelease | undefined;
           store.put(existing ? { ...r, added: existing.added } : r);
         }
-        await done(tx);
+        await changed(tx);
+        await finished;
       } catch (err) {
         throw describe(err, 'Nothing was saved');
       }
@@ -111,22 +139,65 @@ export function createIndexedDbStore(factory: IDBFactory | undefined = globalThi
     async remove(id) {
       const d = await open();
       try {
-        const tx = d.transaction(STORE, 'readwrite');
+        const tx = d.transaction([STORE, META], 'readwrite');
+        const finished = settled(tx);
         const store = tx.objectStore(STORE);
         const had = (await req(store.getKey(id))) !== undefined;
         store.delete(id);
-        await done(tx);
+        if (had) await changed(tx);
+        await finished;
         return had;
       } catch (err) {
         throw describe(err, 'Cannot remove the release');
       }
     },
+    async revision() {
+      const d = await open();
+      try {
+        return ((await req(d.transaction(META, 'readonly').objectStore(META).get(REVISION))) as number | undefined) ?? 0;
+      } catch (err) {
+        throw describe(err, 'Cannot read the imported releases');
+      }
+    },
+    async readMergedIndex() {
+      const d = await open();
+      try {
+        const kept = (await req(d.transaction(META, 'readonly').objectStore(META).get(MERGED))) as KeptIndex | undefined;
+        return kept && typeof kept.key === 'string' && typeof kept.text === 'string' ? kept : null;
+      } catch (err) {
+        throw describe(err, 'Cannot read the kept index');
+      }
+    },
+    async saveMergedIndex(kept) {
+      const d = await open();
+      try {
+        const tx = d.transaction(META, 'readwrite');
+        tx.objectStore(META).put({ key: kept.key, text: kept.text }, MERGED);
+        await done(tx);
+      } catch (err) {
+        throw describe(err, 'Cannot keep the index');
+      }
+    },
   };
+}
+
+/** Within a change's transaction: the revision goes up, and the merged index (made of the releases before) goes. */
+async function changed(tx: IDBTransaction): Promise<void> {
+  const meta = tx.objectStore(META);
+  const revision = ((await req(meta.get(REVISION))) as number | undefined) ?? 0;
+  meta.put(revision + 1, REVISION);
+  meta.delete(MERGED);
 }
 
 /** An in-memory store with the same behaviour (tests; and a fallback nobody relies on). */
 export function createMemoryReleaseStore(initial: StoredRelease[] = []): ReleaseStore & { failNext?: Error } {
   const map = new Map(initial.map((r) => [r.id, r]));
+  let revision = 0;
+  let merged: KeptIndex | null = null;
+  const changed = () => {
+    revision++;
+    merged = null;
+  };
   const s: ReleaseStore & { failNext?: Error } = {
     async all() {
       return [...map.values()];
@@ -138,9 +209,21 @@ export function createMemoryReleaseStore(initial: StoredRelease[] = []): Release
         throw e;
       }
       for (const r of releases) map.set(r.id, map.has(r.id) ? { ...r, added: map.get(r.id)!.added } : r);
+      changed();
     },
     async remove(id) {
-      return map.delete(id);
+      const had = map.delete(id);
+      if (had) changed();
+      return had;
+    },
+    async revision() {
+      return revision;
+    },
+    async readMergedIndex() {
+      return merged;
+    },
+    async saveMergedIndex(kept) {
+      merged = { ...kept };
     },
   };
   return s;

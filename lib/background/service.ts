@@ -4,9 +4,10 @@
  * matcher, the popup's search, index statistics and the recent checks.
  */
 import { createMatcher, loadIndex, type IndexData, type Matcher } from '../../core';
-import { exportReleases, mergeIndex, readImport } from '../../core/import/releases';
+import { exportReleases, readImport } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
 import type { ReleaseStore } from './releaseStore';
+import { mergedIndex } from './mergedIndex';
 import { createSearch, type IndexSearch } from '../../core/search';
 import {
   parseRequest,
@@ -113,15 +114,14 @@ export function createService(deps: ServiceDeps): Service {
     const gen = generation;
     const p = (async () => {
       const base = loadBundled();
-      let mine: ParsedRelease[] = [];
+      let data = base;
       let failed = false;
       try {
-        mine = deps.releases ? (await deps.releases.all()).map((r) => r.parsed) : [];
+        if (deps.releases) data = await mergedIndex(base, deps.releases);
       } catch {
         // Matching goes on with the bundled index; the Sources section reports the error (list-sources).
         failed = true;
       }
-      const data = mine.length ? mergeIndex(base, mine).data : base;
       const loaded: Loaded = { data, matcher: createMatcher(data), search: null, stats: null };
       if (gen === generation && !failed) state = loaded;
       return loaded;

@@ -1,6 +1,7 @@
-/** The IndexedDB store's errors reach the reader as plain messages (blocked, quota, unavailable); the real database is exercised in Chromium. */
+/** The IndexedDB store: its errors reach the reader as plain messages (blocked, quota, unavailable); its revision and kept index on fake-indexeddb; the real database is exercised in Chromium. */
 import { describe, expect, it } from 'vitest';
-import { createIndexedDbStore, StorageError } from '../../lib/background/releaseStore';
+import { IDBFactory } from 'fake-indexeddb';
+import { createIndexedDbStore, DB_NAME, StorageError } from '../../lib/background/releaseStore';
 
 /** A factory whose open() request fires one event. */
 function factory(event: 'blocked' | 'error', error?: { name: string; message: string }): IDBFactory {
@@ -28,6 +29,7 @@ function failingWrites(error: { name: string; message: string }): IDBFactory {
         put() {
           setTimeout(() => (tx.onabort as () => void)(), 0);
         },
+        delete() {},
       });
       return tx;
     },
@@ -63,5 +65,45 @@ describe('the imported releases store', () => {
     const err = await store.add([release]).catch((e) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect(err.message).toMatch(/^Nothing was saved: the browser's storage is full \(quota exceeded\)/);
+  });
+});
+
+describe('the imported releases store on a real IndexedDB (fake-indexeddb, to the spec)', () => {
+  const second = { ...release, id: 'fedcba9876543210', parsed: { ...release.parsed, release: { ...release.parsed.release, id: 'fedcba9876543210' } } };
+
+  it('raises the revision with every change, and drops the kept merged index with it', async () => {
+    const store = createIndexedDbStore(new IDBFactory());
+    expect(await store.revision()).toBe(0);
+    expect(await store.readMergedIndex()).toBeNull();
+    await store.add([release]);
+    expect(await store.revision()).toBe(1);
+    await store.saveMergedIndex({ key: 'k1', text: 'the index' });
+    expect(await store.readMergedIndex()).toEqual({ key: 'k1', text: 'the index' });
+    await store.add([second]);
+    expect(await store.revision()).toBe(2);
+    expect(await store.readMergedIndex()).toBeNull();
+    await store.saveMergedIndex({ key: 'k2', text: 'another' });
+    expect(await store.remove('0000000000000000')).toBe(false); // nothing removed: nothing changes
+    expect(await store.revision()).toBe(2);
+    expect(await store.readMergedIndex()).toEqual({ key: 'k2', text: 'another' });
+    expect(await store.remove(release.id)).toBe(true);
+    expect(await store.revision()).toBe(3);
+    expect(await store.readMergedIndex()).toBeNull();
+    expect((await store.all()).map((r) => r.id)).toEqual([second.id]);
+  });
+
+  it('opens a database of the first version (releases only) keeping its releases', async () => {
+    const idb = new IDBFactory();
+    await new Promise<void>((resolve, reject) => {
+      const r = idb.open(DB_NAME, 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('releases', { keyPath: 'id' }).put(release);
+      r.onsuccess = () => (r.result.close(), resolve());
+      r.onerror = () => reject(r.error);
+    });
+    const store = createIndexedDbStore(idb);
+    expect((await store.all()).map((r) => r.id)).toEqual([release.id]);
+    expect(await store.revision()).toBe(0);
+    await store.saveMergedIndex({ key: 'k', text: 't' });
+    expect(await store.readMergedIndex()).toEqual({ key: 'k', text: 't' });
   });
 });
