@@ -11,6 +11,7 @@
 import Fuse from 'fuse.js';
 import type { IndexData, SearchData } from './types';
 import { searchData } from './index/searchData';
+import { forEachHolder } from './index/wordStreams';
 import { tokenize } from './text/tokens';
 import { termOf } from './text/terms';
 
@@ -37,7 +38,7 @@ export interface IndexSearch {
 const NEAR = { threshold: 0.2, location: 0, distance: 8 };
 /** At most this many of the index's words stand for one query word. */
 const ALTERNATIVES = 8;
-/** A query word that names the speaker counts as much as the rarest word of the index: readers search people first. */
+/** The query's first this many words are searched. */
 const QUERY_WORDS = 8;
 
 function snippetOf(text: string, query: string, max = 160): string {
@@ -61,7 +62,6 @@ const speakerLabel = (s: { name: string; rank: string | null } | null) => (s ? [
 export function createSearch(data: IndexData): IndexSearch {
   const search: SearchData = data.search ?? searchData(data.statements);
   const N = data.statements.length;
-  const W = (N + 31) >>> 5;
   const words = search.file.words;
   const termNumber = new Map(search.file.terms.map((t, i) => [t, i]));
   // (Numbers, "#" and their value, are matched exactly only.)
@@ -88,6 +88,8 @@ export function createSearch(data: IndexData): IndexSearch {
     speakerStatements[id].push(i);
   });
   const speakerFuse = new Fuse([...speakerWords.keys()], NEAR);
+  // A query word that names the speaker counts as much as the rarest word of the index (a term
+  // held by one statement): readers search people first.
   const nameWeight = Math.log(1 + N);
 
   /** The content terms a query word may mean: its own, and those of the index's words near it. */
@@ -111,22 +113,6 @@ export function createSearch(data: IndexData): IndexSearch {
     return out;
   }
 
-  /** Adds `weight` to each statement holding term t, once a query word (`seen` marks who has it already). */
-  function addTerm(t: number, weight: number, score: Float64Array, seen: Uint8Array) {
-    const at = search.denseAt[t];
-    const add = (d: number) => {
-      if (!seen[d]) {
-        seen[d] = 1;
-        score[d] += weight;
-      }
-    };
-    if (at >= 0) {
-      for (let w = 0; w < W; w++) for (let x = search.bits[at * W + w]; x !== 0; x &= x - 1) add(w * 32 + (31 - Math.clz32(x & -x)));
-    } else {
-      for (let k = search.postingStart[t]; k < search.postingStart[t + 1]; k++) add(search.postings[k]);
-    }
-  }
-
   return {
     search(query: string, limit = 20): SearchHit[] {
       const q = query.trim().slice(0, 200);
@@ -136,6 +122,13 @@ export function createSearch(data: IndexData): IndexSearch {
       const score = new Float64Array(N);
       const held = new Uint8Array(N);
       const seen = new Uint8Array(N);
+      /** A statement holds the query word: it weighs `weight` (its first meaning found; `seen` marks who has it already). */
+      const give = (d: number, weight: number) => {
+        if (!seen[d]) {
+          seen[d] = 1;
+          score[d] += weight;
+        }
+      };
       let asked = 0;
       for (const t of tokens) {
         const terms = termsFor(t.norm, t.num);
@@ -143,8 +136,11 @@ export function createSearch(data: IndexData): IndexSearch {
         if (!terms.length && !speakers.size) continue;
         asked++;
         seen.fill(0);
-        for (const id of speakers) for (const d of speakerStatements[id]) if (!seen[d]) ((seen[d] = 1), (score[d] += nameWeight));
-        for (const term of terms) addTerm(term, Math.log(1 + N / Math.max(1, search.file.termCounts[term])), score, seen);
+        for (const id of speakers) for (const d of speakerStatements[id]) give(d, nameWeight);
+        for (const term of terms) {
+          const weight = Math.log(1 + N / Math.max(1, search.file.termCounts[term]));
+          forEachHolder(search, term, (d) => give(d, weight));
+        }
         for (let d = 0; d < N; d++) held[d] += seen[d];
       }
       if (!asked) return [];

@@ -11,7 +11,7 @@
  */
 
 import type { DecodedSearch } from '../types';
-import { bitCount } from '../match/bits';
+import { bitCount } from '../text/bits';
 
 const FIRST = 35;
 const BACKSLASH = 92;
@@ -62,6 +62,17 @@ export function sentenceStarts(block: string, from = 0, to = block.length): numb
     else if ((c < BACKSLASH ? c - FIRST : c - FIRST - 1) < FINAL) words++;
   }
   return out;
+}
+
+/** Calls `visit` with each statement holding term t, in order: from its list, or from its bits for a dense term. */
+export function forEachHolder(search: DecodedSearch, t: number, visit: (statement: number) => void): void {
+  const at = search.denseAt[t];
+  if (at < 0) {
+    for (let k = search.postingStart[t]; k < search.postingStart[t + 1]; k++) visit(search.postings[k]);
+    return;
+  }
+  const W = (search.start.length - 1 + 31) >>> 5;
+  for (let w = 0; w < W; w++) for (let x = search.bits[at * W + w]; x !== 0; x &= x - 1) visit(w * 32 + (31 - Math.clz32(x & -x)));
 }
 
 /** A term held by this share of the statements or more is kept as bits (one bit a statement takes less room than a list). */

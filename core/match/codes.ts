@@ -4,7 +4,7 @@ import { wordsOf } from './passage';
 import { comparePageWord, mayBeTypo, variantForm, type Word } from './similarity';
 import type { StatementWords } from './statementWords';
 import { wordKey } from '../index/searchData';
-import { bitCount } from './bits';
+import { bitCount } from '../text/bits';
 
 /**
  * A passage compiled once per query for the word alignment: its words as small integers,

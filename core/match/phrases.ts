@@ -2,7 +2,7 @@ import type { Token } from '../text/tokens';
 import { isStopword } from '../text/terms';
 import { wordKey } from '../index/searchData';
 import type { StatementWords } from './statementWords';
-import { bitCount } from './bits';
+import { bitCount } from '../text/bits';
 
 /**
  * A second ranking of retrieved statements, by the passage's word pairs they hold as written.

@@ -1,7 +1,7 @@
 import type { SearchData } from '../types';
 import type { Token } from '../text/tokens';
 import type { TermLists } from './retrieval';
-import { sentenceStarts } from '../index/wordStreams';
+import { forEachHolder, sentenceStarts } from '../index/wordStreams';
 import { wordOfKey } from '../index/searchData';
 
 /**
@@ -86,14 +86,12 @@ function termLists(search: SearchData): TermLists {
     bits: (t) => (denseAt[t] >= 0 ? bits.subarray(denseAt[t] * W, (denseAt[t] + 1) * W) : null),
     list(t) {
       if (denseAt[t] < 0) return postings.subarray(postingStart[t], postingStart[t + 1]);
-      let list = made.get(t);
-      if (!list) {
-        list = new Int32Array(counts[t]);
-        const from = denseAt[t] * W;
-        let n = 0;
-        for (let w = 0; w < W; w++) for (let x = bits[from + w]; x !== 0; x &= x - 1) list[n++] = w * 32 + (31 - Math.clz32(x & -x));
-        made.set(t, list);
-      }
+      const kept = made.get(t);
+      if (kept) return kept;
+      const list = new Int32Array(counts[t]);
+      let n = 0;
+      forEachHolder(search, t, (d) => (list[n++] = d));
+      made.set(t, list);
       return list;
     },
   };
