@@ -11,9 +11,12 @@ import { CliError } from './errors';
 import { BUNDLED_INDEX, REPO_ROOT, userBase } from './paths';
 
 export const USAGE = `Usage:
-  otr index [PATH...] [--out FILE]
+  otr index [PATH...] [--out FILE] [--strict] [--verbose]
       Build the index from release files and folders (default: data/releases; folders
-      are searched for *.txt). Prints a summary; writes FILE only if every file parsed.
+      are searched for *.txt, *.html and *.htm). Prints a summary with the warnings
+      counted by kind (--verbose: each one). A file that cannot be a release is left
+      out and named on stderr, and the exit code is 3; with --strict it stops the build
+      (exit 1, nothing written).
   otr match [--index FILE] [--context TEXT] [--json] TEXT
       Match one passage (TEXT "-" reads it from stdin). Readable answer, or JSON with --json.
   otr match --jsonl [--index FILE]
@@ -60,14 +63,17 @@ export async function main(argv: string[]): Promise<number> {
 
   if (command === 'index') {
     const { values, positionals } = parse(() =>
-      parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, help: HELP } }),
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { out: { type: 'string', short: 'o' }, strict: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, help: HELP },
+      }),
     );
     if (values.help) {
       stdout.write(USAGE);
       return 0;
     }
-    runIndex({ paths: positionals, out: values.out, base }, (s) => stdout.write(s));
-    return 0;
+    return runIndex({ paths: positionals, out: values.out, base, strict: Boolean(values.strict), verbose: Boolean(values.verbose) }, (s) => stdout.write(s));
   }
 
   if (command === 'match') {

@@ -31,7 +31,7 @@ export interface ReadResult {
 
 /**
  * Expands files and folders into release files: a file is taken as given, a folder is
- * walked recursively for *.txt (names starting with "." skipped), sorted by code point.
+ * walked recursively for *.txt, *.html and *.htm (names starting with "." skipped), sorted by code point.
  * A missing path throws a CliError; the same file reached twice is read once.
  */
 export function collectReleaseFiles(paths: string[], base = process.cwd()): ReleaseFile[] {
@@ -67,7 +67,7 @@ export function collectReleaseFiles(paths: string[], base = process.cwd()): Rele
         continue; // dangling symlink
       }
       if (stat.isDirectory()) walk(disp, abs);
-      else if (stat.isFile() && /\.txt$/i.test(name)) add(disp, abs);
+      else if (stat.isFile() && /\.(?:txt|html?)$/i.test(name)) add(disp, abs);
     }
   };
 

@@ -1,11 +1,11 @@
 /** What the parser understood of a release, shown before anything is saved: date, speakers, quotations, narrative. */
 import type { ParsedRelease, Speaker } from '../core/types';
 import { formatDate } from '../core/citation';
+import { describeSpeaker } from '../core/speakers';
+import { formatWarning } from '../core/parse/warnings';
 
 function who(s: Speaker | null): string {
-  if (!s) return 'Unattributed';
-  const name = [s.rank, s.name].filter(Boolean).join(' ');
-  return s.role && s.role !== s.name ? `${name}, ${s.role}` : name;
+  return s ? describeSpeaker(s) : 'Unknown speaker';
 }
 
 export function ReleasePreview(props: { release: ParsedRelease; note?: string }) {
@@ -43,7 +43,7 @@ export function ReleasePreview(props: { release: ParsedRelease; note?: string })
         {warnings.length ? (
           <ul class="small muted">
             {warnings.map((w, i) => (
-              <li key={i}>Note: {w}</li>
+              <li key={i}>Note: {formatWarning(w)}</li>
             ))}
           </ul>
         ) : null}

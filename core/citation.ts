@@ -2,6 +2,7 @@
  * Formatting of what the card and the popup show about a statement: dates, the
  * speaker line, and citations in plain text and Markdown. Pure functions.
  */
+import { speakerName } from './speakers';
 import type { Match, ReleaseInfo, Speaker } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -42,11 +43,7 @@ export function timeAgo(iso: string, now: Date = new Date()): string {
   return years === 1 ? '1 year ago' : `${years} years ago`;
 }
 
-/** "Chief Constable Simon Bailey" (rank and name), or the name alone. */
-export function speakerName(speaker: Speaker | null): string {
-  if (!speaker) return '';
-  return [speaker.rank, speaker.name].filter(Boolean).join(' ');
-}
+export { speakerName };
 
 /** Who said it, for a citation: the speaker with rank, else the organisation. */
 function citedSpeaker(match: Pick<Match, 'speaker' | 'release'>): string {

@@ -8,6 +8,7 @@
  * statements and 4–9 s at 100,000, on every key the reader typed.
  * Passage matching is the matcher's job, not this one's.
  */
+import { expandRank, speakerKey, speakerName } from './speakers';
 import Fuse from 'fuse.js';
 import type { IndexData, SearchData } from './types';
 import { searchData } from './index/searchData';
@@ -57,7 +58,6 @@ function snippetOf(text: string, query: string, max = 160): string {
   return '…' + piece + (start + max - 2 < flat.length ? '…' : '');
 }
 
-const speakerLabel = (s: { name: string; rank: string | null } | null) => (s ? [s.rank, s.name].filter(Boolean).join(' ') : '');
 
 export function createSearch(data: IndexData): IndexSearch {
   const search: SearchData = data.search ?? searchData(data.statements);
@@ -75,12 +75,13 @@ export function createSearch(data: IndexData): IndexSearch {
   const speakerWords = new Map<string, Set<number>>();
   data.statements.forEach((s, i) => {
     if (!s.speaker) return;
-    const key = `${s.speaker.name}\u0000${s.speaker.rank ?? ''}\u0000${s.speaker.role ?? ''}`;
+    // One person, however each release gives the rank ("CC", "Chief Constable") or role.
+    const key = speakerKey(s.speaker);
     let id = speakerIds.get(key);
     if (id === undefined) {
       speakerIds.set(key, (id = speakerStatements.length));
       speakerStatements.push([]);
-      for (const t of tokenize(`${s.speaker.rank ?? ''} ${s.speaker.name} ${s.speaker.role ?? ''}`)) {
+      for (const t of tokenize(`${s.speaker.rank ?? ''} ${s.speaker.rank ? expandRank(s.speaker.rank) : ''} ${s.speaker.name ?? ''} ${s.speaker.role ?? ''} ${s.speaker.organisation ?? ''}`)) {
         if (!speakerWords.has(t.norm)) speakerWords.set(t.norm, new Set());
         speakerWords.get(t.norm)!.add(id);
       }
@@ -159,7 +160,7 @@ export function createSearch(data: IndexData): IndexSearch {
         const rel = data.releases[s.release];
         return {
           statement: d,
-          speaker: speakerLabel(s.speaker) || null,
+          speaker: speakerName(s.speaker) || null,
           date: rel?.date ?? '',
           title: rel?.title ?? '',
           snippet: snippetOf(s.text, q),

@@ -4,12 +4,16 @@
  */
 
 export interface Speaker {
-  /** The person's name without rank or title, e.g. "Simon Bailey". */
-  name: string;
-  /** Police rank or honorific as written, e.g. "Chief Constable"; null when none is given. */
+  /** The person's name without rank, honorific or post-nominals, e.g. "Simon Bailey"; null for a speaker the release does not name ("An ACPO spokesman"). */
+  name: string | null;
+  /** Police rank as written, e.g. "Chief Constable", "T/ACC" (expandRank gives its full form); null when none is given. */
   rank: string | null;
-  /** Role as written in the release, e.g. "National Policing Lead for Cyber-crime"; null when none is given. */
+  /** Role as written in the release, e.g. "National Policing Lead for Cyber-crime", "spokesman"; null when none is given. */
   role: string | null;
+  /** A title that is not a police rank: "Sir", "Dr", "Professor" (never "Mr" or "Ms"). */
+  honorific?: string;
+  /** For a speaker the release does not name: whose spokesperson ("ACPO", "Westmarch Police"). */
+  organisation?: string;
 }
 
 export interface ReleaseInfo {
@@ -42,8 +46,27 @@ export interface Statement {
 export interface ParsedRelease {
   release: ReleaseInfo;
   statements: Statement[];
-  /** Things the parser noticed but that did not stop it (e.g. lead repeats a quotation). */
-  warnings: string[];
+  /** Things the parser noticed or had to guess, that did not stop it (e.g. a quotation never closed). */
+  warnings: ParseWarning[];
+}
+
+/** The kinds of warning, so that an archive's warnings can be counted by kind. */
+export type WarningKind =
+  | 'unclosed-quote'
+  | 'unknown-speaker'
+  | 'assumed-speaker'
+  | 'numeric-date'
+  | 'no-date-line'
+  | 'lead-repeats-quote'
+  | 'headline-quote'
+  | 'attribution-without-quote'
+  | 'other';
+
+export interface ParseWarning {
+  /** 1-based line of the release file. */
+  line: number;
+  kind: WarningKind;
+  message: string;
 }
 
 export interface ParseIssue {

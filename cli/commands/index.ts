@@ -1,7 +1,7 @@
 /** `otr index [PATH...] [--out FILE]`: builds the index from release files and folders. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildIndex, serializeIndex, type IndexData, type Speaker } from '../../core/index';
+import { buildIndex, describeSpeaker, formatWarning, serializeIndex, speakerKey, summariseWarnings, type IndexData, type Speaker } from '../../core/index';
 import { CliError } from '../errors';
 import { DEFAULT_RELEASES } from '../paths';
 import { formatIssue, readReleases, type ReadResult } from '../readReleases';
@@ -12,20 +12,21 @@ export interface BuiltIndex {
 }
 
 /**
- * Reads, parses and indexes the releases under `paths`. Throws a CliError listing every
- * `file:line: reason` when any file cannot be used, or when there is no release at all.
+ * Reads, parses and indexes the releases under `paths`. A file that cannot be a release is
+ * left out and listed in `read.issues`; with `strict`, any such file is a CliError listing
+ * every `file:line: reason` and nothing is built. No release at all is always an error.
  */
-export function indexReleases(paths: string[], base: string): BuiltIndex {
+export function indexReleases(paths: string[], base: string, strict = true): BuiltIndex {
   const read = readReleases(paths, base);
-  if (read.issues.length > 0) {
-    const files = new Set(read.issues.map((i) => i.file)).size;
+  const skipped = new Set(read.issues.map((i) => i.file)).size;
+  if (read.issues.length > 0 && (strict || read.parsed.length === 0)) {
     throw new CliError(
-      `${files} of ${plural(read.files.length, 'release file')} could not be read; no index built`,
+      `${skipped} of ${plural(read.files.length, 'release file')} could not be read; no index built`,
       false,
       read.issues.map(formatIssue),
     );
   }
-  if (read.files.length === 0) throw new CliError(`no release files (*.txt) in ${paths.join(', ')}`);
+  if (read.files.length === 0) throw new CliError(`no release files (*.txt, *.html, *.htm) in ${paths.join(', ')}`);
   return { data: buildIndex(read.parsed.map((p) => p.release)), read };
 }
 
@@ -47,13 +48,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function describeSpeaker(s: Speaker): string {
-  const who = [s.rank, s.name].filter(Boolean).join(' ');
-  return s.role ? `${who}, ${s.role}` : who;
-}
-
-/** The readable summary printed by `otr index`. */
-export function summarise({ data, read }: BuiltIndex): string {
+/** The readable summary printed by `otr index`: warnings counted by kind, or each one with `verbose`. */
+export function summarise({ data, read }: BuiltIndex, verbose = false): string {
   const lines: string[] = [];
   const perRelease = data.releases.map(() => ({ quotes: 0, narrative: 0 }));
   const speakers = new Map<string, { speaker: Speaker; count: number }>();
@@ -62,7 +58,7 @@ export function summarise({ data, read }: BuiltIndex): string {
     if (st.kind === 'quote') {
       if (counts) counts.quotes++;
       if (st.speaker) {
-        const key = st.speaker.name.toLowerCase();
+        const key = speakerKey(st.speaker);
         const entry = speakers.get(key) ?? { speaker: st.speaker, count: 0 };
         // Show the fullest description the releases give (a later line may name the role).
         if (!entry.speaker.role && st.speaker.role) entry.speaker = st.speaker;
@@ -92,9 +88,20 @@ export function summarise({ data, read }: BuiltIndex): string {
       lines.push(`  ${describeSpeaker(speaker)}  (${plural(count, 'quotation')})`);
     }
   }
-  const warnings = read.parsed.flatMap((p) => p.release.warnings.map((w) => `  ${p.file.display}: ${w}`));
-  lines.push('', warnings.length ? `Warnings (${warnings.length}):` : 'Warnings: none');
-  lines.push(...warnings);
+  const all = read.parsed.flatMap((p) => p.release.warnings.map((w) => ({ file: p.file.display, w })));
+  lines.push('', all.length ? `Warnings (${all.length}):` : 'Warnings: none');
+  if (verbose) for (const { file, w } of all) lines.push(`  ${file}:${formatWarning(w)}`);
+  else {
+    for (const k of summariseWarnings(all.map((a) => a.w))) {
+      const first = all.find((a) => a.w.kind === k.kind)!;
+      lines.push(`  ${String(k.count).padStart(5)}  ${k.label} (first: ${first.file}:${first.w.line})`);
+    }
+    if (all.length) lines.push('  (--verbose lists every one)');
+  }
+  if (read.issues.length) {
+    const files = new Set(read.issues.map((i) => i.file)).size;
+    lines.push('', `Skipped (${plural(files, 'file')} that could not be read as a release; listed on stderr)`);
+  }
   return lines.join('\n');
 }
 
@@ -102,12 +109,19 @@ export interface IndexOptions {
   paths: string[];
   out?: string;
   base: string;
+  /** All or nothing: any file that cannot be read stops the build (exit 1, nothing written). */
+  strict?: boolean;
+  /** List every warning rather than counting them by kind. */
+  verbose?: boolean;
 }
 
-export function runIndex(opts: IndexOptions, stdout: (s: string) => void): void {
+/** Exit code of a build: 0 when every file was read, 3 when some were skipped (the index holds the rest). */
+export const PARTIAL = 3;
+
+export function runIndex(opts: IndexOptions, stdout: (s: string) => void, stderr: (s: string) => void = (s) => process.stderr.write(s)): number {
   const paths = opts.paths.length > 0 ? opts.paths : [displayDefault(opts.base)];
-  const built = indexReleases(paths, opts.base);
-  let report = summarise(built);
+  const built = indexReleases(paths, opts.base, opts.strict ?? false);
+  let report = summarise(built, opts.verbose);
   if (opts.out) {
     const out = path.resolve(opts.base, opts.out);
     const file = serializeIndex(built.data);
@@ -117,6 +131,11 @@ export function runIndex(opts: IndexOptions, stdout: (s: string) => void): void 
     report += '\n\nNothing written (no --out FILE given).';
   }
   stdout(report + '\n');
+  if (built.read.issues.length === 0) return 0;
+  for (const issue of built.read.issues) stderr(`${formatIssue(issue)}\n`);
+  const files = new Set(built.read.issues.map((i) => i.file)).size;
+  stderr(`otr: ${files} of ${plural(built.read.files.length, 'release file')} could not be read and ${files === 1 ? 'was' : 'were'} left out; the index holds the other ${plural(built.read.parsed.length, 'release')}\n`);
+  return PARTIAL;
 }
 
 /** data/releases, shown relative to where the user is when it is below it. */

@@ -1,7 +1,8 @@
 import { parseRelease } from '../parse/parseRelease';
 import { ReleaseParseError } from '../parse/errors';
 import { buildIndex, IndexFormatError, loadIndex, looksLikeIndex } from '../index/indexFile';
-import { INDEX_FORMAT, type IndexData, type ParsedRelease } from '../types';
+import { INDEX_FORMAT, type IndexData, type ParsedRelease, type ParseWarning, type Speaker } from '../types';
+import { WARNING_LABELS } from '../parse/warnings';
 import { releaseProblem } from './validate';
 
 export { releaseProblem };
@@ -37,12 +38,30 @@ function cleanRelease(r: ParsedRelease): ParsedRelease {
     release: { id, date, title, ...(organisation ? { organisation } : {}), ...(url ? { url } : {}), ...(source ? { source } : {}) },
     statements: r.statements.map((s) => ({
       kind: s.kind,
-      speaker: s.speaker ? { name: s.speaker.name, rank: s.speaker.rank, role: s.speaker.role } : null,
+      speaker: s.speaker ? cleanSpeaker(s.speaker) : null,
       text: s.text,
       line: s.line,
     })),
-    warnings: [...(r.warnings ?? [])],
+    warnings: (r.warnings ?? []).map(cleanWarning),
   };
+}
+
+function cleanSpeaker(s: Speaker): Speaker {
+  const out: Speaker = { name: s.name, rank: s.rank, role: s.role };
+  if (s.honorific) out.honorific = s.honorific;
+  if (s.organisation) out.organisation = s.organisation;
+  return out;
+}
+
+const KINDS = new Set(Object.keys(WARNING_LABELS));
+
+/** A warning from a file: exports made before warnings had kinds hold "line N: message". */
+function cleanWarning(w: ParseWarning | string): ParseWarning {
+  if (typeof w === 'string') {
+    const m = /^line (\d+): ([\s\S]*)$/.exec(w);
+    return { line: m ? Number(m[1]) : 1, kind: 'other', message: m ? m[2] : w };
+  }
+  return { line: w.line, kind: KINDS.has(w.kind) ? w.kind : 'other', message: w.message };
 }
 
 /** The releases of an index, each with its statements (positions dropped). */

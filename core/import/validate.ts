@@ -6,7 +6,10 @@ const isOptStr = (x: unknown) => x === undefined || typeof x === 'string';
 const isNullStr = (x: unknown) => x === null || typeof x === 'string';
 
 function checkSpeaker(s: unknown): s is Speaker | null {
-  return s === null || (isObj(s) && typeof s.name === 'string' && s.name.trim() !== '' && isNullStr(s.rank) && isNullStr(s.role));
+  if (s === null) return true;
+  if (!isObj(s) || !isNullStr(s.name) || !isNullStr(s.rank) || !isNullStr(s.role) || !isOptStr(s.honorific) || !isOptStr(s.organisation)) return false;
+  // A named speaker has a name; one the release does not name has at least a role.
+  return typeof s.name === 'string' ? s.name.trim() !== '' : typeof s.role === 'string' && s.role.trim() !== '';
 }
 
 function checkStatement(s: unknown): s is Statement {
@@ -22,6 +25,11 @@ function checkStatement(s: unknown): s is Statement {
   );
 }
 
+/** A warning as the parser gives it, or as text (exports made before warnings had kinds). */
+function isWarning(w: unknown): boolean {
+  return typeof w === 'string' || (isObj(w) && Number.isInteger(w.line) && typeof w.kind === 'string' && typeof w.message === 'string');
+}
+
 /** Strictly checks one exported release; returns the reason it is refused, or null. */
 export function releaseProblem(r: unknown): string | null {
   if (!isObj(r) || !isObj(r.release) || !Array.isArray(r.statements)) return 'not a release (release and statements expected)';
@@ -34,7 +42,7 @@ export function releaseProblem(r: unknown): string | null {
   if (r.statements.length === 0) return 'it has no statements';
   const bad = r.statements.findIndex((s) => !checkStatement(s));
   if (bad >= 0) return `statement ${bad + 1} is malformed`;
-  if (r.warnings !== undefined && (!Array.isArray(r.warnings) || !r.warnings.every((w) => typeof w === 'string'))) return 'its warnings are not text';
+  if (r.warnings !== undefined && (!Array.isArray(r.warnings) || !r.warnings.every(isWarning))) return 'its warnings are malformed';
   return null;
 }
 

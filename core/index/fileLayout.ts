@@ -21,14 +21,15 @@ import { readStreams } from './wordStreams';
  */
 
 type Text = string | null;
+type SpeakerRow = [Text, Text, Text] | [Text, Text, Text, Text, Text];
 
 /** The file's first line. */
 export interface IndexHeader {
   format: typeof INDEX_FORMAT;
   version: number;
   built: string;
-  /** Each distinct speaker once, as [name, rank, role]. */
-  speakers: [string, Text, Text][];
+  /** Each distinct speaker once, as [name, rank, role] or [name, rank, role, honorific, organisation]; name is null for a speaker the release does not name. */
+  speakers: SpeakerRow[];
   releases: {
     id: string[];
     date: string[];
@@ -102,7 +103,8 @@ function speakerTable(statements: readonly IndexedStatement[]): { speakers: Inde
   const seen = new Map<string, number>();
   const speakerRefs = statements.map(({ speaker: s }) => {
     if (!s) return 0;
-    const row: [string, Text, Text] = [s.name, s.rank ?? null, s.role ?? null];
+    const row: SpeakerRow =
+      s.honorific || s.organisation ? [s.name, s.rank ?? null, s.role ?? null, s.honorific ?? null, s.organisation ?? null] : [s.name, s.rank ?? null, s.role ?? null];
     const key = JSON.stringify(row);
     let ref = seen.get(key);
     if (ref === undefined) seen.set(key, (ref = speakers.push(row)));
@@ -172,10 +174,21 @@ function decodeSpeakers(x: unknown): Speaker[] {
   const out: Speaker[] = new Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const row: unknown = x[i];
-    if (!Array.isArray(row) || row.length !== 3 || typeof row[0] !== 'string' || !isText(row[1]) || !isText(row[2])) {
+    if (
+      !Array.isArray(row) ||
+      (row.length !== 3 && row.length !== 5) ||
+      !isText(row[0]) ||
+      !isText(row[1]) ||
+      !isText(row[2]) ||
+      (row.length === 5 && (!isText(row[3]) || !isText(row[4]))) ||
+      (row[0] === null && row[2] === null)
+    ) {
       throw damaged(`speaker ${i} is malformed`);
     }
-    out[i] = { name: row[0], rank: row[1], role: row[2] };
+    const s: Speaker = { name: row[0], rank: row[1], role: row[2] };
+    if (row.length === 5 && row[3]) s.honorific = row[3];
+    if (row.length === 5 && row[4]) s.organisation = row[4];
+    out[i] = s;
   }
   return out;
 }

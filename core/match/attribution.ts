@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Attribution, Speaker } from '../types';
 import { foldWord } from '../text/tokens';
-import { looksLikeName, RANK_RE, surnameOf } from '../parse/speaker';
+import { looksLikeName, surnameOf, TITLE_RE as RANK_RE } from '../parse/speaker';
 
 /**
  * Who the page says is speaking. People are found in the text around the passage
@@ -85,7 +85,7 @@ function namesIn(sentence: string): Found[] {
 export function checkAttribution(text: string, speaker: Speaker | null): Attribution | undefined {
   const found = pick(text);
   if (found.length === 0) return undefined;
-  if (!speaker) return { names: found.map((f) => f.text), consistent: false };
+  if (!speaker?.name) return { names: found.map((f) => f.text), consistent: false };
   const target = { first: speaker.name.split(/\s+/).length > 1 ? speaker.name.split(/\s+/)[0] : null, surname: surnameOf(speaker.name) };
   const consistent = found.some((f) => samePerson(f, target));
   return { names: found.map((f) => f.text), consistent };

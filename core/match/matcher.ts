@@ -101,7 +101,7 @@ export function createMatcher(data: IndexData): Matcher {
     const cov = coverage(own, sentencesOfWords(words, doc), (t) => terms.idf(t));
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
     // Framed by a verb of speech or the speaker's name, less of the passage need be found.
-    const framed = reported || (st.speaker !== null && speakerNamed(passage.text, st.speaker.name));
+    const framed = reported || (!!st.speaker?.name && speakerNamed(passage.text, st.speaker.name));
     if (cov.coverage >= (framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed)) {
       const span = spanOf(tokenize(st.text, cov.words[1] + 1), cov.words, st.text.length);
       return { verdict: 'paraphrase', reading: { differences: [], notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: 0, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
@@ -258,7 +258,7 @@ const speakerTermCache = new Map<string, string[]>();
 
 /** A speaker's name and rank as terms (the passage's mention of them is not what was said); worked out once a speaker. */
 function speakerTerms(speaker: IndexedStatement['speaker']): string[] {
-  const text = speaker ? `${speaker.name} ${speaker.rank ?? ''}` : '';
+  const text = speaker ? `${speaker.name ?? ''} ${speaker.rank ?? ''}` : '';
   let terms = speakerTermCache.get(text);
   if (!terms) {
     terms = text.split(/\s+/).map((w) => stem(w.toLowerCase()));

@@ -1,46 +1,58 @@
-import type { ParsedRelease, ParseIssue, Speaker, Statement } from '../types';
+import type { ParsedRelease, ParseIssue, ParseWarning, Speaker, Statement, WarningKind } from '../types';
 import { contentHash } from '../text/hash';
 import { tokenize } from '../text/tokens';
-import { clip, parseDateLine } from './date';
+import { clip, findDateIn, readDateLine } from './date';
 import { ReleaseParseError } from './errors';
-import { parseSpeakerPhrase, surnameOf, type SpeakerRef } from './speaker';
-import { findOrganisation, findTailStart } from './tail';
+import { People } from './people';
+import { opensWith, splitQuotes, type Family, type Part } from './quoteMarks';
+import { parseSpeakerPhrase, type SpeakerRef } from './speaker';
+import { findForce, findOrganisation, findTailStart, furniture } from './tail';
 
 /**
- * Reads one release in the plain-text layout of the seeds: the date line, then one
- * paragraph a line; attribution lines and quoted paragraphs; the organisation's own
- * narrative; the contact block and notes to editors at the end.
+ * Reads one release in the plain-text layout — a date line, then one paragraph a line —
+ * as newsrooms really write it: a headline before the lead or none, quotations in curly,
+ * straight or single marks, continuation paragraphs with or without opening marks, a
+ * quotation never closed, the speaker named before, after, in signature lines or only in
+ * the narrative, unnamed spokespeople, and the contact block and notes at the end.
  *
- * Quotation marks follow British press-release practice: a quotation of several
- * paragraphs opens each with “ and closes only the last with ”.
+ * A release is refused only when it cannot be one (not text, no date anywhere); everything
+ * else it can read is read, and what it had to guess is a warning with its line.
  */
 
-const OPEN = '“"„«';
-const CLOSE_FOR: Record<string, string> = { '“': '”"', '"': '"”', '„': '“”"', '«': '»' };
-
 const VERBS =
-  'said|says|added|adds|commented|comments|explained|continued|stated|states|warned|warns|urged|urges|stressed|' +
+  'said|says|added|adds|commented|comments|explained|explains|continued|stated|states|warned|warns|urged|urges|stressed|' +
   'emphasised|emphasized|noted|notes|concluded|remarked|responded|replied|insisted|acknowledged|confirmed|announced|' +
-  'declared|observed|argued|told\\s+[^:“”"]{1,60}?|wrote|writes|pointed\\s+out|reflected|welcomed\\s+[^:“”"]{1,60}?';
+  'declared|observed|argued|told\\s+[^:“”"]{1,60}?|wrote|writes|pointed\\s+out|reflected|welcomed\\s+[^:“”"]{1,60}?|' +
+  'appealed|appeals|advised|advises|highlighted|described|revealed|admitted|promised|vowed|cautioned|reassured|thanked\\s+[^:“”"]{1,60}?';
 /** "…, said:" at the end of an attribution that precedes the quotation. */
 const LEADING_ATTRIBUTION = new RegExp(`^(.*?)[,\\s]+(?:${VERBS})(?:\\s+that)?\\s*[:,]?\\s*$`, 'i');
+/** A speech verb anywhere: where the subject of "Jane Doe said the figures were … and added:" ends. */
+const ANY_VERB = new RegExp(`\\s(?:${VERBS})\\b`, 'i');
 /** "said Rank Name, role." after a closing quote mark. */
 const VERB_FIRST = new RegExp(`^[,\\s–—-]*(?:${VERBS})\\s+(.+?)[.,;]?$`, 'i');
 /** "she said." / "Ms Desai added." after a closing quote mark. */
 const SUBJECT_FIRST = new RegExp(`^[,\\s–—-]*(.+?)\\s+(?:${VERBS})[.,;:]?$`, 'i');
+/** A paragraph that ends a sentence. */
+const SENTENCE_END = /[.!?…]["”’'»)]*$/;
+
+interface Para {
+  line: number;
+  text: string;
+}
 
 interface OpenQuote {
   paragraphs: string[];
   line: number;
-  lastLine: number;
-  speaker: SpeakerRef | null;
+  family: Family;
+  /** The attribution before it: "X said:" on the line before, or in the same paragraph. */
+  lead: SpeakerRef | null;
+  /** The attribution after it: "“…,” said X." */
+  trailing: SpeakerRef | null;
 }
 
 export function parseRelease(input: string, source: string, url?: string): ParsedRelease {
-  const issues: ParseIssue[] = [];
   const fail = (line: number, reason: string): never => {
-    issues.push({ file: source, line, reason });
-    throw new ReleaseParseError(issues);
+    throw new ReleaseParseError([{ file: source, line, reason } satisfies ParseIssue]);
   };
   if (typeof input !== 'string') fail(1, 'not text');
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -50,183 +62,241 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   const bad = text.search(/\uFFFD/);
   if (bad >= 0) fail(lineAt(text, bad), 'not text (invalid UTF-8 byte sequence)');
 
-  const lines = text.split('\n');
-  // The date line: the first non-empty line.
-  const first = lines.findIndex((l) => l.trim() !== '');
-  const date = parseDateLine(lines[first]);
-  const isoDate = 'reason' in date ? fail(first + 1, date.reason) : date.date;
-  const bodyStart = first + 1;
-  const tailStart = findTailStart(lines, bodyStart + 1);
-  const warnings: string[] = [];
+  const lines = text.split('\n').map((l) => l.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ').trim());
+  const warnings: ParseWarning[] = [];
+  const warn = (line: number, kind: WarningKind, message: string) => warnings.push({ line, kind, message });
+
+  // The date: the first line, or a line among the first few (after a headline, "Date published: …").
+  const nonEmpty = lines.flatMap((l, i) => (l ? [i] : []));
+  const first = nonEmpty[0];
+  let dateAt = -1;
+  let isoDate = '';
+  for (const i of nonEmpty.slice(0, 6)) {
+    const read = readDateLine(lines[i]);
+    if (!read) continue;
+    if ('reason' in read) {
+      if (i === first) fail(i + 1, read.reason);
+      continue;
+    }
+    dateAt = i;
+    isoDate = read.date;
+    if (read.ambiguous) warn(i + 1, 'numeric-date', read.ambiguous);
+    break;
+  }
+  if (dateAt < 0) {
+    const at = nonEmpty.find((i) => findDateIn(lines[i]));
+    if (at === undefined) fail(first + 1, `no date anywhere in the file (expected a date line such as "03 Oct 2014" first, found "${clip(lines[first])}")`);
+    isoDate = findDateIn(lines[at!])!;
+    warn(at! + 1, 'no-date-line', `no date line; dated by the first date in the text (${isoDate})`);
+  }
+
+  // The body: every line but the date line, up to the contact block and notes.
+  const tailStart = findTailStart(lines, (dateAt >= 0 ? dateAt : first) + 1);
+  const paras: Para[] = [];
+  for (let i = 0; i < tailStart; i++) {
+    const t = lines[i];
+    if (!t || i === dateAt) continue;
+    if (dateAt >= 0 && i > dateAt && readDateLine(t)) continue; // "Updated: 4 June 2019"
+    if (furniture(t)) continue;
+    paras.push({ line: i + 1, text: t });
+  }
+  if (paras.length === 0) fail((dateAt >= 0 ? dateAt : first) + 2, 'no paragraphs after the date line');
+
+  // A headline: the line before the date, or a first line that ends no sentence followed by a lead that does.
+  let headline: Para | null = null;
+  if (dateAt > first && paras[0].line - 1 < dateAt) headline = paras.shift()!;
+  else if (paras.length > 1 && isHeadline(paras[0].text) && isLead(paras[1].text)) headline = paras.shift()!;
+
+  const people = new People();
+  if (headline) people.notice(headline.text);
   const statements: Statement[] = [];
-  const speakers: Speaker[] = [];
-  let current: Speaker | null = null;
+  let lastSpeaker: Speaker | null = null;
   let pending: { ref: SpeakerRef; line: number } | null = null;
   let open: OpenQuote | null = null;
+  const consumed = new Set<number>();
 
-  const resolve = (ref: SpeakerRef | null, line: number): Speaker | null => {
-    if (!ref) return null;
-    if (ref.kind === 'pronoun') {
-      if (!current) warnings.push(`line ${line}: a pronoun attribution with no speaker named before it`);
-      return current;
-    }
-    if (ref.kind === 'role') {
-      const s = { name: ref.role, rank: null, role: ref.role };
-      speakers.push(s);
-      return (current = s);
-    }
-    const isSurnameOnly = !ref.name.includes(' ');
-    const known = speakers.find((s) =>
-      isSurnameOnly ? surnameOf(s.name).toLowerCase() === ref.name.toLowerCase() : s.name.toLowerCase() === ref.name.toLowerCase(),
-    );
-    if (known) return (current = known);
-    const s: Speaker = { name: ref.name, rank: ref.rank, role: ref.role };
-    speakers.push(s);
-    return (current = s);
-  };
-
-  const finish = (q: OpenQuote, trailing: SpeakerRef | null) => {
+  const finish = (q: OpenQuote, after: number) => {
     // "Rank Name said: “…,” he added." – the pronoun is the speaker named before the quotation.
-    const ref = trailing && !(trailing.kind === 'pronoun' && q.speaker) ? trailing : q.speaker;
-    let speaker = resolve(ref, q.line);
-    if (!speaker) {
-      speaker = current;
-      if (speaker) warnings.push(`line ${q.line}: quotation with no attribution; taken as ${speaker.name}'s, who spoke last`);
-      else warnings.push(`line ${q.line}: quotation with no speaker named anywhere before or after it`);
+    let ref = q.trailing && !(q.trailing.kind === 'pronoun' && q.lead) ? q.trailing : q.lead;
+    if (!ref) {
+      const signature = signatureAt(paras, after + 1);
+      if (signature) {
+        ref = signature.ref;
+        for (const k of signature.consumed) consumed.add(k);
+      }
     }
-    // “…worth a life,” said X: the comma belongs to the release's sentence, not to the quotation.
+    let speaker = ref ? people.resolve(ref) : null;
+    if (!speaker && ref?.kind === 'pronoun') warn(q.line, 'unknown-speaker', `"${ref.pronoun}" with nobody named before it: the quotation's speaker is unknown`);
+    else if (!speaker && lastSpeaker) {
+      speaker = lastSpeaker;
+      warn(q.line, 'assumed-speaker', `quotation with no attribution; taken as ${speaker.name ?? speaker.role ?? 'the last speaker'}'s, who spoke last`);
+    } else if (!speaker) warn(q.line, 'unknown-speaker', 'quotation with no speaker named anywhere before or after it: indexed with an unknown speaker');
     const body = q.paragraphs.map((p) => p.trim()).filter(Boolean);
-    if (trailing && body.length) body[body.length - 1] = body[body.length - 1].replace(/\s*,$/, '');
-    if (body.length) statements.push({ kind: 'quote', speaker, text: body.join('\n'), line: q.line });
+    // “…worth a life,” said X: the comma belongs to the release's sentence, not to the quotation.
+    if (body.length) body[body.length - 1] = body[body.length - 1].replace(/\s*,$/, '');
+    if (body.join('').replace(/[^\p{L}\p{N}]/gu, '')) {
+      statements.push({ kind: 'quote', speaker, text: body.join('\n'), line: q.line });
+      if (speaker) lastSpeaker = speaker;
+    }
     pending = null;
     open = null;
   };
 
-  /** Consumes a line that begins with an opening mark, closing the quotation if the line does. */
-  const quoteLine = (raw: string, lineNo: number): void => {
-    let rest = raw.trim();
-    let sameLine = false;
-    for (;;) {
-      const opener = rest[0];
-      const closers = CLOSE_FOR[opener];
-      const close = closingMark(rest, opener, closers);
-      if (!open) open = { paragraphs: [], line: lineNo, lastLine: lineNo, speaker: pending?.ref ?? null };
-      const q: OpenQuote = open;
-      q.lastLine = lineNo;
-      if (close < 0) {
-        if (sameLine) q.paragraphs[q.paragraphs.length - 1] += ' ' + rest.slice(1);
-        else q.paragraphs.push(rest.slice(1));
-        return;
-      }
-      const inside = rest.slice(1, close);
-      const after = rest.slice(close + 1).trim();
-      if (sameLine) q.paragraphs[q.paragraphs.length - 1] += ' ' + inside;
-      else q.paragraphs.push(inside);
-      if (!after) {
-        finish(q, null);
-        return;
-      }
-      // Attribution after the closing mark, maybe followed by more of the same quotation.
-      const nextOpen = indexOfOpen(after);
-      const attr = (nextOpen >= 0 ? after.slice(0, nextOpen) : after).trim();
-      const trailing = trailingSpeaker(attr);
-      if (trailing && nextOpen >= 0 && /:$/.test(attr) && /[.!?…]$/.test(inside.trim())) {
-        // “…” Sara Thornton said: “…” – a finished quotation, then another introduced on the same line.
-        finish(q, null);
-        pending = { ref: trailing, line: lineNo };
-        rest = after.slice(nextOpen);
-        sameLine = false;
+  /** Reads the parts of paragraph `pi`, the first continuing `open` when it does. */
+  const readParts = (pi: number, parts: Part[], continuing: boolean) => {
+    const p = paras[pi];
+    let narrative = '';
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      if (!part.quoted) {
+        narrative += part.text;
         continue;
       }
-      if (trailing && nextOpen >= 0) {
-        // “…,” said X. “…” – the same speaker goes on, on the same line.
-        // A pronoun in the middle ("he said") keeps the speaker already named.
-        if (trailing.kind !== 'pronoun' || !q.speaker) q.speaker = trailing;
-        sameLine = true;
-        rest = after.slice(nextOpen);
-        continue;
-      }
-      if (trailing) {
-        finish(q, trailing);
-        return;
-      }
-      // Something else after the quotation: keep it as narrative rather than lose it.
-      finish(q, null);
-      // A full stop set outside the closing mark (“…”.) is not text.
-      if (!/[\p{L}\p{N}]/u.test(after)) return;
-      statements.push({ kind: 'narrative', speaker: null, text: after.replace(/^[\s,.;:–—-]+/, ''), line: lineNo });
-      warnings.push(`line ${lineNo}: text after a closing quotation mark kept as narrative: "${clip(after, 40)}"`);
-      return;
-    }
-  };
-
-  for (let i = bodyStart; i < tailStart; i++) {
-    const lineNo = i + 1;
-    const t = lines[i].trim();
-    if (!t) continue;
-    if (open) {
-      const q: OpenQuote = open;
-      if (OPEN.includes(t[0])) {
-        quoteLine(t, lineNo);
-        continue;
-      }
-      fail(q.line, `unbalanced quotation: opened here and not closed before line ${lineNo} ("${clip(q.paragraphs[q.paragraphs.length - 1] ?? '', 40)}")`);
-    }
-    if (OPEN.includes(t[0])) {
-      quoteLine(t, lineNo);
-      continue;
-    }
-    // An attribution with the quotation on the same line: "Name said: “…”".
-    const at = indexOfOpen(t);
-    if (at > 0) {
-      const m = LEADING_ATTRIBUTION.exec(t.slice(0, at)) ?? /^([^“”"]{3,120}?)\s*:\s*$/.exec(t.slice(0, at));
-      const ref = m ? parseSpeakerPhrase(m[1]) : null;
-      if (ref && (ref.kind !== 'role' || /:\s*$/.test(t.slice(0, at)))) {
-        pending = { ref, line: lineNo };
-        quoteLine(t.slice(at), lineNo);
-        continue;
-      }
-    }
-    // An attribution line: "Role, Rank Name said:" with the quotation on the next line.
-    if (/:\s*$/.test(t)) {
-      const next = nextNonEmpty(lines, i + 1, tailStart);
-      const m = LEADING_ATTRIBUTION.exec(t.replace(/:\s*$/, ':'));
-      if (next >= 0 && OPEN.includes(lines[next].trim()[0])) {
-        const ref = parseSpeakerPhrase(m ? m[1] : t.replace(/:\s*$/, ''));
-        if (ref) {
-          pending = { ref, line: lineNo };
+      if (!(k === 0 && continuing)) {
+        const lead = leadingAttribution(narrative);
+        const follow = unquotedAt(parts, k + 1);
+        const trailing = part.closed ? trailingSpeaker(follow) : null;
+        const startsParagraph = !narrative.trim();
+        // A quoted fragment inside the release's own sentence ("said the figures were “deeply concerning”") stays narrative.
+        if (!startsParagraph && !lead && !trailing && part.closed) {
+          narrative += markOf(part) + part.text + closeOf(part);
           continue;
         }
+        flushNarrative(lead ? lead.narrative : narrative, p.line);
+        narrative = '';
+        open = { paragraphs: [], line: p.line, family: part.family ?? 'double', lead: lead?.ref ?? pending?.ref ?? null, trailing: null };
+      }
+      const q: OpenQuote = open!;
+      q.paragraphs.push(part.text);
+      for (let cur = k; ; ) {
+        if (!parts[cur].closed) return; // runs on into the next paragraph
+        const follow = unquotedAt(parts, cur + 1);
+        const nextQuoted = !!parts[cur + 2]?.quoted;
+        const trailing = trailingSpeaker(follow);
+        if (trailing && nextQuoted && /:\s*$/.test(follow) && SENTENCE_END.test(parts[cur].text.trim())) {
+          // “…” Sara Thornton said: “…” – a finished quotation, then another introduced on the same line.
+          finish(q, pi);
+          pending = { ref: trailing, line: p.line };
+          k = cur + 1;
+          break;
+        }
+        if (trailing && nextQuoted) {
+          // “…,” said X. “…” – the same speaker goes on, on the same line. A pronoun keeps the speaker named before.
+          if (trailing.kind !== 'pronoun' || !q.lead) q.trailing = trailing;
+          q.paragraphs[q.paragraphs.length - 1] += ' ' + parts[cur + 2].text;
+          cur += 2;
+          continue;
+        }
+        if (trailing) {
+          q.trailing = trailing;
+          finish(q, pi);
+          k = cur + 1;
+          break;
+        }
+        finish(q, pi);
+        k = cur;
+        break;
       }
     }
-    statements.push({ kind: 'narrative', speaker: null, text: t, line: lineNo });
+    // Text after a closing quotation mark that names nobody: the release's own words.
+    if (narrative.trim()) flushNarrative(narrative, p.line);
+  };
+
+  const flushNarrative = (t: string, line: number) => {
+    const clean = t.replace(/^[\s,.;:–—-]+/, '').replace(/\s+/g, ' ').trim();
+    if (!/[\p{L}\p{N}]/u.test(clean)) return;
+    // Only an attribution ("Jane Doe said:", "she added.") is not a statement.
+    if (isAttributionOnly(clean)) return;
+    people.notice(clean);
+    statements.push({ kind: 'narrative', speaker: null, text: clean, line });
+  };
+
+  for (let pi = 0; pi < paras.length; pi++) {
+    if (consumed.has(pi)) continue;
+    const p = paras[pi];
+    let t = p.text;
+    let inside: Family | null = null;
+    if (open) {
+      const q: OpenQuote = open;
+      const f = opensWith(t);
+      if (f === q.family) {
+        t = t.replace(/^\s*./u, '');
+        inside = q.family;
+      } else if (!f && continuesUnmarked(paras, pi, q.family)) {
+        inside = q.family;
+      } else {
+        warn(q.line, 'unclosed-quote', `quotation opened here and never closed; taken to end at line ${paras[pi - 1]?.line ?? q.line}`);
+        finish(q, pi - 1);
+      }
+    }
+    if (!inside) {
+      // An attribution line: "Role, Rank Name said:" with the quotation on the next line.
+      const attribution = attributionLine(t);
+      const next = paras[pi + 1];
+      if (attribution && next && opensWith(next.text)) {
+        people.notice(t);
+        pending = { ref: attribution, line: p.line };
+        continue;
+      }
+      if (attribution && /:\s*$/.test(t)) {
+        warn(p.line, 'attribution-without-quote', `"${clip(t, 50)}" introduces no quotation; kept as narrative`);
+      }
+      people.notice(splitQuotes(t, null).parts.filter((x) => !x.quoted).map((x) => x.text).join(' '));
+    }
+    const { parts } = splitQuotes(t, inside);
+    readParts(pi, parts, inside !== null);
   }
   if (open) {
     const q: OpenQuote = open;
-    fail(q.line, `unbalanced quotation: opened here and never closed ("${clip(q.paragraphs[q.paragraphs.length - 1] ?? '', 40)}")`);
+    warn(q.line, 'unclosed-quote', `quotation opened here and never closed; taken to end at line ${paras[paras.length - 1].line}`);
+    finish(q, paras.length - 1);
   }
   if (pending) {
     const p: { line: number } = pending;
-    warnings.push(`line ${p.line}: attribution with no quotation after it`);
+    warn(p.line, 'attribution-without-quote', 'attribution with no quotation after it');
   }
-  if (statements.length === 0 && nextNonEmpty(lines, bodyStart, tailStart) < 0) fail(first + 2, 'no paragraphs after the date line');
+  people.finish();
 
-  // The lead (first paragraph) is the title; when it repeats words of a later quotation
-  // it is that speaker's, not a separate statement.
-  const leadLine = nextNonEmpty(lines, bodyStart, lines.length);
-  const title = stripQuotes(lines[leadLine]?.trim() ?? '');
-  const lead = statements[0];
-  if (lead && lead.kind === 'narrative' && lead.line === leadLine + 1) {
-    const owner = statements.find((s) => s.kind === 'quote' && contains(s.text, lead.text));
-    if (owner) {
-      statements.shift();
-      warnings.push(`line ${lead.line}: the lead repeats words of ${owner.speaker?.name ?? 'a'}'s quotation (line ${owner.line}); matched there`);
+  // The headline and the lead: when they repeat or quote words of a later quotation they are
+  // that speaker's, matched there, not separate statements.
+  const quotesAfter = statements.filter((s) => s.kind === 'quote');
+  const firstLine = paras[0]?.line ?? 0;
+  for (let i = 0; i < statements.length && statements[i].line <= firstLine; ) {
+    const s = statements[i];
+    const owner = quotesAfter.find((q) => q !== s && q.line > s.line && contains(q.text, s.text));
+    if (!owner) {
+      i++;
+      continue;
+    }
+    statements.splice(i, 1);
+    warn(s.line, 'lead-repeats-quote', `the lead repeats words of ${owner.speaker?.name ?? 'a'}'s quotation (line ${owner.line}); matched there`);
+  }
+  if (headline) {
+    // A headline quoting words that no quotation holds keeps them, as the quotation they are.
+    const { parts } = splitQuotes(headline.text, null);
+    for (const part of parts) {
+      if (!part.quoted || tokenize(part.text).length < 4) continue;
+      if (statements.some((s) => s.kind === 'quote' && contains(s.text, part.text))) continue;
+      const prefix = parts[0] !== part ? parts[0].text.replace(/[:\s–—-]+$/, '') : '';
+      const ref = prefix ? parseSpeakerPhrase(prefix) : null;
+      const speaker = ref?.kind === 'person' ? people.resolve(ref) : (quotesAfter[0]?.speaker ?? null);
+      statements.unshift({ kind: 'quote', speaker, text: part.text.trim(), line: headline.line });
+      warn(headline.line, speaker ? 'headline-quote' : 'unknown-speaker', `the headline quotes words no quotation in the release holds; kept as ${speaker?.name ?? 'an unknown speaker'}'s`);
     }
   }
 
+  const title = stripQuotes(headline?.text ?? titleFrom(paras[0], statements));
   const tail = lines.slice(tailStart).join('\n');
-  const organisation = findOrganisation(tail);
-  const normalised = lines.map((l) => l.trim()).filter(Boolean).join('\n');
+  const organisation = findOrganisation(tail) ?? findOrganisation(lines.slice(0, tailStart).join('\n').slice(0, 0));
+  const force = findForce(text);
+  for (const s of statements) {
+    // "A force spokeswoman": the force is the one the release is about.
+    if (s.speaker && s.speaker.name === null && !s.speaker.organisation && /\b(?:force|police)\b/i.test(s.speaker.role ?? '')) {
+      const org = organisation ?? force;
+      if (org) s.speaker.organisation = org;
+    }
+  }
+  const normalised = lines.filter(Boolean).join('\n');
   return {
     release: {
       id: contentHash(normalised),
@@ -237,61 +307,133 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       source: source.split(/[\\/]/).pop() ?? source,
     },
     statements,
-    warnings,
+    warnings: warnings.sort((a, b) => a.line - b.line),
   };
+}
+
+/** A headline: a line that ends no sentence, short enough to be one, not itself a quotation. */
+function isHeadline(t: string): boolean {
+  const words = t.split(/\s+/).length;
+  return words <= 30 && !SENTENCE_END.test(t.replace(/["”’'»]+$/, '').trim().replace(/\s+$/, '')) && !/:\s*$/.test(t) && !opensWith(t);
+}
+
+/** A lead: a paragraph of the release's own words that ends a sentence (not an attribution, not a quotation). */
+function isLead(t: string): boolean {
+  return SENTENCE_END.test(t) && !opensWith(t) && !attributionLine(t) && t.split(/\s+/).length >= 6;
+}
+
+/** The release's title when there is no headline: the lead, or the first sentence of the first statement. */
+function titleFrom(lead: Para | undefined, statements: readonly Statement[]): string {
+  if (lead && !attributionLine(lead.text) && !/:\s*$/.test(lead.text) && !opensWith(lead.text)) return lead.text;
+  const text = statements[0]?.text.split('\n')[0] ?? lead?.text ?? '';
+  const sentence = /^.{20,}?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  return sentence.length > 160 ? clip(sentence, 160) : sentence;
+}
+
+/** "X said:" alone on a line: the speaker it names. */
+function attributionLine(t: string): SpeakerRef | null {
+  if (!/[:,]\s*$/.test(t) || /[“”"]/.test(t) || t.length > 300) return null;
+  const m = LEADING_ATTRIBUTION.exec(t.replace(/[:,]\s*$/, ':'));
+  const ref = m ? parseSpeakerPhrase(subjectOf(m[1])) : /:\s*$/.test(t) ? parseSpeakerPhrase(t.replace(/:\s*$/, '')) : null;
+  if (!ref) return null;
+  if (!m && ref.kind === 'role' && !ref.rank && !/spokes|representative/i.test(ref.role)) return null;
+  return ref;
+}
+
+/**
+ * The attribution that ends the text before a quotation: "Rank Name said:", "She added: ",
+ * "Chief Constable Jane Doe said the figures were “deeply concerning” and added:". Returns
+ * the speaker and the narrative left when the attribution is taken away ("" when it was all attribution).
+ */
+function leadingAttribution(before: string): { ref: SpeakerRef; narrative: string } | null {
+  const t = before.replace(/\s+/g, ' ').trim();
+  if (!t || t.length > 600) return null;
+  const m = LEADING_ATTRIBUTION.exec(t);
+  if (m) {
+    const subject = subjectOf(m[1]);
+    const ref = parseSpeakerPhrase(subject);
+    if (ref && (ref.kind !== 'role' || ref.rank || /:\s*$/.test(t) || /spokes|representative/i.test(ref.role))) {
+      const rest = m[1].trim() === subject.trim() ? '' : m[1].replace(/[,\s]+(?:and|before|then)$/i, '');
+      return { ref, narrative: rest };
+    }
+  }
+  // "Police chiefs: ‘…’", "Jane Doe: “…”"
+  const colon = /^([^:“”"‘]{2,80}):\s*$/.exec(t);
+  if (colon) {
+    const ref = parseSpeakerPhrase(colon[1]);
+    if (ref && ref.kind !== 'pronoun') return { ref, narrative: '' };
+  }
+  return null;
+}
+
+/** The subject of "Jane Doe said the figures were … and added": the words before the first speech verb. */
+function subjectOf(phrase: string): string {
+  const m = ANY_VERB.exec(phrase);
+  return m ? phrase.slice(0, m.index) : phrase;
 }
 
 function trailingSpeaker(attr: string): SpeakerRef | null {
   const a = attr.replace(/\s+/g, ' ').trim();
   if (!a || a.length > 200) return null;
   const m = VERB_FIRST.exec(a) ?? SUBJECT_FIRST.exec(a);
-  if (m) return parseSpeakerPhrase(m[1]);
+  if (m) {
+    const ref = parseSpeakerPhrase(m[1]);
+    if (ref && (ref.kind !== 'role' || ref.rank || /spokes|representative/i.test(ref.role))) return ref;
+    return null;
+  }
   // “…” – Chief Constable Simon Bailey, NPCC lead: a dash and a named person.
   const d = /^[–—]\s*(.+?)\.?$/.exec(a);
   const ref = d ? parseSpeakerPhrase(d[1]) : null;
   return ref?.kind === 'person' && ref.name.includes(' ') ? ref : null;
 }
 
+/** Whether a narrative remainder is only an attribution ("Jane Doe said:", "she added."). */
+function isAttributionOnly(t: string): boolean {
+  if (t.split(/\s+/).length > 40) return false;
+  return !!(attributionLine(t.replace(/[.;]?$/, ':')) || trailingSpeaker(t));
+}
+
 /**
- * The position of the mark that closes the quotation opened at rest[0], or -1 when the
- * line leaves it open. A quotation inside it in the same curly marks (“We call it
- * “Sceptre” and it works.”) is skipped when the words after its closing mark go on in
- * lower case and are not an attribution; otherwise the first closing mark closes.
+ * Signature lines after a quotation that no one introduced: a name line ("Jane Doe QPM"),
+ * then maybe a role line ("Chief Executive, SafeHomes Trust"), neither a sentence.
  */
-function closingMark(rest: string, opener: string, closers: string): number {
-  let depth = 0;
-  const nests = opener !== '"';
-  for (let k = 1; k < rest.length; k++) {
-    const c = rest[k];
-    if (nests && c === opener && !closers.includes(c)) {
-      depth++;
-      continue;
-    }
-    if (!closers.includes(c)) continue;
-    if (depth > 0) {
-      const after = rest.slice(k + 1);
-      const cut = indexOfOpen(after);
-      const attr = (cut >= 0 ? after.slice(0, cut) : after).trim();
-      // Goes on in lower case, or only punctuation follows (“… “done”.): the inner quotation closed.
-      const goesOn = /^[,;:]?\s*[a-z\u00DF-\u00FF]/.test(after) || (/^\s*[.,;:!?]/.test(after) && !/[\p{L}\p{N}]/u.test(after));
-      if (goesOn && !trailingSpeaker(attr)) {
-        depth--;
-        continue;
-      }
-    }
-    return k;
+function signatureAt(paras: readonly Para[], at: number): { ref: SpeakerRef; consumed: number[] } | null {
+  const nameLine = paras[at]?.text;
+  if (!nameLine || nameLine.split(/\s+/).length > 10 || SENTENCE_END.test(nameLine.replace(/\b(?:QPM|OBE|MBE|CBE)\.?$/, '')) || opensWith(nameLine)) return null;
+  const ref = parseSpeakerPhrase(nameLine.replace(/^[–—-]\s*/, ''));
+  if (ref?.kind !== 'person' || (!ref.name.includes(' ') && !ref.rank)) return null;
+  const roleLine = paras[at + 1]?.text;
+  if (roleLine && !ref.role && roleLine.split(/\s+/).length <= 15 && !SENTENCE_END.test(roleLine) && !opensWith(roleLine) && parseSpeakerPhrase(roleLine)?.kind !== 'person') {
+    return { ref: { ...ref, role: roleLine.replace(/[,;]$/, '') }, consumed: [at, at + 1] };
   }
-  return -1;
+  return { ref, consumed: [at] };
 }
 
-function indexOfOpen(s: string): number {
-  for (let k = 0; k < s.length; k++) if (OPEN.includes(s[k])) return k;
-  return -1;
+/**
+ * Whether the paragraphs from `from` on continue a quotation whose paragraphs carry no
+ * opening mark: a later paragraph closes it before anything else begins.
+ */
+function continuesUnmarked(paras: readonly Para[], from: number, family: Family): boolean {
+  for (let j = from; j < paras.length && j < from + 12; j++) {
+    const t = paras[j].text;
+    if (j > from && opensWith(t)) return false;
+    if (attributionLine(t)) return false;
+    const { parts } = splitQuotes(t, family);
+    if (parts[0]?.quoted && parts[0].closed) return true;
+  }
+  return false;
 }
 
-function nextNonEmpty(lines: readonly string[], from: number, to: number): number {
-  for (let i = from; i < to; i++) if (lines[i].trim()) return i;
-  return -1;
+/** The unquoted text of parts[k], or "" when it is quoted or missing. */
+function unquotedAt(parts: readonly Part[], k: number): string {
+  return parts[k] && !parts[k].quoted ? parts[k].text : '';
+}
+
+function markOf(part: Part): string {
+  return part.family === 'single' ? '‘' : '“';
+}
+function closeOf(part: Part): string {
+  return part.family === 'single' ? '’' : '”';
 }
 
 function stripQuotes(s: string): string {

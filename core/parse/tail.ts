@@ -1,25 +1,77 @@
 /**
- * The end of a release: the press office's contact block and notes to editors.
- * Not statements, so kept out of matching; they tell which organisation issued it.
+ * The end of a release — the press office's contact block, notes to editors, "ENDS",
+ * "About the NPCC" — and the page furniture inside it (link lines, photo captions, share
+ * buttons). Not statements, so kept out of matching; the tail tells which organisation issued it.
  */
 
-const TAIL_START =
-  /^(?:for (?:more|further) information|notes? (?:to|for) editors|editors'? notes|communications office|press office|media (?:enquiries|contacts?|office)|contacts?\s*:|by (?:phone|email|e-mail)|tel(?:ephone)?\s*[:.]|e-?mail\s*:|ends\.?$|-?\s*ends\s*-?$|about (?:the )?(?:npcc|acpo|national police chiefs|association of chief police))/i;
+const TAIL_START = new RegExp(
+  '^(?:' +
+    [
+      'for (?:more|further) (?:information|details)',
+      'notes? (?:to|for) (?:the )?editors?',
+      "editors?['’]?s?['’]? notes?",
+      'background(?: information| notes?)?\\s*:?$',
+      'communications office',
+      '(?:npcc |acpo |force |the )?press office',
+      'media (?:enquiries|contacts?|office|information)',
+      'press (?:enquiries|contacts?)',
+      'contacts?\\s*:',
+      'by (?:phone|email|e-mail)',
+      'tel(?:ephone)?\\s*[:.]',
+      'e-?mail\\s*:',
+      '#*\\s*[-–—]*\\s*ends?\\s*[-–—]*\\s*#*\\.?$',
+      'about (?:the )?(?:npcc|acpo|national police chiefs|association of chief police|college of policing|counter terrorism policing)',
+      'about (?:us|[A-Z][\\w’\']*(?: [A-Z&][\\w’\']*){0,5})\\s*:?$',
+      'share this (?:page|article|story)',
+      'related (?:content|links|news|articles|stories)\\s*:?$',
+      'tags?\\s*:',
+    ].join('|') +
+    ')',
+  'i',
+);
 const CONTACT_LINE = /(?:press office|can be contacted|\b0\d{3,4}[ \d/]{6,}|@[\w-]+\.[\w.]+|out of office hours)/i;
 
 /** The index of the first line of the tail, or lines.length when there is none. */
 export function findTailStart(lines: readonly string[], from: number): number {
   for (let i = from; i < lines.length; i++) {
     const l = lines[i].trim();
-    if (TAIL_START.test(l) || (CONTACT_LINE.test(l) && l.length < 200 && !/[“”"]/.test(l))) return i;
+    if (!l) continue;
+    if (TAIL_START.test(l) && !/[“”"]/.test(l.slice(0, 3))) {
+      // "About X" as a heading only: a short line, not a sentence.
+      if (/^about\b/i.test(l) && (l.split(/\s+/).length > 8 || /[.!?]$/.test(l))) continue;
+      if (/^background\b/i.test(l) && l.split(/\s+/).length > 3) continue;
+      return i;
+    }
+    if (CONTACT_LINE.test(l) && l.length < 200 && !/[“”"‘’]/.test(l) && !/\b(?:said|says|added)\b/.test(l)) return i;
   }
   return lines.length;
+}
+
+const LINK = /(?:https?:\/\/|www\.)\S+/i;
+
+/**
+ * Page furniture inside a release's body: a link line ("Read the report – https://…", a bare
+ * address), a photo caption ("Pictured: …", "Image: …"), a share bar. The reason, or null for a paragraph.
+ */
+export function furniture(line: string): string | null {
+  const l = line.trim();
+  if (/^(?:pictured|picture|photo(?:graph)?|image|caption|video|watch|listen|credit)\s*(?:\([^)]*\))?\s*[:–—-]/i.test(l)) return 'a caption';
+  if (/^\((?:pictured|picture|photo|image)\b[^)]*\)\.?$/i.test(l)) return 'a caption';
+  if (/^share (?:this|on)\b/i.test(l) || /^(?:facebook|twitter|x|linkedin|email|whatsapp)(?:\s*[|·,]\s*(?:facebook|twitter|x|linkedin|email|whatsapp|print))+$/i.test(l)) return 'a share bar';
+  if (LINK.test(l)) {
+    const words = l.replace(LINK, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+    // A line that is mostly an address, or "Read the report – https://…".
+    if (words.length <= 3) return 'a link';
+    if (words.length <= 12 && /^(?:read|view|download|see|find|visit|access|more|full|the full|click|watch|follow|sign up|report it)\b/i.test(l) && !/[.!?]["”’]?$/.test(l.replace(LINK, '').trim())) return 'a link';
+  }
+  return null;
 }
 
 const ORGS: [RegExp, string][] = [
   [/\bACPO\b|Association of Chief Police Officers/, 'ACPO'],
   [/\bNPCC\b|National Police Chiefs.? Council|npcc\.police\.uk/i, 'NPCC'],
   [/College of Policing|college\.police\.uk/i, 'College of Policing'],
+  [/Counter Terrorism Policing|counterterrorism\.police\.uk/i, 'Counter Terrorism Policing'],
   [/National Crime Agency|\bNCA\b/, 'National Crime Agency'],
 ];
 
@@ -31,4 +83,12 @@ export function findOrganisation(tail: string): string | undefined {
     if (m && (!best || m.index < best.at)) best = { at: m.index, name };
   }
   return best?.name;
+}
+
+/** A police force named in the text: "Westmarch Police", "Ashdown Constabulary", "Police Scotland". */
+export function findForce(text: string): string | undefined {
+  const m = /\b((?:[A-Z][\p{L}’'-]+\s+){1,3}(?:Police(?:\s+Service)?|Constabulary)|Police\s+Scotland|Police\s+Service\s+of\s+Northern\s+Ireland)\b/u.exec(text);
+  if (!m) return undefined;
+  const name = m[1].replace(/^(?:The|A|An|Of|By|From|And)\s+/, '');
+  return /^(?:National|The|Chief|Chiefs|Local|British Transport)?\s*Police$/.test(name) ? undefined : name;
 }

@@ -3,7 +3,7 @@
  * the first request (and again after the browser restarts the worker), the
  * matcher, the popup's search, index statistics and the recent checks.
  */
-import { createMatcher, loadIndex, type IndexData, type Matcher } from '../../core';
+import { createMatcher, loadIndex, speakerKey, speakerName, type IndexData, type Matcher } from '../../core';
 import { exportReleases, readImport } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
 import type { ReleaseStore } from './releaseStore';
@@ -58,7 +58,7 @@ function computeStats(data: IndexData): IndexStats {
   let quotations = 0;
   for (const s of data.statements) {
     if (s.kind === 'quote') quotations++;
-    if (s.speaker) speakers.add(s.speaker.name.toLowerCase());
+    if (s.speaker) speakers.add(speakerKey(s.speaker));
   }
   let from: string | null = null;
   let to: string | null = null;
@@ -248,7 +248,7 @@ export function createService(deps: ServiceDeps): Service {
           release: parsed.release,
           statements: parsed.statements.length,
           quotations: parsed.statements.filter((st) => st.kind === 'quote').length,
-          speakers: [...new Set(parsed.statements.flatMap((st) => (st.speaker ? [st.speaker.name] : [])))],
+          speakers: [...new Set(parsed.statements.flatMap((st) => (st.speaker ? [speakerName(st.speaker)] : [])))],
           added,
           bundled: inBundle.has(parsed.release.id),
         }));
