@@ -1,7 +1,7 @@
 /**
  * npm run eval [-- --cases FILE] [--releases PATH...]
  *
- * Runs the evaluation cases (tests/eval/dev.jsonl) through the code of `otr match --jsonl`,
+ * Runs the evaluation cases (every tests/eval/*.jsonl) through the code of `otr match --jsonl`,
  * against an index built in memory from data/releases and tests/fixtures/releases the way
  * `otr index` builds it, and scores them as tests/eval/README.md says. Prints each failing
  * case (what was expected, what came back), then the figures; exits 1 when any case fails.
@@ -16,7 +16,8 @@ import { answerJsonLine, matcherFromText } from '../cli/commands/match';
 import { CliError } from '../cli/errors';
 import { REPO_ROOT, userBase } from '../cli/paths';
 
-export const DEFAULT_CASES = path.join(REPO_ROOT, 'tests', 'eval', 'dev.jsonl');
+/** Every case file in tests/eval: dev.jsonl (the shared public cases) and shapes.jsonl (over the fixtures of real release shapes). */
+export const DEFAULT_CASES = path.join(REPO_ROOT, 'tests', 'eval');
 export const DEFAULT_RELEASES = [path.join(REPO_ROOT, 'data', 'releases'), path.join(REPO_ROOT, 'tests', 'fixtures', 'releases')];
 
 export interface Expect {
@@ -143,7 +144,18 @@ export function figures(results: CaseResult[]): Figures {
 }
 
 /** Reads the cases file: one JSON case a line, blank lines skipped. A malformed case is an error. */
+/** The cases of a .jsonl file, or of every .jsonl file in a folder (in name order). */
 export function readCases(file: string): { lines: string[]; cases: EvalCase[] } {
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    const out = { lines: [] as string[], cases: [] as EvalCase[] };
+    for (const name of fs.readdirSync(file).filter((n) => n.endsWith('.jsonl')).sort()) {
+      const one = readCases(path.join(file, name));
+      out.lines.push(...one.lines);
+      out.cases.push(...one.cases);
+    }
+    if (out.cases.length === 0) throw new CliError(`no cases (*.jsonl) in ${file}`);
+    return out;
+  }
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

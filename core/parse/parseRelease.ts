@@ -23,9 +23,10 @@ const VERBS =
   'said|says|added|adds|commented|comments|explained|explains|continued|stated|states|warned|warns|urged|urges|stressed|' +
   'emphasised|emphasized|noted|notes|concluded|remarked|responded|replied|insisted|acknowledged|confirmed|announced|' +
   'declared|observed|argued|told\\s+[^:“”"]{1,60}?|wrote|writes|pointed\\s+out|reflected|welcomed\\s+[^:“”"]{1,60}?|' +
-  'appealed|appeals|advised|advises|highlighted|described|revealed|admitted|promised|vowed|cautioned|reassured|thanked\\s+[^:“”"]{1,60}?';
+  'appealed|appeals|advised|advises|highlighted|described|revealed|admitted|promised|vowed|cautioned|reassured|thanked\\s+[^:“”"]{1,60}?|' +
+  'adding|saying|explaining|warning|stressing|insisting|noting|telling\\s+[^:“”"]{1,60}?';
 /** "…, said:" at the end of an attribution that precedes the quotation. */
-const LEADING_ATTRIBUTION = new RegExp(`^(.*?)[,\\s]+(?:${VERBS})(?:\\s+that)?\\s*[:,]?\\s*$`, 'i');
+const LEADING_ATTRIBUTION = new RegExp(`^(.*?)[,\\s]+(?:(?:previously|also|later|then|today|yesterday|recently|earlier|further|has|had|have)\\s+)*(?:${VERBS})(?:\\s+that)?\\s*[:,]?\\s*$`, 'i');
 /** A speech verb anywhere: where the subject of "Jane Doe said the figures were … and added:" ends. */
 const ANY_VERB = new RegExp(`\\s(?:${VERBS})\\b`, 'i');
 /** "said Rank Name, role." after a closing quote mark. */
@@ -288,11 +289,10 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   const title = stripQuotes(headline?.text ?? titleFrom(paras[0], statements));
   const tail = lines.slice(tailStart).join('\n');
   const organisation = findOrganisation(tail) ?? findOrganisation(lines.slice(0, tailStart).join('\n').slice(0, 0));
-  const force = findForce(text);
   for (const s of statements) {
-    // "A force spokeswoman": the force is the one the release is about.
+    // "A force spokeswoman": the force the release last named before her, else the release's organisation.
     if (s.speaker && s.speaker.name === null && !s.speaker.organisation && /\b(?:force|police)\b/i.test(s.speaker.role ?? '')) {
-      const org = organisation ?? force;
+      const org = findForce(lines.slice(0, s.line - 1).reverse().join('\n')) ?? organisation ?? findForce(text);
       if (org) s.speaker.organisation = org;
     }
   }
@@ -330,14 +330,17 @@ function titleFrom(lead: Para | undefined, statements: readonly Statement[]): st
   return sentence.length > 160 ? clip(sentence, 160) : sentence;
 }
 
-/** "X said:" alone on a line: the speaker it names. */
-function attributionLine(t: string): SpeakerRef | null {
+/** "X said:" alone on a line — or "Rank Name, role:" with no verb — : the speaker it names. */
+function attributionLine(t: string, verbless = true): SpeakerRef | null {
   if (!/[:,]\s*$/.test(t) || /[“”"]/.test(t) || t.length > 300) return null;
   const m = LEADING_ATTRIBUTION.exec(t.replace(/[:,]\s*$/, ':'));
-  const ref = m ? parseSpeakerPhrase(subjectOf(m[1])) : /:\s*$/.test(t) ? parseSpeakerPhrase(t.replace(/:\s*$/, '')) : null;
-  if (!ref) return null;
-  if (!m && ref.kind === 'role' && !ref.rank && !/spokes|representative/i.test(ref.role)) return null;
-  return ref;
+  if (m) {
+    const ref = parseSpeakerPhrase(subjectOf(m[1]));
+    return ref && (ref.kind !== 'role' || ref.rank || /spokes|representative/i.test(ref.role)) ? ref : null;
+  }
+  if (!verbless || !/:\s*$/.test(t) || t.split(/\s+/).length > 20) return null;
+  const ref = parseSpeakerPhrase(t.replace(/:\s*$/, ''));
+  return ref?.kind === 'person' ? ref : null;
 }
 
 /**
@@ -390,7 +393,7 @@ function trailingSpeaker(attr: string): SpeakerRef | null {
 /** Whether a narrative remainder is only an attribution ("Jane Doe said:", "she added."). */
 function isAttributionOnly(t: string): boolean {
   if (t.split(/\s+/).length > 40) return false;
-  return !!(attributionLine(t.replace(/[.;]?$/, ':')) || trailingSpeaker(t));
+  return !!(attributionLine(t.replace(/[.;]?$/, ':'), false) || trailingSpeaker(t));
 }
 
 /**
@@ -401,10 +404,15 @@ function signatureAt(paras: readonly Para[], at: number): { ref: SpeakerRef; con
   const nameLine = paras[at]?.text;
   if (!nameLine || nameLine.split(/\s+/).length > 10 || SENTENCE_END.test(nameLine.replace(/\b(?:QPM|OBE|MBE|CBE)\.?$/, '')) || opensWith(nameLine)) return null;
   const ref = parseSpeakerPhrase(nameLine.replace(/^[–—-]\s*/, ''));
+  // "– A Prison Service spokeswoman" on the line after the quotation.
+  if (ref?.kind === 'role' && /^[–—-]/.test(nameLine) && (ref.rank || /spokes|representative/i.test(ref.role))) return { ref, consumed: [at] };
   if (ref?.kind !== 'person' || (!ref.name.includes(' ') && !ref.rank)) return null;
   const roleLine = paras[at + 1]?.text;
   if (roleLine && !ref.role && roleLine.split(/\s+/).length <= 15 && !SENTENCE_END.test(roleLine) && !opensWith(roleLine) && parseSpeakerPhrase(roleLine)?.kind !== 'person') {
-    return { ref: { ...ref, role: roleLine.replace(/[,;]$/, '') }, consumed: [at, at + 1] };
+    const role = roleLine.replace(/[,;]$/, '');
+    // "Chief Constable, Fenmoor Police": the role line may give the rank.
+    const rank = ref.rank ?? (parseSpeakerPhrase(role)?.kind === 'role' ? (parseSpeakerPhrase(role) as { rank: string | null }).rank : null);
+    return { ref: { ...ref, rank, role }, consumed: [at, at + 1] };
   }
   return { ref, consumed: [at] };
 }

@@ -20,7 +20,7 @@ interface Person {
 /** "Rank Name" anywhere in a sentence, with an appositive role after it: "Detective Superintendent Jane Doe, who leads the unit,". */
 const RANKED_MENTION = new RegExp(
   `(?:^|[^\\p{L}])(${RANK_PATTERN}(?:\\s+(?:Sir|Dame|Dr|Professor))?\\s+((?:[A-Z\\u00C0-\\u00DE][\\p{L}’'.-]*\\s+){0,3}[A-Z\\u00C0-\\u00DE][\\p{L}’'-]+))` +
-    `(?:\\s+(?:QPM|OBE|MBE|CBE|KPM))*(?:\\s*,\\s*((?:who\\s+(?:leads|heads|is|runs|chairs|led)|the|a|an|head|lead|chair|deputy|national|director|chief)\\b[^,.;:“”"]{3,120}?)\\s*,)?`,
+    `(?:\\s+(?:QPM|OBE|MBE|CBE|KPM))*(?:\\s*,\\s*((?:who\\s+(?:is\\s+|was\\s+|has\\s+)?[a-z]+|the|a|an|head|lead|chair|deputy|national|director|chief|senior)\\b[^,.;:“”"]{3,120}?)\\s*,)?`,
   'gu',
 );
 /** "…, says the Chief Constable of Westmarch Police": a rank and role, nobody named. */
@@ -63,11 +63,12 @@ export class People {
   /** Gives what the release says elsewhere (a rank and role with nobody named) to the one named speaker who has none. */
   finish(): void {
     if (!this.unnamedRole) return;
-    const bare = this.people.filter((p) => p.speaker && !p.rank);
+    const { rank, role } = this.unnamedRole;
+    const bare = this.people.filter((p) => p.speaker && !p.role && (!p.rank || sameRank(p.rank, rank)));
     if (bare.length !== 1) return;
     const [p] = bare;
-    p.rank = this.unnamedRole.rank;
-    p.role ??= this.unnamedRole.role;
+    p.rank ??= rank;
+    p.role = role;
     this.refresh(p);
   }
 

@@ -24,7 +24,7 @@ const HONORIFICS = [
 /** Honorifics that say nothing beyond the person's sex: dropped rather than kept. */
 const PLAIN = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx']);
 const HONORIFIC_RE = new RegExp(`^(${HONORIFICS.map((h) => h.replace(/ /g, '\\s+')).join('|')})\\.?(?=\\s|$)`);
-const RANK_RE = new RegExp(`^(${RANK_PATTERN})(?=\\s|$)`);
+const RANK_RE = new RegExp(`^(${RANK_PATTERN})(?=[\\s,]|$)`);
 const HONORIFIC_PATTERN = `(?:${HONORIFICS.map((h) => h.replace(/ /g, '\\s+')).join('|')})\\.?`;
 /** A rank or honorific, or both ("Chief Constable Sir", "Dr"), at the start of a string: for finding names in page text. */
 export const TITLE_RE = new RegExp(`^((?:${RANK_PATTERN}|${HONORIFIC_PATTERN})(?:\\s+${HONORIFIC_PATTERN})*)(?=\\s|$)`);

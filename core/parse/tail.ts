@@ -57,12 +57,16 @@ export function furniture(line: string): string | null {
   const l = line.trim();
   if (/^(?:pictured|picture|photo(?:graph)?|image|caption|video|watch|listen|credit)\s*(?:\([^)]*\))?\s*[:–—-]/i.test(l)) return 'a caption';
   if (/^\((?:pictured|picture|photo|image)\b[^)]*\)\.?$/i.test(l)) return 'a caption';
+  if (/^(?:source|posted (?:on|in|by)|published (?:by|in))\b[^.!?]{0,80}$/i.test(l)) return 'a source line';
+  if (/^(?:category|categories|tags?|topics?|filed under|posted in|section|location)\s*:\s*\S[^.!?]{0,60}$/i.test(l)) return 'a label';
   if (/^share (?:this|on)\b/i.test(l) || /^(?:facebook|twitter|x|linkedin|email|whatsapp)(?:\s*[|·,]\s*(?:facebook|twitter|x|linkedin|email|whatsapp|print))+$/i.test(l)) return 'a share bar';
   if (LINK.test(l)) {
     const words = l.replace(LINK, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
     // A line that is mostly an address, or "Read the report – https://…".
     if (words.length <= 3) return 'a link';
-    if (words.length <= 12 && /^(?:read|view|download|see|find|visit|access|more|full|the full|click|watch|follow|sign up|report it)\b/i.test(l) && !/[.!?]["”’]?$/.test(l.replace(LINK, '').trim())) return 'a link';
+    const label = l.replace(/[\s:–—-]*(?:https?:\/\/|www\.)\S+\s*$/i, '');
+    // "Read the report – https://…": a label, then the address that ends the line.
+    if (words.length <= 12 && label !== l && !/[.!?]["”’]?$/.test(label.trim())) return 'a link';
   }
   return null;
 }

@@ -43,10 +43,13 @@ export interface ExtractedArticle extends ArticleLike {
 export function extractArticle(doc: Document): ExtractedArticle | null {
   const hints = dateHints(doc);
   const fallbackTitle = (doc.title ?? '').trim();
+  // The page's headline: its h1, when the document's title is that headline with the site's name after it.
+  const h1 = (doc.querySelector('article h1, main h1, h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
   if (!article || !article.content) return null;
+  const title = (article.title ?? fallbackTitle).trim();
   return {
-    title: (article.title ?? fallbackTitle).trim(),
+    title: h1 && h1.length >= 10 && (title.startsWith(h1) || fallbackTitle.startsWith(h1)) ? h1 : title,
     paragraphs: paragraphsOf(article.content),
     publishedTime: article.publishedTime ?? hints.publishedTime,
     dateText: hints.dateText,

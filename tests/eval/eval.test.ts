@@ -4,7 +4,7 @@ import { runEval, scoreCase, type EvalCase } from '../../scripts/eval';
 import type { Answer, Match } from '../../core/index';
 
 describe('evaluation', () => {
-  it('gets every case in tests/eval/dev.jsonl right', () => {
+  it('gets every case in tests/eval/*.jsonl right', () => {
     const { results, figures } = runEval();
     expect(figures.cases).toBeGreaterThan(0);
     const failures = results.filter((r) => r.failures.length).map((r) => `${r.case.id}: ${r.failures.join('; ')}`);

@@ -34,6 +34,7 @@ const words = (s: string) =>
   s
     .normalize('NFKC')
     .replace(/[’']/g, "'")
+    .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}'£%.]+/gu, ' ')
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
