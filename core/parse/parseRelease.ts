@@ -72,11 +72,12 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   const first = nonEmpty[0];
   let dateAt = -1;
   let isoDate = '';
+  let unreal: { line: number; reason: string } | null = null;
   for (const i of nonEmpty.slice(0, 6)) {
     const read = readDateLine(lines[i]);
     if (!read) continue;
     if ('reason' in read) {
-      if (i === first) fail(i + 1, read.reason);
+      unreal ??= { line: i + 1, reason: read.reason };
       continue;
     }
     dateAt = i;
@@ -84,6 +85,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     if (read.ambiguous) warn(i + 1, 'numeric-date', read.ambiguous);
     break;
   }
+  // A date line that is no real date ("30 Feb 2023") is a mistake to mend, not a date to guess.
+  if (dateAt < 0 && unreal) fail(unreal.line, unreal.reason);
   if (dateAt < 0) {
     const at = nonEmpty.find((i) => findDateIn(lines[i]));
     if (at === undefined) fail(first + 1, `no date anywhere in the file (expected a date line such as "03 Oct 2014" first, found "${clip(lines[first])}")`);
@@ -240,11 +243,14 @@ export function parseRelease(input: string, source: string, url?: string): Parse
         continue;
       }
       if (attribution && /:\s*$/.test(t)) {
-        warn(p.line, 'attribution-without-quote', `"${clip(t, 50)}" introduces no quotation; kept as narrative`);
+        // Not the release's own words either: only who was about to speak.
+        warn(p.line, 'attribution-without-quote', `"${clip(t, 50)}" introduces no quotation`);
+        people.notice(t);
+        continue;
       }
-      people.notice(splitQuotes(t, null).parts.filter((x) => !x.quoted).map((x) => x.text).join(' '));
     }
     const { parts } = splitQuotes(t, inside);
+    if (!inside) people.notice(parts.filter((x) => !x.quoted).map((x) => x.text).join(' '));
     readParts(pi, parts, inside !== null);
   }
   if (open) {

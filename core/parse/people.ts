@@ -23,6 +23,8 @@ const RANKED_MENTION = new RegExp(
     `(?:\\s+(?:QPM|OBE|MBE|CBE|KPM))*(?:\\s*,\\s*((?:who\\s+(?:is\\s+|was\\s+|has\\s+)?[a-z]+|the|a|an|head|lead|chair|deputy|national|director|chief|senior)\\b[^,.;:“”"]{3,120}?)\\s*,)?`,
   'gu',
 );
+/** A cheap test before the dear one: a word that starts some rank. */
+const MAY_HOLD_RANK = /(?:^|[^\p{L}])(?:Chief|Deputy|Assistant|Detective|Det|Dep|Superintendent|Supt|Inspector|Insp|Sergeant|Sgt|Constable|Commissioner|Commander|Cmdr|Cdr|Police|Special|Temporary|Temp|Acting|Act|Ch|[TACD]\/|CC|DCC|ACC|DAC|AC|DCS|DSU|DCI|DI|DS|DC|PC|PCSO|SC)(?![\p{L}])/u;
 /** "…, says the Chief Constable of Westmarch Police": a rank and role, nobody named. */
 const ROLE_MENTION = new RegExp(`\\b(?:says|said|warns|warned|urges|according\\s+to)\\s+(?:the\\s+)?((${RANK_PATTERN})\\s+(?:of|for|at)\\s+[^,.;:“”"]{3,80})`, 'u');
 
@@ -35,6 +37,7 @@ export class People {
 
   /** Notes the people a narrative paragraph, the headline or the lead names. */
   notice(text: string): void {
+    if (!MAY_HOLD_RANK.test(text)) return;
     for (const m of text.matchAll(RANKED_MENTION)) {
       const ref = parseSpeakerPhrase(m[1]);
       if (ref?.kind !== 'person') continue;

@@ -168,8 +168,23 @@ function unnamed(p: string): SpeakerRef | null {
   return { kind: 'role', role, rank: null, organisation: organisation || null };
 }
 
-/** Reads an attribution phrase with the speech verb already removed. */
+const memo = new Map<string, SpeakerRef | null>();
+
+/**
+ * Reads an attribution phrase with the speech verb already removed. The parser asks about
+ * the same phrase several times (is this line an attribution? is what is left of it one?),
+ * so answers are kept for a while; a SpeakerRef is never changed by its readers.
+ */
 export function parseSpeakerPhrase(phrase: string): SpeakerRef | null {
+  let ref = memo.get(phrase);
+  if (ref !== undefined) return ref;
+  ref = readSpeakerPhrase(phrase);
+  if (memo.size >= 4096) memo.clear();
+  memo.set(phrase, ref);
+  return ref;
+}
+
+function readSpeakerPhrase(phrase: string): SpeakerRef | null {
   const p = phrase
     .replace(/^[\s,;:–—-]+|[\s,;:.–—-]+$/g, '')
     .replace(/\s+/g, ' ')

@@ -89,7 +89,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     expect(await good.textContent()).toMatch(/2 quotations · \d+ narrative/);
     const bad = items.nth(1);
     expect(await bad.getAttribute('data-status')).toBe('error');
-    expect(await bad.getByRole('alert').textContent()).toMatch(/broken\.txt:4: unbalanced quotation/);
+    expect(await bad.getByRole('alert').textContent()).toMatch(/broken\.txt:2: "30 Feb 2023" is not a real date/);
     expect(await options.locator('progress').getAttribute('value')).toBe('2');
     await options.screenshot({ path: artifact('import-preview.png'), fullPage: true });
     // Nothing saved before the reader confirms.

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportReleases, loadIndex, parseRelease } from '../../core/index';
-import { FIXTURES, ROOT, otr, tempDir } from './run';
+import { FIXTURES, ROOT, devFixtures, otr, tempDir } from './run';
 
 const IMPORT = path.join(ROOT, 'tests', 'fixtures', 'import');
 const page = path.join(IMPORT, 'canal-patrols.html');
@@ -42,7 +42,7 @@ describe('otr index: .html and .json', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'dev-roads-2018.txt'), 'utf8');
     fs.writeFileSync(exported, JSON.stringify(exportReleases([parseRelease(text, 'dev-roads-2018.txt')])));
     const built = path.join(dir, 'built.json');
-    expect(otr(['index', FIXTURES, '--out', built]).code).toBe(0);
+    expect(otr(['index', devFixtures(), '--out', built]).code).toBe(0);
     const r = otr(['index', exported, built, '--out', path.join(dir, 'again.json')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -50,17 +50,23 @@ describe('otr index: .html and .json', () => {
     expect(r.stdout).toContain('1 repeated a release already read');
   });
 
-  it('refuses a page with no date, a damaged .json and a bad release, naming file and line; writes nothing', () => {
+  it('a page with no date, a damaged .json and a bad release are named with file and line; --strict writes nothing', () => {
     const dir = tempDir();
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, '{"format":"on-the-record/releases","version":1,"releases":[{"release":{}}]}');
     const out = path.join(dir, 'index.otr');
-    const r = otr(['index', page, path.join(IMPORT, 'no-date.html'), path.join(IMPORT, 'broken.txt'), bad, '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no-date\.html:1: no publication date found/);
-    expect(r.stderr).toMatch(/broken\.txt:4: unbalanced quotation/);
-    expect(r.stderr).toMatch(/bad\.json:1: release 1: /);
-    expect(r.stderr).toMatch(/3 of 4 release files could not be read; no index built/);
+    const args = ['index', page, path.join(IMPORT, 'no-date.html'), path.join(IMPORT, 'broken.txt'), bad, '--out', out];
+    const strict = otr([...args, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/no-date\.html:1: no publication date found/);
+    expect(strict.stderr).toMatch(/broken\.txt:2: "30 Feb 2023" is not a real date/);
+    expect(strict.stderr).toMatch(/bad\.json:1: release 1: /);
+    expect(strict.stderr).toMatch(/3 of 4 release files could not be read; no index built/);
     expect(fs.existsSync(out)).toBe(false);
+    // Without --strict the page that can be read is indexed, and the run says it is partial.
+    const partial = otr(args);
+    expect(partial.code).toBe(3);
+    expect(partial.stderr).toMatch(/3 of 4 release files could not be read and were left out; the index holds the other 1 release/);
+    expect(loadIndex(fs.readFileSync(out, 'utf8')).releases.map((r) => r.source)).toEqual(['canal-patrols.html']);
   });
 });

@@ -33,6 +33,13 @@ export function otr(args: string[], input?: string | Buffer, cwd = ROOT): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A folder holding only the first fixtures (dev-*.txt), for tests that count what they index. */
+export function devFixtures(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otr-dev-'));
+  for (const name of fs.readdirSync(FIXTURES).filter((n) => /^dev-.*\.txt$/.test(n))) fs.copyFileSync(path.join(FIXTURES, name), path.join(dir, name));
+  return dir;
+}
+
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'otr-test-'));
 }

@@ -66,7 +66,7 @@ describe('imported releases in the background', () => {
     const { svc } = setup();
     const r = (await svc.receive({ type: 'import-preview', name: 'broken.txt', text: broken })) as any;
     expect(r.ok).toBe(false);
-    expect(r.error).toMatch(/^broken\.txt:4: unbalanced quotation/);
+    expect(r.error).toMatch(/^broken\.txt:2: "30 Feb 2023" is not a real date/);
     expect((await ok(svc, { type: 'list-sources' })).sources).toEqual([]);
   });
 
