@@ -1,5 +1,5 @@
 /** The readable answer of `otr match` (without --json). */
-import type { Answer, Match, Speaker, Verdict } from '../core/index';
+import { describeSpeaker, speakerName, type Answer, type Match, type Speaker, type Verdict } from '../core/index';
 
 export interface FormatOptions {
   /** ANSI emphasis (only when stdout is a terminal); otherwise the matched words are marked »like this«. */
@@ -33,8 +33,7 @@ export function humanDate(iso: string): string {
 
 export function speakerLine(speaker: Speaker | null, organisation?: string): string {
   if (!speaker) return `none: the release's own words${organisation ? ` (${organisation})` : ''}, not a quotation`;
-  const who = [speaker.rank, speaker.name].filter(Boolean).join(' ');
-  return speaker.role ? `${who}, ${speaker.role}` : who;
+  return describeSpeaker(speaker);
 }
 
 function shorten(text: string, max: number): string {
@@ -87,7 +86,7 @@ function describeMatch(match: Match, color: boolean): string[] {
   }
   if (match.attribution) {
     const { names, consistent } = match.attribution;
-    const said = match.speaker ? match.speaker.name : 'no one (the release’s own words)';
+    const said = match.speaker ? speakerName(match.speaker) : 'no one (the release’s own words)';
     const pageNames = names.length ? names.join(', ') : 'no one';
     lines.push(
       '',
@@ -109,7 +108,7 @@ export function formatAnswer(answer: Answer, { color }: FormatOptions): string {
   if (others.length) {
     lines.push('', answer.best ? 'Also in the index:' : 'Candidates:');
     for (const c of others) {
-      const who = c.speaker ? c.speaker.name : 'narrative';
+      const who = c.speaker ? speakerName(c.speaker) : 'narrative';
       const verdict = c.verdict ? `${c.verdict}  ` : '';
       lines.push(`  ${c.date}  ${verdict}${who}: “${shorten(c.quote.slice(c.span[0], c.span[1]) || c.quote, 70)}”  (${c.release.source ?? shorten(c.release.title, 40)})`);
     }

@@ -71,7 +71,7 @@ function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (
       ) : null}
       {mismatch && best ? (
         <p class="otr-warn">
-          The article names {best.attribution!.names.join(', ') || 'no one'}; the release names {best.speaker?.name ?? 'no one (its own words)'}.
+          The article names {best.attribution!.names.join(', ') || 'no one'}; the release names {speakerName(best.speaker) || 'no one (its own words)'}.
         </p>
       ) : null}
     </li>

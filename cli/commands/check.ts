@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { checkQuotations, findQuotations, reportMarkdown, summaryLine, verdictLabel, type CheckItem, type CheckReport } from '../../core/index';
+import { checkQuotations, findQuotations, reportMarkdown, speakerName, summaryLine, verdictLabel, type CheckItem, type CheckReport } from '../../core/index';
 import { CliError } from '../errors';
 import { humanDate, speakerLine } from '../format';
 import { htmlToText } from '../htmlText';
@@ -57,7 +57,7 @@ function describeItem(item: CheckItem, n: number, color: boolean): string[] {
     }
     if (best.attribution && !best.attribution.consistent) {
       const names = best.attribution.names.length ? best.attribution.names.join(', ') : 'no one';
-      lines.push(`   ${paint('1;31', 'ATTRIBUTION')}: the article names ${names}; the release names ${best.speaker?.name ?? 'no one (the release’s own words)'}`);
+      lines.push(`   ${paint('1;31', 'ATTRIBUTION')}: the article names ${names}; the release names ${speakerName(best.speaker) || 'no one (the release’s own words)'}`);
     } else if (best.attribution) {
       lines.push(`   attribution: consistent (${best.attribution.names.join(', ')})`);
     }

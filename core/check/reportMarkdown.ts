@@ -55,7 +55,7 @@ export function reportMarkdown(report: CheckReport, title = 'Quotation check'): 
       }
       if (best.attribution && !best.attribution.consistent) {
         const names = best.attribution.names.length ? best.attribution.names.join(', ') : 'no one';
-        out.push(`- **Attribution:** the article names ${escapeMd(names)}; the release names ${escapeMd(best.speaker?.name ?? 'no one')}`);
+        out.push(`- **Attribution:** the article names ${escapeMd(names)}; the release names ${escapeMd(speakerName(best.speaker) || 'no one')}`);
       }
       if (answer.verdict !== 'verbatim') out.push(`- **Original:** “${escapeMd(flat(best.quote.slice(best.span[0], best.span[1]) || best.quote))}”`);
       out.push(`- **Source:** ${citationMarkdown(best)}`);

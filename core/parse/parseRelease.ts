@@ -4,7 +4,7 @@ import { tokenize } from '../text/tokens';
 import { clip, findDateIn, readDateLine } from './date';
 import { ReleaseParseError } from './errors';
 import { People } from './people';
-import { opensWith, splitQuotes, type Family, type Part } from './quoteMarks';
+import { opensWith, splitQuotes, strayClose, type Family, type Part } from './quoteMarks';
 import { parseSpeakerPhrase, type SpeakerRef } from './speaker';
 import { findForce, findOrganisation, findTailStart, furniture } from './tail';
 
@@ -43,6 +43,8 @@ interface Para {
 
 interface OpenQuote {
   paragraphs: string[];
+  /** The line of each paragraph. */
+  lines: number[];
   line: number;
   family: Family;
   /** The attribution before it: "X said:" on the line before, or in the same paragraph. */
@@ -120,6 +122,13 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   const consumed = new Set<number>();
 
   const finish = (q: OpenQuote, after: number) => {
+    // "A said: “… / “…,” said B." – two people: the first quotation was never closed, the last paragraph is B's.
+    if (q.lead && q.trailing && q.lead.kind !== 'pronoun' && q.trailing.kind !== 'pronoun' && q.paragraphs.length > 1 && !samePerson(q.lead, q.trailing)) {
+      const last = q.paragraphs.length - 1;
+      warn(q.line, 'unclosed-quote', `quotation opened here and never closed; taken to end at line ${q.lines[last - 1]}`);
+      finish({ ...q, paragraphs: q.paragraphs.slice(0, last), lines: q.lines.slice(0, last), trailing: null }, after);
+      q = { ...q, paragraphs: q.paragraphs.slice(last), lines: q.lines.slice(last), line: q.lines[last], lead: null };
+    }
     // "Rank Name said: “…,” he added." – the pronoun is the speaker named before the quotation.
     let ref = q.trailing && !(q.trailing.kind === 'pronoun' && q.lead) ? q.trailing : q.lead;
     if (!ref) {
@@ -168,10 +177,11 @@ export function parseRelease(input: string, source: string, url?: string): Parse
         }
         flushNarrative(lead ? lead.narrative : narrative, p.line);
         narrative = '';
-        open = { paragraphs: [], line: p.line, family: part.family ?? 'double', lead: lead?.ref ?? pending?.ref ?? null, trailing: null };
+        open = { paragraphs: [], lines: [], line: p.line, family: part.family ?? 'double', lead: lead?.ref ?? pending?.ref ?? null, trailing: null };
       }
       const q: OpenQuote = open!;
       q.paragraphs.push(part.text);
+      q.lines.push(p.line);
       for (let cur = k; ; ) {
         if (!parts[cur].closed) return; // runs on into the next paragraph
         const follow = unquotedAt(parts, cur + 1);
@@ -409,6 +419,8 @@ function isAttributionOnly(t: string): boolean {
 function signatureAt(paras: readonly Para[], at: number): { ref: SpeakerRef; consumed: number[] } | null {
   const nameLine = paras[at]?.text;
   if (!nameLine || nameLine.split(/\s+/).length > 10 || SENTENCE_END.test(nameLine.replace(/\b(?:QPM|OBE|MBE|CBE)\.?$/, '')) || opensWith(nameLine)) return null;
+  // "Jane Doe said:" introduces the next quotation; it does not sign this one.
+  if (/[:,]\s*$/.test(nameLine) || ANY_VERB.test(` ${nameLine}`)) return null;
   const ref = parseSpeakerPhrase(nameLine.replace(/^[–—-]\s*/, ''));
   // "– A Prison Service spokeswoman" on the line after the quotation.
   if (ref?.kind === 'role' && /^[–—-]/.test(nameLine) && (ref.rank || /spokes|representative/i.test(ref.role))) return { ref, consumed: [at] };
@@ -432,10 +444,19 @@ function continuesUnmarked(paras: readonly Para[], from: number, family: Family)
     const t = paras[j].text;
     if (j > from && opensWith(t)) return false;
     if (attributionLine(t)) return false;
-    const { parts } = splitQuotes(t, family);
-    if (parts[0]?.quoted && parts[0].closed) return true;
+    const marks = strayClose(t, family);
+    if (marks) return marks === 'closes';
   }
   return false;
+}
+
+/** Whether two attributions name one person: the same surname, and first names that agree when both give one. */
+function samePerson(a: SpeakerRef, b: SpeakerRef): boolean {
+  if (a.kind !== 'person' || b.kind !== 'person') return a.kind === b.kind && a.kind === 'role' && a.role === (b as { role: string }).role;
+  const wa = a.name.toLowerCase().split(/\s+/);
+  const wb = b.name.toLowerCase().split(/\s+/);
+  if (wa[wa.length - 1] !== wb[wb.length - 1]) return false;
+  return wa.length === 1 || wb.length === 1 || wa[0] === wb[0];
 }
 
 /** The unquoted text of parts[k], or "" when it is quoted or missing. */

@@ -131,11 +131,29 @@ function closesLater(s: string, from: number): boolean {
   return s.slice(0, from - 1).trim() === '' || /[:,]\s*$/.test(s.slice(0, from - 1));
 }
 
-/** The first closing mark of `family` standing outside any quotation opened in `s`: where a run of unmarked paragraphs ends. */
-export function closesOpenQuote(s: string, family: Family): boolean {
-  const { parts } = splitQuotes(s, family);
-  return parts.length > 0 && parts[0].quoted && parts[0].closed;
+/**
+ * Whether the paragraph holds a closing mark of `family` that closes nothing it opened
+ * itself: the end of a quotation whose paragraphs carry no opening mark. (“Sceptre” inside
+ * it opens and closes; a new quotation, "X said: “…”", closes only what it opened.)
+ */
+export function strayClose(s: string, family: Family): 'closes' | 'opens' | null {
+  const open: Family[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const m = markAt(s, i);
+    if (!m || m.mark === 'none') continue;
+    if (m.mark === 'open' && !(s[i] === '"' && open[open.length - 1] === 'double')) {
+      if (m.family === 'single' && !closesLater(s, i + 1)) continue;
+      open.push(m.family);
+      continue;
+    }
+    const at = open.lastIndexOf(m.family);
+    if (at >= 0) open.length = at;
+    else if (m.family === family) return 'closes';
+  }
+  // A quotation opened and left open: a new quotation begins here.
+  return open.length ? 'opens' : null;
 }
+
 
 /** Whether the paragraph begins with an opening mark (after white space). */
 export function opensWith(s: string): Family | null {

@@ -42,7 +42,8 @@ const NOT_NAME = new Set(
     'He She They It We This That These Those There Here Officers Detectives Investigators Anyone Everyone Nobody ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'Notes Editors Background Pictured Photo Image Share Read ENDS Ends Press Media Enquiries Contact Regional Region County Borough ' +
-    'Operation Superintendent Inspector Sergeant Commander Detective Temporary Acting Neighbourhood Policing')
+    'Operation Superintendent Inspector Sergeant Commander Detective Temporary Acting Neighbourhood Policing ' +
+    'Det Supt Insp Sgt Cmdr Cdr Ch Con Comm Dep Temp Act Chief')
     .split(' '),
 );
 const POST_NOMINALS = /(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|MSP|AM|MS|JP|DL|PhD|FRS|MA|BSc|DPhil|LLB|FRSA|QFSM|CStJ))+\.?$/;

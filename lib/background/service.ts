@@ -171,7 +171,7 @@ export function createService(deps: ServiceDeps): Service {
         await remember({
           text: clip(req.text, 160),
           verdict: answer.verdict,
-          speaker: best?.speaker?.name ?? (best ? best.release.organisation ?? null : null),
+          speaker: best?.speaker ? speakerName(best.speaker) : best ? best.release.organisation ?? null : null,
           date: best?.date ?? null,
           at: now(),
           ...(req.id === undefined ? {} : { id: req.id }),
