@@ -81,7 +81,7 @@ describe('checkArticle', () => {
     expect(md).toMatch(/^# Police step up fight\n\n6 quotations, 3 verbatim, 1 altered, 1 paraphrase, 1 not in the index, 1 attributed to someone else\n/);
     expect(md).toContain('## 2. Altered (1 difference)');
     expect(md).toContain('- **Figure changed:** page “600” — original “400”');
-    expect(md).toContain('- **Attribution:** the article names Sara Thornton; the release names Peter Goodman');
+    expect(md).toContain('- **Attribution:** the article names Sara Thornton; the release names Deputy Chief Constable Peter Goodman');
     expect(md).toContain('## 4. Paraphrase (reported speech)');
     expect(md).toContain('**Chief Constable Simon Bailey**, National Police Chiefs Council Lead for Child Protection (NPCC), 4 Aug 2017.');
   });

@@ -26,7 +26,7 @@ describe('otr check FILE', () => {
     expect(items[1]).toMatch(/^2\. ALTERED/);
     expect(items[1]).toContain('page: “600” — original: “400”');
     expect(items[2]).toMatch(/^3\. VERBATIM/);
-    expect(items[2]).toContain('ATTRIBUTION: the article names Sara Thornton; the release names Peter Goodman');
+    expect(items[2]).toContain('ATTRIBUTION: the article names Sara Thornton; the release names Deputy Chief Constable Peter Goodman');
     expect(items[3]).toMatch(/^4\. PARAPHRASE \(reported speech\)\n   Bailey told reporters/);
     expect(items[4]).toMatch(/^5\. NOT IN THE INDEX\n   ‘Every school in the county/);
     expect(items[5]).toMatch(/^6\. VERBATIM/);

@@ -33,8 +33,8 @@ describe('formatAnswer', () => {
     expect(text).toContain('  The internet is not a safe or anonymous place for abusing children.\n  »We are already arresting over 400 offenders.«');
     expect(text).toContain('page: “four hundred” — original: “400”');
     expect(text).toContain('elision');
-    expect(text).toContain('MISMATCH: the page names Sara Thornton; the release names Simon Bailey');
-    expect(text).toMatch(/Also in the index:\n  2018-01-02  verbatim  Simon Bailey: .*\(later\.txt\)/);
+    expect(text).toContain('MISMATCH: the page names Sara Thornton; the release names Chief Constable Simon Bailey');
+    expect(text).toMatch(/Also in the index:\n  2018-01-02  verbatim  Chief Constable Simon Bailey: .*\(later\.txt\)/);
     expect(text.match(/2017-08-04  altered/g)).toBeNull(); // the best is not listed again
     expect(text).not.toContain('\x1b[');
   });

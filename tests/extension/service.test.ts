@@ -38,7 +38,7 @@ describe('the background service', () => {
     expect(r.answer.best?.speaker?.name).toBe('Simon Bailey');
     expect(r.answer.best?.date).toBe('2017-08-04');
     const recent = await svc.receive({ type: 'recent' });
-    expect(recent).toMatchObject({ ok: true, recent: [{ verdict: 'verbatim', speaker: 'Simon Bailey', date: '2017-08-04', at: 42 }] });
+    expect(recent).toMatchObject({ ok: true, recent: [{ verdict: 'verbatim', speaker: 'Chief Constable Simon Bailey', date: '2017-08-04', at: 42 }] });
   });
 
   it('keeps at most the last checks, newest first, and clears them', async () => {
