@@ -81,3 +81,31 @@ describe('the popup search', () => {
     expect(createSearch(bare).search('knife crime')).toEqual(search.search('knife crime'));
   });
 });
+
+describe('one speaker, one person', () => {
+  const release = (date: string, attribution: string, words: string) =>
+    parseRelease([date, `A lead paragraph about ${words} for the test.`, attribution, `“${words} is the quotation of this release.”`].join('\n'), `${date}.txt`);
+  const index = buildIndex(
+    [
+      release('12 Mar 2019', 'CC Jane Doe, NPCC Lead for Roads Policing, said:', 'Alpha'),
+      release('14 Apr 2021', 'Chief Constable Jane Doe said:', 'Bravo'),
+      release('15 May 2022', 'Dr Jane Doe QPM, chair of the board, said:', 'Charlie'),
+      release('16 Jun 2023', 'Chief Constable John Doe said:', 'Delta'),
+    ],
+    '2024-01-01T00:00:00.000Z',
+  );
+  const s = createSearch(index);
+
+  it('finds every statement of a person given with and without rank, abbreviated or in full, as one speaker', () => {
+    for (const query of ['Jane Doe', 'CC Doe', 'Chief Constable Jane Doe', 'chair of the board']) {
+      const hits = s.search(query).filter((h) => index.statements[h.statement].kind === 'quote');
+      const texts = hits.map((h) => index.statements[h.statement].text);
+      if (query !== 'chair of the board') {
+        for (const w of ['Alpha', 'Bravo', 'Charlie']) expect(texts.some((t) => t.startsWith(w)), `${query}: ${w}`).toBe(true);
+      } else expect(texts.some((t) => t.startsWith('Alpha') || t.startsWith('Bravo')), query).toBe(true);
+    }
+    // John Doe is someone else: a search for Jane Doe ranks her statements first.
+    const jane = s.search('Jane Doe').filter((h) => index.statements[h.statement].kind === 'quote');
+    expect(index.statements[jane[0].statement].text).not.toMatch(/^Delta/);
+  });
+});

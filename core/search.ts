@@ -73,6 +73,7 @@ export function createSearch(data: IndexData): IndexSearch {
   const speakerIds = new Map<string, number>();
   const speakerStatements: number[][] = [];
   const speakerWords = new Map<string, Set<number>>();
+  const described = new Set<object>();
   data.statements.forEach((s, i) => {
     if (!s.speaker) return;
     // One person, however each release gives the rank ("CC", "Chief Constable") or role.
@@ -81,7 +82,12 @@ export function createSearch(data: IndexData): IndexSearch {
     if (id === undefined) {
       speakerIds.set(key, (id = speakerStatements.length));
       speakerStatements.push([]);
-      for (const t of tokenize(`${s.speaker.rank ?? ''} ${s.speaker.rank ? expandRank(s.speaker.rank) : ''} ${s.speaker.name ?? ''} ${s.speaker.role ?? ''} ${s.speaker.organisation ?? ''}`)) {
+    }
+    // The words of every way the releases describe them (the index keeps each description once).
+    if (!described.has(s.speaker)) {
+      described.add(s.speaker);
+      const sp = s.speaker;
+      for (const t of tokenize(`${sp.rank ?? ''} ${sp.rank ? expandRank(sp.rank) : ''} ${sp.name ?? ''} ${sp.role ?? ''} ${sp.organisation ?? ''}`)) {
         if (!speakerWords.has(t.norm)) speakerWords.set(t.norm, new Set());
         speakerWords.get(t.norm)!.add(id);
       }
