@@ -1,5 +1,5 @@
 /** The readable answer of `otr match` (without --json). */
-import { describeSpeaker, speakerName, type Answer, type Match, type Speaker, type Verdict } from '../core/index';
+import { speakerName, whoSaid, type Answer, type Match, type Speaker, type StatementKind, type Verdict } from '../core/index';
 
 export interface FormatOptions {
   /** ANSI emphasis (only when stdout is a terminal); otherwise the matched words are marked »like this«. */
@@ -31,9 +31,9 @@ export function humanDate(iso: string): string {
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
-export function speakerLine(speaker: Speaker | null, organisation?: string): string {
-  if (!speaker) return `none: the release's own words${organisation ? ` (${organisation})` : ''}, not a quotation`;
-  return describeSpeaker(speaker);
+export function speakerLine(kind: StatementKind, speaker: Speaker | null, organisation?: string): string {
+  if (!speaker && kind === 'narrative') return `none: the release's own words${organisation ? ` (${organisation})` : ''}, not a quotation`;
+  return whoSaid(kind, speaker, organisation, true);
 }
 
 function shorten(text: string, max: number): string {
@@ -62,7 +62,7 @@ function field(label: string, value: string): string {
 function describeMatch(match: Match, color: boolean): string[] {
   const lines: string[] = [];
   const r = match.release;
-  lines.push(field('Speaker', speakerLine(match.speaker, r.organisation)));
+  lines.push(field('Speaker', speakerLine(match.kind, match.speaker, r.organisation)));
   lines.push(field('Date', `${humanDate(match.date)} (${match.date})`));
   lines.push(field('Release', `${shorten(r.title, 100)}${r.organisation ? ` (${r.organisation})` : ''}`));
   const where = [r.source, r.url].filter(Boolean).join('  ');

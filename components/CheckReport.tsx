@@ -6,6 +6,7 @@
 import type { CheckItem, CheckReport } from '../core/check/checkArticle';
 import { summaryLine, verdictLabel } from '../core/check/reportMarkdown';
 import { formatDate, speakerName } from '../core/citation';
+import { whoSaid } from '../core/speakers';
 
 export interface CheckReportProps {
   report: CheckReport;
@@ -52,8 +53,7 @@ function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (
       <p class="otr-text">{flat(quotation.text)}</p>
       {best ? (
         <p class="otr-src">
-          {speakerName(best.speaker) || `${best.release.organisation ?? 'The release'} (its own words)`}
-          {best.speaker?.role ? `, ${best.speaker.role}` : ''} · {formatDate(best.date)}
+          {whoSaid(best.kind, best.speaker, best.release.organisation, true)} · {formatDate(best.date)}
         </p>
       ) : answer.verdict === 'not-found' ? (
         <p class="otr-src">Nothing in the index is like these words.</p>

@@ -118,7 +118,7 @@ export function ResultCard(props: ResultCardProps) {
       </p>
       {best ? (
         <>
-          <SpeakerBlock speaker={best.speaker} release={best.release} date={best.date} now={props.now} />
+          <SpeakerBlock kind={best.kind} speaker={best.speaker} release={best.release} date={best.date} now={props.now} />
           {names.length ? (
             <p class="otr-warn" role="alert">
               <strong>Attribution: </strong>
@@ -158,7 +158,7 @@ export function ResultCard(props: ResultCardProps) {
             <QuoteText quote={best.quote} span={best.span} label={answer!.verdict === 'paraphrase' ? 'The statement it reports' : undefined} />
           </section>
           <Candidates answer={answer!} />
-          <CitationActions speaker={best.speaker} release={best.release} date={best.date} copy={props.copy} />
+          <CitationActions kind={best.kind} speaker={best.speaker} release={best.release} date={best.date} copy={props.copy} />
         </>
       ) : null}
     </div>

@@ -1,16 +1,17 @@
 /** Pieces shared by the result card and the popup: who said it, when, in which release; the quotation; citations. */
 import { useState } from 'preact/hooks';
-import type { ReleaseInfo, Speaker } from '../core/types';
-import { citationMarkdown, citationText, formatDate, isSafeUrl, speakerName, timeAgo } from '../core/citation';
+import type { ReleaseInfo, Speaker, StatementKind } from '../core/types';
+import { whoSaid } from '../core/speakers';
+import { citationMarkdown, citationText, formatDate, isSafeUrl, timeAgo } from '../core/citation';
 
-export function SpeakerBlock(props: { speaker: Speaker | null; release: ReleaseInfo; date?: string; now?: Date }) {
+export function SpeakerBlock(props: { kind: StatementKind; speaker: Speaker | null; release: ReleaseInfo; date?: string; now?: Date }) {
   const { speaker, release } = props;
   const date = props.date ?? release.date;
   const ago = timeAgo(date, props.now);
   return (
     <div class="otr-who">
-      <p class="otr-name">{speaker ? speakerName(speaker) : release.organisation ? `${release.organisation} (the release’s own words)` : 'The release’s own words'}</p>
-      {speaker?.role ? <p class="otr-role">{speaker.role}</p> : null}
+      <p class="otr-name">{whoSaid(props.kind, speaker, release.organisation)}</p>
+      {speaker?.role && speaker.name !== null ? <p class="otr-role">{speaker.role}</p> : null}
       <p class="otr-when">
         <time dateTime={date}>{formatDate(date)}</time>
         {ago ? <span class="otr-ago"> · {ago}</span> : null}
@@ -74,10 +75,10 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function CitationActions(props: { speaker: Speaker | null; release: ReleaseInfo; date?: string; copy?: (text: string) => Promise<boolean> }) {
+export function CitationActions(props: { kind: StatementKind; speaker: Speaker | null; release: ReleaseInfo; date?: string; copy?: (text: string) => Promise<boolean> }) {
   const [status, setStatus] = useState('');
   const copy = props.copy ?? copyText;
-  const cite = { speaker: props.speaker, release: props.release, date: props.date };
+  const cite = { kind: props.kind, speaker: props.speaker, release: props.release, date: props.date };
   const doCopy = async (kind: 'text' | 'md') => {
     const text = kind === 'md' ? citationMarkdown(cite) : citationText(cite);
     const ok = await copy(text);

@@ -3,7 +3,7 @@
  * speaker line, and citations in plain text and Markdown. Pure functions.
  */
 import { speakerName } from './speakers';
-import type { Match, ReleaseInfo, Speaker } from './types';
+import type { ReleaseInfo, Speaker, StatementKind } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -46,13 +46,17 @@ export function timeAgo(iso: string, now: Date = new Date()): string {
 export { speakerName };
 
 /** Who said it, for a citation: the speaker with rank, else the organisation. */
-function citedSpeaker(match: Pick<Match, 'speaker' | 'release'>): string {
-  const name = speakerName(match.speaker);
+function citedSpeaker(m: CitableStatement): string {
+  const name = speakerName(m.speaker);
   if (name) return name;
-  return match.release.organisation ?? 'Unattributed';
+  // A quotation nobody is named for is not the organisation's: say so rather than credit it.
+  if (m.kind === 'quote') return 'Unknown speaker';
+  return m.release.organisation ?? 'Unattributed';
 }
 
 export interface CitableStatement {
+  /** A quotation or the release's own words (a quotation with no speaker is not the organisation's). */
+  kind?: StatementKind;
   speaker: Speaker | null;
   release: ReleaseInfo;
   date?: string;
@@ -64,7 +68,7 @@ export interface CitableStatement {
  */
 export function citationText(m: CitableStatement): string {
   const parts: string[] = [citedSpeaker(m)];
-  if (m.speaker?.role) parts.push(m.speaker.role);
+  if (m.speaker?.role && m.speaker.name !== null) parts.push(m.speaker.role);
   let head = parts.join(', ');
   if (m.release.organisation) head += ` (${m.release.organisation})`;
   const date = formatDate(m.date ?? m.release.date);
@@ -82,7 +86,7 @@ function mdEscape(s: string): string {
 export function citationMarkdown(m: CitableStatement): string {
   const who = `**${mdEscape(citedSpeaker(m))}**`;
   const parts = [who];
-  if (m.speaker?.role) parts.push(mdEscape(m.speaker.role));
+  if (m.speaker?.role && m.speaker.name !== null) parts.push(mdEscape(m.speaker.role));
   let head = parts.join(', ');
   if (m.release.organisation) head += ` (${mdEscape(m.release.organisation)})`;
   const date = formatDate(m.date ?? m.release.date);

@@ -1,7 +1,7 @@
 /** The matching core's public API. Pure TypeScript: no browser, no wxt, no node built-ins. */
 export * from './types';
 export { parseRelease } from './parse/parseRelease';
-export { speakerName, describeSpeaker, speakerKey, expandRank } from './speakers';
+export { speakerName, describeSpeaker, speakerKey, expandRank, whoSaid } from './speakers';
 export { formatWarning, summariseWarnings } from './parse/warnings';
 export { ReleaseParseError } from './parse/errors';
 export { buildIndex, serializeIndex, loadIndex, IndexFormatError } from './index/indexFile';

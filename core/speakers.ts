@@ -2,7 +2,7 @@
  * How a speaker is named on every surface, and when two speakers are one person.
  * Ranks are stored as the release writes them ("CC", "Det Supt") and shown in full.
  */
-import type { Speaker } from './types';
+import type { Speaker, StatementKind } from './types';
 import { expandRank } from './parse/ranks';
 
 export { expandRank };
@@ -41,4 +41,15 @@ export function speakerKey(speaker: Speaker): string {
   const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
   if (speaker.name === null) return `\u0000${fold(speaker.role ?? '')}\u0000${fold(speaker.organisation ?? '')}`;
   return fold(speaker.name);
+}
+
+/**
+ * Who said it, as every surface names it: the speaker (with role when `withRole`); for a
+ * quotation the release attributes to nobody, "Unknown speaker" (never the organisation:
+ * the words are not its own); for narrative, the organisation's own words.
+ */
+export function whoSaid(kind: StatementKind, speaker: Speaker | null, organisation?: string, withRole = false): string {
+  if (speaker) return withRole ? describeSpeaker(speaker) : speakerName(speaker);
+  if (kind === 'quote') return 'Unknown speaker (the release names nobody)';
+  return `${organisation ?? 'The release'} (its own words)`;
 }

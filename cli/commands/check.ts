@@ -49,7 +49,7 @@ function describeItem(item: CheckItem, n: number, color: boolean): string[] {
   if (answer.verdict === 'invalid' && answer.reason) lines.push(`   not checked: ${answer.reason}`);
   if (answer.verdict === 'not-found') lines.push('   nothing the index holds is like these words');
   if (best) {
-    lines.push(`   said by:     ${speakerLine(best.speaker, best.release.organisation)}`);
+    lines.push(`   said by:     ${speakerLine(best.kind, best.speaker, best.release.organisation)}`);
     lines.push(`   date:        ${humanDate(best.date)}`);
     lines.push(`   release:     ${flat(best.release.title, 100)}${best.release.source ? ` (${best.release.source})` : ''}`);
     for (const d of best.differences) {

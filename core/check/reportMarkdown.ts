@@ -1,5 +1,6 @@
 import type { Verdict } from '../types';
 import { citationMarkdown, formatDate, speakerName } from '../citation';
+import { whoSaid } from '../speakers';
 import type { CheckItem, CheckReport } from './checkArticle';
 
 /** A check report as Markdown, for an editor's notes. */
@@ -47,8 +48,7 @@ export function reportMarkdown(report: CheckReport, title = 'Quotation check'): 
     out.push(`> ${escapeMd(flat(quotation.text))}`, '');
     if (answer.verdict === 'invalid' && answer.reason) out.push(`- Not checked: ${escapeMd(answer.reason)}`);
     if (best) {
-      const who = speakerName(best.speaker) || `${best.release.organisation ?? 'The release'} (its own words)`;
-      out.push(`- **Said by:** ${escapeMd(who)}${best.speaker?.role ? `, ${escapeMd(best.speaker.role)}` : ''}`);
+      out.push(`- **Said by:** ${escapeMd(whoSaid(best.kind, best.speaker, best.release.organisation, true))}`);
       out.push(`- **Date:** ${formatDate(best.date)}`);
       for (const d of best.differences) {
         out.push(`- **${d.type === 'number' ? 'Figure changed' : 'Difference'}:** page “${escapeMd(d.page)}” — original “${escapeMd(d.original)}”`);

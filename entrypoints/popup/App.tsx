@@ -73,9 +73,9 @@ export function App() {
           <button type="button" class="linkish" onClick={() => setOpen(null)}>
             ← Back to results
           </button>
-          <SpeakerBlock speaker={open.speaker} release={open.release} />
+          <SpeakerBlock kind={open.kind} speaker={open.speaker} release={open.release} />
           <QuoteText quote={open.text} label={open.kind === 'quote' ? 'The full quotation' : 'The release’s words'} />
-          <CitationActions speaker={open.speaker} release={open.release} />
+          <CitationActions kind={open.kind} speaker={open.speaker} release={open.release} />
         </section>
       ) : (
         <>

@@ -30,6 +30,12 @@ describe('dates and citations', () => {
     );
     expect(citationText({ speaker: null, release })).toMatch(/^NPCC \(NPCC\), 4 Aug 2017/);
   });
+  it('names a rank in full, an unnamed spokesperson by description, and never credits an unattributed quotation to the organisation', () => {
+    expect(citationText({ kind: 'quote', speaker: { name: 'Jo Bloggs', rank: 'T/ACC', role: null, honorific: 'Dr' }, release })).toMatch(/^Temporary Assistant Chief Constable Dr Jo Bloggs \(NPCC\)/);
+    expect(citationText({ kind: 'quote', speaker: { name: null, rank: null, role: 'spokesman', organisation: 'ACPO' }, release })).toMatch(/^ACPO spokesman \(NPCC\), 4 Aug 2017/);
+    expect(citationText({ kind: 'quote', speaker: null, release })).toMatch(/^Unknown speaker \(NPCC\), 4 Aug 2017/);
+    expect(citationMarkdown({ kind: 'quote', speaker: null, release })).toMatch(/^\*\*Unknown speaker\*\*/);
+  });
   it('escapes Markdown and links only http(s)', () => {
     const hostile = { ...release, title: 'A [link](javascript:alert(1)) *bold*', url: 'javascript:alert(1)' };
     const md = citationMarkdown({ speaker, release: hostile });
