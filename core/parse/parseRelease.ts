@@ -147,7 +147,7 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     const body = q.paragraphs.map((p) => p.trim()).filter(Boolean);
     // “…worth a life,” said X: the comma belongs to the release's sentence, not to the quotation.
     if (body.length) body[body.length - 1] = body[body.length - 1].replace(/\s*,$/, '');
-    if (body.join('').replace(/[^\p{L}\p{N}]/gu, '')) {
+    if (body.some((b) => /[\p{L}\p{N}]/u.test(b))) {
       statements.push({ kind: 'quote', speaker, text: body.join('\n'), line: q.line });
       if (speaker) lastSpeaker = speaker;
     }
@@ -481,10 +481,27 @@ function lineAt(text: string, offset: number): number {
   return n;
 }
 
+/** The words of a text as the matcher reads them; a release asks about the same quotation for each early paragraph. */
+const normsOf = (() => {
+  let cache = new Map<string, string[]>();
+  return (text: string): string[] => {
+    let w = cache.get(text);
+    if (!w) {
+      if (cache.size > 256) cache = new Map();
+      cache.set(text, (w = tokenize(text).map((t) => t.norm)));
+    }
+    return w;
+  };
+})();
+
 /** Whether the words of `part` occur, in order and (almost) contiguously, in `whole`. */
 function contains(whole: string, part: string): boolean {
-  const w = tokenize(whole).map((t) => t.norm);
-  const p = tokenize(part).map((t) => t.norm);
+  // Cheaply first: most of the part's words must be in the whole at all.
+  const lower = whole.toLowerCase();
+  const bare = part.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (bare.length < 4 || bare.filter((x) => lower.includes(x)).length < bare.length * 0.8) return false;
+  const w = normsOf(whole);
+  const p = normsOf(part);
   if (p.length < 4) return false;
   const needle = p.join(' ');
   if ((' ' + w.join(' ') + ' ').includes(' ' + needle + ' ')) return true;

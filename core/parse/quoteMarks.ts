@@ -30,6 +30,12 @@ const SPEECH = /^[,;:]?\s*(?:said|says|added|adds|told|explained|continued|warne
 
 type Mark = 'open' | 'close' | 'none';
 
+/** Whether a character may be a quotation mark: the cheap test made for every character. */
+function isMark(c: number): boolean {
+  // " ' « » ‘ ’ “ ” „
+  return c === 34 || c === 39 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e);
+}
+
 /** What the mark at s[i] does. */
 export function markAt(s: string, i: number): { family: Family; mark: Mark } | null {
   const c = s[i];
@@ -80,6 +86,7 @@ export function splitQuotes(s: string, inside: Family | null): { parts: Part[]; 
     if (quoted || text.trim()) parts.push({ quoted, text, start: from, end, opened: quoted && opened, closed, family: quoted ? family : null });
   };
   for (let i = 0; i < s.length; i++) {
+    if (!isMark(s.charCodeAt(i))) continue;
     const m = markAt(s, i);
     if (!m || m.mark === 'none') continue;
     if (family === null) {
@@ -124,6 +131,7 @@ export function splitQuotes(s: string, inside: Family | null): { parts: Part[]; 
 /** Whether a single quotation opened before `from` has a closing mark later in the paragraph. */
 function closesLater(s: string, from: number): boolean {
   for (let k = from; k < s.length; k++) {
+    if (!isMark(s.charCodeAt(k))) continue;
     const m = markAt(s, k);
     if (m?.family === 'single' && m.mark === 'close') return true;
   }
@@ -139,6 +147,7 @@ function closesLater(s: string, from: number): boolean {
 export function strayClose(s: string, family: Family): 'closes' | 'opens' | null {
   const open: Family[] = [];
   for (let i = 0; i < s.length; i++) {
+    if (!isMark(s.charCodeAt(i))) continue;
     const m = markAt(s, i);
     if (!m || m.mark === 'none') continue;
     if (m.mark === 'open' && !(s[i] === '"' && open[open.length - 1] === 'double')) {

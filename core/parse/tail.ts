@@ -29,7 +29,9 @@ const TAIL_START = new RegExp(
     ')',
   'i',
 );
-const CONTACT_LINE = /(?:press office|can be contacted|\b0\d{3,4}[ \d/]{6,}|@[\w-]+\.[\w.]+|out of office hours)/i;
+/** A line of the contact block: the press office, or a short line that is mostly a telephone number or an address. */
+const PRESS_OFFICE = /(?:press office|can be contacted|out of office hours)/i;
+const CONTACT_DETAIL = /(?:\b0\d{3,4}[ \d/]{6,}|@[\w-]+\.[\w.]+)/;
 
 /** The index of the first line of the tail, or lines.length when there is none. */
 export function findTailStart(lines: readonly string[], from: number): number {
@@ -42,7 +44,10 @@ export function findTailStart(lines: readonly string[], from: number): number {
       if (/^background\b/i.test(l) && l.split(/\s+/).length > 3) continue;
       return i;
     }
-    if (CONTACT_LINE.test(l) && l.length < 200 && !/[“”"‘’]/.test(l) && !/\b(?:said|says|added)\b/.test(l)) return i;
+    if (l.length < 200 && !/[“”"‘’]/.test(l) && !/\b(?:said|says|added)\b/.test(l)) {
+      // "…report it to Crimestoppers on 0800 555 111" is a sentence of the release, not its contact block.
+      if (PRESS_OFFICE.test(l) || (CONTACT_DETAIL.test(l) && l.split(/\s+/).length <= 10)) return i;
+    }
   }
   return lines.length;
 }
