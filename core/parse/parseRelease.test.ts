@@ -712,3 +712,84 @@ describe('release id and date', () => {
     expect(parse(base.replace('12 Mar 2019', '3 Oct 2014')).release.date).toBe('2014-10-03');
   });
 });
+
+describe('shapes a blind trial found', () => {
+  const speakerOf = (r: ParsedRelease, words: string) => r.statements.find((s) => s.text.includes(words))?.speaker ?? null;
+
+  it('"she" is the latest person who may be a woman, not the man just called "he"', () => {
+    const r = parse(
+      [
+        '07 Oct 2019',
+        'Courier fraud warning issued by the force',
+        'The Chief Constable of Wrexford Constabulary, Gwen Ashworth-Tate, has warned older residents to be on their guard.',
+        'Gwen Ashworth-Tate said:',
+        '“Fraudsters are phoning people and pretending to be police officers.”',
+        'Detective Sergeant Owen MacAteer, who investigates fraud for the force, said victims had lost £240,000.',
+        'He added: “Please talk to elderly relatives about this.”',
+        '“Is it really too much to ask that people check who is calling?” she asked.',
+        '“We will catch the people responsible,” she said.',
+      ].join('\n'),
+    );
+    expect(speakerOf(r, 'Fraudsters are phoning')).toMatchObject({ name: 'Gwen Ashworth-Tate', rank: 'Chief Constable', role: 'Chief Constable of Wrexford Constabulary' });
+    expect(speakerOf(r, 'Please talk')?.name).toBe('Owen MacAteer');
+    expect(speakerOf(r, 'too much to ask')?.name).toBe('Gwen Ashworth-Tate');
+    expect(speakerOf(r, 'catch the people')?.name).toBe('Gwen Ashworth-Tate');
+    expect(r.statements.some((s) => /she asked/.test(s.text))).toBe(false);
+  });
+
+  it('two people of one surname: "Mr" and "Ms" tell them apart', () => {
+    const r = parse(
+      release(
+        'PC Daniel Mackenzie joined the force in 1991. His daughter, PC Isla Mackenzie, joined last year.',
+        'PC Daniel Mackenzie said: “When I started we had one radio between three of us.”',
+        'PC Isla Mackenzie said: “Dad still gives me advice on every shift.”',
+        '“She is a better officer than I was at her age,” Mr Mackenzie added.',
+        '“I will never hear the end of that now,” said Ms Mackenzie.',
+      ),
+    );
+    expect(speakerOf(r, 'better officer')?.name).toBe('Daniel Mackenzie');
+    expect(speakerOf(r, 'never hear the end')?.name).toBe('Isla Mackenzie');
+  });
+
+  it('a spokesperson for a force named with an appositive; a rank and role in brackets; a dash line', () => {
+    const r = parse(
+      release(
+        'A spokeswoman for Northdale Police, one of the forces named in the report, said: “We began recording use of force in April.”',
+        'The force has made a referral to the Independent Police Complaints Commission.',
+        '“We will co-operate fully with the investigation.”',
+        '– Chief Superintendent Gareth Penhaligon (Head of Custody, Northdale Police)',
+        'PC Rhys Bevan (Roads Policing Unit) said: “The victim is lucky to be alive.”',
+      ),
+    );
+    expect(speakerOf(r, 'began recording')).toEqual({ name: null, rank: null, role: 'spokeswoman', organisation: 'Northdale Police' });
+    expect(speakerOf(r, 'co-operate fully')).toMatchObject({ name: 'Gareth Penhaligon', rank: 'Chief Superintendent', role: 'Head of Custody, Northdale Police' });
+    expect(speakerOf(r, 'lucky to be alive')).toMatchObject({ name: 'Rhys Bevan', rank: 'PC', role: 'Roads Policing Unit' });
+    expect(r.statements.some((s) => /Penhaligon/.test(s.text))).toBe(false);
+  });
+
+  it('"said Rank Name, role." alone on the line after the quotation', () => {
+    const r = parse(release('“This was a large and sophisticated operation.', '“It was a fire risk to the businesses on either side,”', 'said Detective Chief Inspector Saoirse Ní Bhriain, who led the raid.'));
+    expect(only(r)).toMatchObject({ text: 'This was a large and sophisticated operation.\nIt was a fire risk to the businesses on either side', speaker: { name: 'Saoirse Ní Bhriain', rank: 'Detective Chief Inspector', role: 'who led the raid' } });
+  });
+
+  it('surnames with particles, and a knight by his given name', () => {
+    const r = parse(
+      release(
+        'Cmdr Rhiannon ap Dafydd, the national coordinator for protective security, said: “Attacks are rare.”',
+        'Ms ap Dafydd added: “Do not be frightened, be prepared.”',
+        'Sir Malcolm Dunstable QPM, the force’s former Chief Constable, presented the awards.',
+        '“I have never been prouder of this force,” said Sir Malcolm.',
+      ),
+    );
+    expect(speakerOf(r, 'be prepared')).toEqual(speakerOf(r, 'Attacks are rare'));
+    expect(speakerOf(r, 'be prepared')?.name).toBe('Rhiannon ap Dafydd');
+    expect(speakerOf(r, 'never been prouder')).toMatchObject({ name: 'Malcolm Dunstable', honorific: 'Sir', role: 'the force’s former Chief Constable' });
+  });
+
+  it('a subheading inside the body is not a statement; list items are', () => {
+    const r = parse(release('Officers’ powers', 'The following steps have been taken:', '• the officers involved have been placed on restricted duties', 'Drivers face six penalty points.'));
+    const texts = r.statements.map((s) => s.text);
+    expect(texts).not.toContain('Officers’ powers');
+    expect(texts).toContain('• the officers involved have been placed on restricted duties');
+  });
+});

@@ -24,7 +24,7 @@ const VERBS =
   'emphasised|emphasized|noted|notes|concluded|remarked|responded|replied|insisted|acknowledged|confirmed|announced|' +
   'declared|observed|argued|told\\s+[^:“”"]{1,60}?|wrote|writes|pointed\\s+out|reflected|welcomed\\s+[^:“”"]{1,60}?|' +
   'appealed|appeals|advised|advises|highlighted|described|revealed|admitted|promised|vowed|cautioned|reassured|thanked\\s+[^:“”"]{1,60}?|' +
-  'adding|saying|explaining|warning|stressing|insisting|noting|telling\\s+[^:“”"]{1,60}?';
+  'adding|saying|explaining|warning|stressing|insisting|noting|telling\\s+[^:“”"]{1,60}?|asked|asks|wondered|questioned';
 /** "…, said:" at the end of an attribution that precedes the quotation. */
 const LEADING_ATTRIBUTION = new RegExp(`^(.*?)[,\\s]+(?:(?:previously|also|later|then|today|yesterday|recently|earlier|further|has|had|have)\\s+)*(?:${VERBS})(?:\\s+that)?\\s*[:,]?\\s*$`, 'i');
 /** A speech verb anywhere: where the subject of "Jane Doe said the figures were … and added:" ends. */
@@ -131,6 +131,15 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     }
     // "Rank Name said: “…,” he added." – the pronoun is the speaker named before the quotation.
     let ref = q.trailing && !(q.trailing.kind === 'pronoun' && q.lead) ? q.trailing : q.lead;
+    // "said Detective Chief Inspector Jane Doe, who led the raid." alone on the line after the quotation.
+    const next = paras[after + 1];
+    if (!ref && next && /^[a-z]/.test(next.text) && next.text.split(/\s+/).length <= 40) {
+      const t = trailingSpeaker(next.text);
+      if (t) {
+        ref = t;
+        consumed.add(after + 1);
+      }
+    }
     if (!ref) {
       const signature = signatureAt(paras, after + 1);
       if (signature) {
@@ -139,6 +148,7 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       }
     }
     let speaker = ref ? people.resolve(ref) : null;
+    if (people.doubt) warn(q.line, 'assumed-speaker', people.doubt);
     if (!speaker && ref?.kind === 'pronoun') warn(q.line, 'unknown-speaker', `"${ref.pronoun}" with nobody named before it: the quotation's speaker is unknown`);
     else if (!speaker && lastSpeaker) {
       speaker = lastSpeaker;
@@ -244,6 +254,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       }
     }
     if (!inside) {
+      // A subheading inside the body ("Officers' powers"): a few words that end no sentence.
+      if (pi > 0 && isSubheading(t)) continue;
       // An attribution line: "Role, Rank Name said:" with the quotation on the next line.
       const attribution = attributionLine(t);
       const next = paras[pi + 1];
@@ -304,7 +316,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
 
   const title = stripQuotes(headline?.text ?? titleFrom(paras[0], statements));
   const tail = lines.slice(tailStart).join('\n');
-  const organisation = findOrganisation(tail) ?? findOrganisation(lines.slice(0, tailStart).join('\n').slice(0, 0));
+  // Who issued it: the body named in the contact block and notes, or the force they name.
+  const organisation = findOrganisation(tail) ?? findForce(tail);
   for (const s of statements) {
     // "A force spokeswoman": the force the release last named before her, else the release's organisation.
     if (s.speaker && s.speaker.name === null && !s.speaker.organisation && /\b(?:force|police)\b/i.test(s.speaker.role ?? '')) {
@@ -331,6 +344,12 @@ export function parseRelease(input: string, source: string, url?: string): Parse
 function isHeadline(t: string): boolean {
   const words = t.split(/\s+/).length;
   return words <= 30 && !SENTENCE_END.test(t.replace(/["”’'»]+$/, '').trim().replace(/\s+$/, '')) && !/:\s*$/.test(t) && !opensWith(t);
+}
+
+/** A short line that ends no sentence and is no list item, attribution or quotation. */
+function isSubheading(t: string): boolean {
+  const words = t.split(/\s+/).length;
+  return words <= 7 && /^[A-Z]/.test(t) && !/[.!?…:;,"”’'»)]$/.test(t) && !opensWith(t) && !/[“”"]/.test(t) && !ANY_VERB.test(` ${t}`);
 }
 
 /** A lead: a paragraph of the release's own words that ends a sentence (not an attribution, not a quotation). */
@@ -471,8 +490,10 @@ function closeOf(part: Part): string {
   return part.family === 'single' ? '’' : '”';
 }
 
+/** A title wholly in quote marks loses them; "Police chiefs: ‘We will …’" keeps its own. */
 function stripQuotes(s: string): string {
-  return s.replace(/^[“"„«‘']+|[”"»’']+$/g, '').trim();
+  const t = s.trim();
+  return /^[“"„«‘']/.test(t) && /[”"»’']$/.test(t) ? t.replace(/^[“"„«‘']+|[”"»’']+$/g, '').trim() : t;
 }
 
 function lineAt(text: string, offset: number): number {

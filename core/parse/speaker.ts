@@ -10,10 +10,13 @@
  */
 import { expandRank, RANK_PATTERN } from './ranks';
 
+/** What an honorific or a pronoun says of a person's sex, used only to tell "she" and "Mr Doe" apart. */
+export type Sex = 'f' | 'm';
+
 export type SpeakerRef =
   | { kind: 'pronoun'; pronoun: string }
   /** A person; `name` may be a surname alone ("Ms Desai"), resolved against the release's people. */
-  | { kind: 'person'; name: string; rank: string | null; role: string | null; honorific: string | null }
+  | { kind: 'person'; name: string; rank: string | null; role: string | null; honorific: string | null; sex?: Sex }
   /** Nobody named: "An ACPO spokesman", "the Chief Constable of Westmarch Police". */
   | { kind: 'role'; role: string; rank: string | null; organisation: string | null };
 
@@ -43,12 +46,12 @@ const NOT_NAME = new Set(
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'Notes Editors Background Pictured Photo Image Share Read ENDS Ends Press Media Enquiries Contact Regional Region County Borough ' +
     'Operation Superintendent Inspector Sergeant Commander Detective Temporary Acting Neighbourhood Policing ' +
-    'Det Supt Insp Sgt Cmdr Cdr Ch Con Comm Dep Temp Act Chief')
+    'Det Supt Insp Sgt Cmdr Cdr Ch Con Comm Dep Temp Act Chief Mr Mrs Ms Miss Mx Sir Dame Lord Lady Baroness Rev Revd Cllr Councillor Prof')
     .split(' '),
 );
 const POST_NOMINALS = /(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|MSP|AM|MS|JP|DL|PhD|FRS|MA|BSc|DPhil|LLB|FRSA|QFSM|CStJ))+\.?$/;
 const POST_NOMINAL_WORD = /^(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|MSP|JP|DL|PhD|FRS|FRSA|QFSM|CStJ)[,.]?$/;
-const NAME_WORD = /^(?:[A-Z\u00C0-\u00DE][\p{L}’'\-]*|(?:[A-Z]\.)+[A-Z]?|Mc[A-Z][\p{L}]+|Mac[A-Z][\p{L}]+|de|da|van|von|der|den|le|la|bin|al|du|di)$/u;
+const NAME_WORD = /^(?:[A-Z\u00C0-\u00DE][\p{L}’'\-]*|(?:[A-Z]\.)+[A-Z]?|Mc[A-Z][\p{L}]+|Mac[A-Z][\p{L}]+|de|da|dos|das|del|della|van|von|der|den|ter|le|la|bin|bint|al|el|du|di|ap|ab|ferch|y)$/u;
 const PRONOUN = /^(?:he|she|they|the\s+(?:chief|commissioner|commander|deputy|assistant|superintendent|inspector|officer|detective)[\w\s]*?)$/i;
 const INTRO = /^(?:[A-Z][a-z]+ing\b|In\s+(?:a|his|her|their|response)\b|Today\b|Yesterday\b|Separately\b|Meanwhile\b|Also\b|However\b|But\b|And\b|On\s+\w+day\b|Later\b|Earlier\b|Afterwards\b)/;
 const SPOKES = /^(?:an?\s+|the\s+)?(.*?)\s*\b(spokes(?:person|man|woman|people)|press\s+officer|representative)\b\s*(?:(?:for|from|of|at)\s+(?:the\s+)?(.+))?$/i;
@@ -62,13 +65,14 @@ export function looksLikeName(words: string[]): boolean {
 interface NameHit {
   rank: string | null;
   honorific: string | null;
+  sex?: Sex;
   name: string;
   /** Words of the segment before the rank or name, e.g. "NPCC Chair". */
   rolePart: string;
 }
 
 /** Rank, honorifics and what follows them at the start of `text`: "T/ACC Sir Jo Bloggs" → rank, honorific, rest. */
-function titles(text: string): { rank: string | null; honorific: string | null; rest: string; length: number } {
+function titles(text: string): { rank: string | null; honorific: string | null; sex?: Sex; rest: string; length: number } {
   let rest = text;
   let rank: string | null = null;
   const honorifics: string[] = [];
@@ -88,7 +92,15 @@ function titles(text: string): { rank: string | null; honorific: string | null; 
     break;
   }
   const kept = honorifics.filter((h) => !PLAIN.has(h));
-  return { rank, honorific: kept.length ? kept.join(' ') : null, rest, length: text.length - rest.length };
+  const sex = honorifics.map(sexOf).find(Boolean);
+  return { rank, honorific: kept.length ? kept.join(' ') : null, ...(sex ? { sex } : {}), rest, length: text.length - rest.length };
+}
+
+/** The sex an honorific tells ("Mr", "Dame"), if any. */
+function sexOf(honorific: string): Sex | undefined {
+  if (/^(?:Mrs|Ms|Miss|Dame|Lady|Baroness)$/.test(honorific)) return 'f';
+  if (/^(?:Mr|Sir|Lord|Baron)$/.test(honorific)) return 'm';
+  return undefined;
 }
 
 /** Drops post-nominals ("QPM", "OBE") written anywhere after the name. */
@@ -108,13 +120,13 @@ function findName(segment: string): NameHit | null {
     if (t.length === 0) continue;
     const nameWords = withoutPostNominals(t.rest ? t.rest.split(/\s+/) : []);
     if (looksLikeName(nameWords)) {
-      return { rank: t.rank, honorific: t.honorific, name: nameWords.join(' '), rolePart: words.slice(0, i).join(' ') };
+      return { rank: t.rank, honorific: t.honorific, sex: t.sex, name: nameWords.join(' '), rolePart: words.slice(0, i).join(' ') };
     }
     // A name followed by a lower-case role: "Professor John Smith from the University of Leicester".
     for (let k = Math.min(4, nameWords.length - 1); k >= 1; k--) {
       if (looksLikeName(nameWords.slice(0, k)) && /^(?:of|from|at|for|with|who|in|on|the|and)$/.test(nameWords[k])) {
         const role = [words.slice(0, i).join(' '), nameWords.slice(k).join(' ')].filter(Boolean).join(', ');
-        return { rank: t.rank, honorific: t.honorific, name: nameWords.slice(0, k).join(' '), rolePart: role };
+        return { rank: t.rank, honorific: t.honorific, sex: t.sex, name: nameWords.slice(0, k).join(' '), rolePart: role };
       }
     }
     if (t.rank || t.honorific) {
@@ -192,7 +204,15 @@ function readSpeakerPhrase(phrase: string): SpeakerRef | null {
     .trim();
   if (!p || p.length > 250) return null;
   if (PRONOUN.test(p)) return { kind: 'pronoun', pronoun: p.toLowerCase() };
-  const spokes = unnamed(p);
+  // A role in brackets: "Chief Superintendent Gareth Penhaligon (Head of Custody, Northdale Police)".
+  const bracket = /^(.*?)\s*\(([^()]{2,150})\)\s*(.*)$/.exec(p);
+  if (bracket && bracket[1]) {
+    const outer = readSpeakerPhrase(`${bracket[1]} ${bracket[3]}`.trim());
+    if (outer?.kind === 'person') return { ...outer, role: outer.role ? `${outer.role}, ${bracket[2]}` : bracket[2] };
+    if (outer) return outer;
+  }
+  // "A spokeswoman for Northdale Police, one of the forces named in the report": the appositive is not the organisation.
+  const spokes = unnamed(p) ?? unnamed(p.split(/,(?!\d)/)[0].trim());
   if (spokes) return spokes;
   const segs = segments(p).filter((s, i) => !(i === 0 && INTRO.test(s) && !findName(s)));
   let hitAt = -1;
@@ -214,8 +234,10 @@ function readSpeakerPhrase(phrase: string): SpeakerRef | null {
       for (let w = 0; w < words.length && !hit; w++) {
         const t = titles(words.slice(w).join(' '));
         const rest = withoutPostNominals(t.rest.split(/\s+/));
-        if (t.length > 0 && rest.length === 1 && looksLikeName(rest)) {
-          hit = { rank: t.rank, honorific: t.honorific, name: rest[0], rolePart: words.slice(0, w).join(' ') };
+        // "Ms Desai", or a surname with its particle: "Ms ap Dafydd", "Mr van der Berg".
+        const surname = rest.length === 1 ? looksLikeName(rest) : rest.length <= 3 && rest.slice(0, -1).every((x) => /^[a-z]/.test(x) && NAME_WORD.test(x)) && looksLikeName(rest.slice(-1));
+        if (t.length > 0 && surname) {
+          hit = { rank: t.rank, honorific: t.honorific, sex: t.sex, name: rest.join(' '), rolePart: words.slice(0, w).join(' ') };
           hitAt = i;
         }
       }
@@ -232,7 +254,9 @@ function readSpeakerPhrase(phrase: string): SpeakerRef | null {
     return { kind: 'role', role, rank: t.rank, organisation: null };
   }
   const roleParts = [hit.rolePart, ...segs.filter((_, i) => i !== hitAt)].map((s) => s.trim()).filter(Boolean);
-  return { kind: 'person', name: hit.name, rank: hit.rank, role: cleanRole(roleParts.join(', ')), honorific: hit.honorific };
+  const ref: SpeakerRef = { kind: 'person', name: hit.name, rank: hit.rank, role: cleanRole(roleParts.join(', ')), honorific: hit.honorific };
+  if (hit.sex) ref.sex = hit.sex;
+  return ref;
 }
 
 /** The surname: the last word of a name. */
