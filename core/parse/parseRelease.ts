@@ -348,6 +348,7 @@ function isHeadline(t: string): boolean {
 
 /** A short line that ends no sentence and is no list item, attribution or quotation. */
 function isSubheading(t: string): boolean {
+  if (t.length > 80) return false;
   const words = t.split(/\s+/).length;
   return words <= 7 && /^[A-Z]/.test(t) && !/[.!?…:;,"”’'»)]$/.test(t) && !opensWith(t) && !/[“”"]/.test(t) && !ANY_VERB.test(` ${t}`);
 }

@@ -22,7 +22,7 @@ interface Person {
 
 /** "Rank Name" anywhere in a sentence, with an appositive role after it: "Detective Superintendent Jane Doe, who leads the unit,". */
 const RANKED_MENTION = new RegExp(
-  `(?:^|[^\\p{L}])(${RANK_PATTERN}(?:\\s+(?:Sir|Dame|Dr|Professor))?\\s+((?:[A-Z\\u00C0-\\u00DE][\\p{L}’'.-]*\\s+){0,3}[A-Z\\u00C0-\\u00DE][\\p{L}’'-]+))` +
+  `(?<![\\p{L}])(?=[A-Z])(${RANK_PATTERN}(?:\\s+(?:Sir|Dame|Dr|Professor))?\\s+((?:[A-Z\\u00C0-\\u00DE][\\p{L}’'.-]*\\s+){0,3}[A-Z\\u00C0-\\u00DE][\\p{L}’'-]+))` +
     `(?:\\s+(?:QPM|OBE|MBE|CBE|KPM))*(?:\\s*,\\s*((?:who\\s+(?:is\\s+|was\\s+|has\\s+)?[a-z]+|the|a|an|head|lead|chair|deputy|national|director|chief|senior)\\b[^,.;:“”"]{3,120}?)\\s*,)?`,
   'gu',
 );
@@ -33,6 +33,8 @@ const ROLE_THEN_NAME = new RegExp(
   `(?:^|,\\s*|[Tt]he\\s+)((${RANK_PATTERN})\\s+(?:of|for|at)\\s+[^,.;:“”"]{3,80}),\\s+((?:(?:Sir|Dame|Dr|Professor)\\s+)?(?:[A-Z\\u00C0-\\u00DE][\\p{L}’'.-]*\\s+){0,3}[A-Z\\u00C0-\\u00DE][\\p{L}’'-]+),`,
   'giu',
 );
+/** The cheap test before ROLE_THEN_NAME: a rank in full, then "of", "for" or "at". */
+const ROLE_OF = /(?:Chief|Deputy|Assistant|Detective|Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander)\s+(?:of|for|at)\s/;
 /** "Sir Malcolm Dunstable QPM, the force's former Chief Constable,": an honorific and a name, with its appositive. */
 const TITLED_MENTION = /(?:^|[^\p{L}])((?:Sir|Dame|Dr|Professor|Lord|Lady|Baroness)\s+(?:[A-Z\u00C0-\u00DE][\p{L}’'.-]*\s+){0,2}[A-Z\u00C0-\u00DE][\p{L}’'-]+)(?:\s+(?:QPM|OBE|MBE|CBE|KPM|KBE|DBE))*(?:\s*,\s*([^,.;:“”"]{3,120}?)\s*,)?/gu;
 /** "…, says the Chief Constable of Westmarch Police": a rank and role, nobody named. */
@@ -56,7 +58,7 @@ export class People {
       }
     }
     if (!MAY_HOLD_RANK.test(text)) return;
-    for (const m of text.matchAll(ROLE_THEN_NAME)) {
+    if (ROLE_OF.test(text)) for (const m of text.matchAll(ROLE_THEN_NAME)) {
       const ref = parseSpeakerPhrase(m[3]);
       if (ref?.kind === 'person') this.touch(this.add({ ...ref, rank: ref.rank ?? m[2], role: ref.role ?? m[1].replace(/^the\s+/i, '') }));
     }
