@@ -205,14 +205,14 @@ function readSpeakerPhrase(phrase: string): SpeakerRef | null {
   if (!p || p.length > 250) return null;
   if (PRONOUN.test(p)) return { kind: 'pronoun', pronoun: p.toLowerCase() };
   // A role in brackets: "Chief Superintendent Gareth Penhaligon (Head of Custody, Northdale Police)".
-  const bracket = /^(.*?)\s*\(([^()]{2,150})\)\s*(.*)$/.exec(p);
+  const bracket = p.includes('(') ? /^(.*?)\s*\(([^()]{2,150})\)\s*(.*)$/.exec(p) : null;
   if (bracket && bracket[1]) {
     const outer = readSpeakerPhrase(`${bracket[1]} ${bracket[3]}`.trim());
     if (outer?.kind === 'person') return { ...outer, role: outer.role ? `${outer.role}, ${bracket[2]}` : bracket[2] };
     if (outer) return outer;
   }
   // "A spokeswoman for Northdale Police, one of the forces named in the report": the appositive is not the organisation.
-  const spokes = unnamed(p) ?? unnamed(p.split(/,(?!\d)/)[0].trim());
+  const spokes = /spokes|representative|press officer/i.test(p) ? (unnamed(p) ?? unnamed(p.split(/,(?!\d)/)[0].trim())) : null;
   if (spokes) return spokes;
   const segs = segments(p).filter((s, i) => !(i === 0 && INTRO.test(s) && !findName(s)));
   let hitAt = -1;
