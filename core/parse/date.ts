@@ -16,7 +16,7 @@ const END = '\\s*[.;,]?\\s*$';
 
 const DAY_MONTH_YEAR = new RegExp(`^\\s*${PREFIX}${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})${TIME}${END}`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`^\\s*${PREFIX}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}${END}`, 'i');
-const ISO = new RegExp(`^\\s*${PREFIX}(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${TIME}${END}`, 'i');
+const ISO = new RegExp(`^\\s*${PREFIX}(\\d{4})[-/.](\\d{2})[-/.](\\d{2})(?:[T\\s]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${TIME}${END}`, 'i');
 const NUMERIC = new RegExp(`^\\s*${PREFIX}${WEEKDAY}(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})${TIME}${END}`, 'i');
 
 export interface DateRead {

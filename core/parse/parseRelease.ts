@@ -110,8 +110,16 @@ export function parseRelease(input: string, source: string, url?: string): Parse
 
   // A headline: the line before the date, or a first line that ends no sentence followed by a lead that does.
   let headline: Para | null = null;
-  if (dateAt > first && paras[0].line - 1 < dateAt) headline = paras.shift()!;
-  else if (paras.length > 1 && isHeadline(paras[0].text) && isLead(paras[1].text)) headline = paras.shift()!;
+  if (dateAt > first && paras[0].line - 1 < dateAt) {
+    // Lines above the date: the one nearest it is the headline; short ones before it are the page's
+    // trail ("News", "Home > Releases"), longer ones its standfirst.
+    const above = paras.filter((p) => p.line - 1 < dateAt);
+    headline = above[above.length - 1];
+    const rest = paras.filter((p) => p.line - 1 > dateAt);
+    paras.length = 0;
+    paras.push(...above.slice(0, -1).filter((p) => p.text.split(/\s+/).length > 6), ...rest);
+    if (paras.length === 0) fail(dateAt + 2, 'no paragraphs after the date line');
+  } else if (paras.length > 1 && isHeadline(paras[0].text) && isLead(paras[1].text)) headline = paras.shift()!;
 
   const people = new People();
   if (headline) people.notice(headline.text);
