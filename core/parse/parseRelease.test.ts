@@ -793,3 +793,62 @@ describe('shapes a blind trial found', () => {
     expect(texts).toContain('• the officers involved have been placed on restricted duties');
   });
 });
+
+describe('shapes a second blind trial found', () => {
+  const speakerOf = (r: ParsedRelease, words: string) => r.statements.find((s) => s.text.includes(words))?.speaker ?? null;
+
+  it('judges: the title is never part of the name', () => {
+    const r = parse(
+      release(
+        'Sentencing her, His Honour Judge Malcolm Derwent said: “It is difficult to imagine a meaner crime.”',
+        'Her Honour Judge Patricia Okoro KC said: “The public must be protected from you.”',
+        'Mrs Justice Amelia Carrow said: “This was a cruel and calculated offence.”',
+      ),
+    );
+    expect(speakerOf(r, 'meaner crime')).toMatchObject({ name: 'Malcolm Derwent', rank: null, honorific: 'His Honour Judge' });
+    expect(speakerOf(r, 'must be protected')).toMatchObject({ name: 'Patricia Okoro', honorific: 'Her Honour Judge' });
+    expect(speakerOf(r, 'cruel and calculated')).toMatchObject({ name: 'Amelia Carrow', honorific: 'Mrs Justice' });
+  });
+
+  it('a Q&A: the answers are the words of the person the questions were put to', () => {
+    const r = parse(
+      release(
+        'We put your questions to Chief Superintendent Fiona Garvey, commander for the southern area.',
+        'Q: Why is the front counter closing on two days a week?',
+        'A: Fewer than 15 people a day now use the counter, and most could be helped online.',
+      ),
+    );
+    expect(r.statements.find((s) => s.text.startsWith('Why is the front counter'))).toMatchObject({ kind: 'narrative', speaker: null });
+    expect(r.statements.find((s) => s.text.startsWith('Fewer than 15 people'))).toMatchObject({ kind: 'quote', speaker: { name: 'Fiona Garvey', rank: 'Chief Superintendent' } });
+  });
+
+  it('a byline naming the press office, or a sentence opening "For further information", does not end the release', () => {
+    const r = parse(
+      [
+        '05 Apr 2022',
+        'By Oakshire Police press office · 5 April 2022',
+        'Students are being warned about a rent deposit scam.',
+        'For further information about the scam, officers are visiting halls of residence this week.',
+        'PC Jo Mercer said: “If a landlord asks for a deposit before you have seen the flat, walk away.”',
+        'For further information contact the press office on 01632 960000.',
+        'The operation ran in 43 forces.',
+      ].join('\n'),
+    );
+    expect(speakerOf(r, 'walk away')?.name).toBe('Jo Mercer');
+    const texts = r.statements.map((s) => s.text).join('\n');
+    expect(texts).toContain('officers are visiting halls');
+    expect(texts).not.toMatch(/By Oakshire|press office on|43 forces/);
+  });
+
+  it('a role given as "of …" in the narrative, and a dateline, are read', () => {
+    const r = parse(
+      release(
+        'Published: 15 January 2024 · Riverton city centre',
+        'Detective Chief Inspector Amir Rashidi, of Riverton Police’s organised crime unit, said the find was one of the largest.',
+        '“It was only a matter of time before someone was hurt,” he said.',
+      ),
+    );
+    expect(speakerOf(r, 'matter of time')).toMatchObject({ name: 'Amir Rashidi', role: 'of Riverton Police’s organised crime unit' });
+    expect(r.statements.some((s) => s.text.startsWith('Published'))).toBe(false);
+  });
+});

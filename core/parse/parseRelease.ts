@@ -4,7 +4,7 @@ import { tokenize } from '../text/tokens';
 import { clip, findDateIn, readDateLine } from './date';
 import { ReleaseParseError } from './errors';
 import { People } from './people';
-import { opensWith, splitQuotes, strayClose, type Family, type Part } from './quoteMarks';
+import { opensWith, splitQuotes, strayClose, type Family, type Part } from '../text/quoteMarks';
 import { parseSpeakerPhrase, type SpeakerRef } from './speaker';
 import { findForce, findOrganisation, findTailStart, furniture } from './tail';
 
@@ -128,6 +128,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   let pending: { ref: SpeakerRef; line: number } | null = null;
   let open: OpenQuote | null = null;
   const consumed = new Set<number>();
+  /** In a Q&A, whom the questions were put to (null: nobody named); undefined before the first question. */
+  let interviewee: Speaker | null | undefined;
 
   const finish = (q: OpenQuote, after: number) => {
     // "A said: “… / “…,” said B." – two people: the first quotation was never closed, the last paragraph is B's.
@@ -264,6 +266,23 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     if (!inside) {
       // A subheading inside the body ("Officers' powers"): a few words that end no sentence.
       if (pi > 0 && isSubheading(t)) continue;
+      // A Q&A: the questions are the release's; the answers are the words of the person it put them to.
+      const qa = /^(?:(Q|Question)|(A|Answer))\s*[:.)]\s+(?=\S)/.exec(t);
+      if (qa && !opensWith(t)) {
+        const body = t.slice(qa[0].length);
+        if (qa[1]) {
+          interviewee ??= people.latest() ?? undefined;
+          if (interviewee === undefined) interviewee = null;
+          statements.push({ kind: 'narrative', speaker: null, text: body, line: p.line });
+          continue;
+        }
+        if (interviewee !== undefined) {
+          if (!interviewee) warn(p.line, 'unknown-speaker', 'an answer in a Q&A with nobody named before the questions: indexed with an unknown speaker');
+          statements.push({ kind: 'quote', speaker: interviewee, text: body, line: p.line });
+          if (interviewee) lastSpeaker = interviewee;
+          continue;
+        }
+      }
       // An attribution line: "Role, Rank Name said:" with the quotation on the next line.
       const attribution = attributionLine(t);
       const next = paras[pi + 1];

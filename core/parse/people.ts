@@ -23,7 +23,7 @@ interface Person {
 /** "Rank Name" anywhere in a sentence, with an appositive role after it: "Detective Superintendent Jane Doe, who leads the unit,". */
 const RANKED_MENTION = new RegExp(
   `(?<![\\p{L}])(?=[A-Z])(${RANK_PATTERN}(?:\\s+(?:Sir|Dame|Dr|Professor))?\\s+((?:[A-Z\\u00C0-\\u00DE][\\p{L}’'.-]*\\s+){0,3}[A-Z\\u00C0-\\u00DE][\\p{L}’'-]+))` +
-    `(?:\\s+(?:QPM|OBE|MBE|CBE|KPM))*(?:\\s*,\\s*((?:who\\s+(?:is\\s+|was\\s+|has\\s+)?[a-z]+|the|a|an|head|lead|chair|deputy|national|director|chief|senior)\\b[^,.;:“”"]{3,120}?)\\s*,)?`,
+    `(?:\\s+(?:QPM|OBE|MBE|CBE|KPM))*(?:\\s*,\\s*((?:who\\s+(?:is\\s+|was\\s+|has\\s+)?[a-z]+|the|a|an|of|from|at|for|head|lead|chair|deputy|national|director|chief|senior)\\b[^,.;:“”"]{3,120}?)\\s*,)?`,
   'gu',
 );
 /** A cheap test before the dear one: a word that starts some rank. */
@@ -98,6 +98,11 @@ export class People {
     const person = this.add(ref);
     this.touch(person);
     return this.speakerOf(person);
+  }
+
+  /** The person named last, as a Speaker (for the answers of a Q&A: the person the questions were put to). */
+  latest(): Speaker | null {
+    return this.recent[0] ? this.speakerOf(this.recent[0]) : null;
   }
 
   /** Gives what the release says elsewhere (a rank and role with nobody named) to the one named speaker who has none. */

@@ -21,6 +21,9 @@ export type SpeakerRef =
   | { kind: 'role'; role: string; rank: string | null; organisation: string | null };
 
 const HONORIFICS = [
+  // Judges, whose titles are never part of their names.
+  'His Honour Judge', 'Her Honour Judge', 'His Honour', 'Her Honour', 'District Judge', 'Deputy District Judge', 'Judge',
+  'Mr Justice', 'Mrs Justice', 'Ms Justice', 'Lord Justice', 'Lady Justice', 'Recorder',
   'The Rt Hon', 'Rt Hon', 'The Right Honourable', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Professor', 'Prof',
   'Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Rev', 'Revd', 'Cllr', 'Councillor',
 ];
@@ -46,7 +49,8 @@ const NOT_NAME = new Set(
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'Notes Editors Background Pictured Photo Image Share Read ENDS Ends Press Media Enquiries Contact Regional Region County Borough ' +
     'Operation Superintendent Inspector Sergeant Commander Detective Temporary Acting Neighbourhood Policing ' +
-    'Det Supt Insp Sgt Cmdr Cdr Ch Con Comm Dep Temp Act Chief Mr Mrs Ms Miss Mx Sir Dame Lord Lady Baroness Rev Revd Cllr Councillor Prof')
+    'Det Supt Insp Sgt Cmdr Cdr Ch Con Comm Dep Temp Act Chief Mr Mrs Ms Miss Mx Sir Dame Lord Lady Baroness Rev Revd Cllr Councillor Prof ' +
+    'His Her Honour Judge Justice Recorder District')
     .split(' '),
 );
 const POST_NOMINALS = /(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|MSP|AM|MS|JP|DL|PhD|FRS|MA|BSc|DPhil|LLB|FRSA|QFSM|CStJ))+\.?$/;
@@ -99,7 +103,8 @@ function titles(text: string): { rank: string | null; honorific: string | null; 
 /** The sex an honorific tells ("Mr", "Dame"), if any. */
 function sexOf(honorific: string): Sex | undefined {
   if (/^(?:Mrs|Ms|Miss|Dame|Lady|Baroness)$/.test(honorific)) return 'f';
-  if (/^(?:Mr|Sir|Lord|Baron)$/.test(honorific)) return 'm';
+  if (/^(?:Mr|Sir|Lord|Baron|His Honour(?: Judge)?|Mr Justice|Lord Justice)$/.test(honorific)) return 'm';
+  if (/^(?:Her Honour(?: Judge)?|Mrs Justice|Ms Justice|Lady Justice)$/.test(honorific)) return 'f';
   return undefined;
 }
 

@@ -4,6 +4,8 @@
  * buttons). Not statements, so kept out of matching; the tail tells which organisation issued it.
  */
 
+import { findDateIn } from './date';
+
 const TAIL_START = new RegExp(
   '^(?:' +
     [
@@ -38,7 +40,10 @@ export function findTailStart(lines: readonly string[], from: number): number {
   for (let i = from; i < lines.length; i++) {
     const l = lines[i].trim();
     if (!l) continue;
+    if (/^by\s/i.test(l)) continue; // a byline ("By Oakshire Police press office · 5 April 2022")
     if (TAIL_START.test(l) && !/[“”"]/.test(l.slice(0, 3))) {
+      // "For further information about the scam, officers are visiting …" is a sentence of the release.
+      if (/^for (?:more|further)/i.test(l) && l.split(/\s+/).length > 6 && !/\b(?:contact|visit|call|phone|telephone|email|e-mail|press office|media)\b|www\.|https?:|@|:\s*$/i.test(l)) continue;
       // "About X" as a heading only: a short line, not a sentence.
       if (/^about\b/i.test(l) && (l.split(/\s+/).length > 8 || /[.!?]$/.test(l))) continue;
       if (/^background\b/i.test(l) && l.split(/\s+/).length > 3) continue;
@@ -63,6 +68,8 @@ export function furniture(line: string): string | null {
   if (/^(?:pictured|picture|photo(?:graph)?|image|caption|video|watch|listen|credit)\s*(?:\([^)]*\))?\s*[:–—-]/i.test(l)) return 'a caption';
   if (/^\((?:pictured|picture|photo|image)\b[^)]*\)\.?$/i.test(l)) return 'a caption';
   if (/^(?:source|posted (?:on|in|by)|published (?:by|in))\b[^.!?]{0,80}$/i.test(l)) return 'a source line';
+  if (/^(?:date\s+)?(?:published|posted|updated|last updated|first published|issued)\b/i.test(l) && l.length < 120 && findDateIn(l)) return 'a dateline';
+  if (/^by\s+[^.!?]{2,80}$/i.test(l) && (findDateIn(l) || /press office|communications|reporter|staff|correspondent/i.test(l) || l.split(/\s+/).length <= 6)) return 'a byline';
   if (/^(?:category|categories|tags?|topics?|filed under|posted in|section|location)\s*:\s*\S[^.!?]{0,60}$/i.test(l)) return 'a label';
   if (/^share (?:this|on)\b/i.test(l) || /^(?:facebook|twitter|x|linkedin|email|whatsapp)(?:\s*[|·,]\s*(?:facebook|twitter|x|linkedin|email|whatsapp|print))+$/i.test(l)) return 'a share bar';
   if (LINK.test(l)) {
@@ -97,7 +104,7 @@ export function findOrganisation(tail: string): string | undefined {
 /** A police force named in the text: "Westmarch Police", "Ashdown Constabulary", "Police Scotland". */
 export function findForce(text: string): string | undefined {
   // Not "Independent Police Complaints Commission": the force's name ends there.
-  const m = /\b((?:[A-Z][\p{L}’'-]+\s+){1,3}(?:Police(?:\s+Service)?|Constabulary)|Police\s+Scotland|Police\s+Service\s+of\s+Northern\s+Ireland)\b(?!\s+[A-Z])/u.exec(text);
+  const m = /\b((?:[A-Z][\p{L}’'-]+\s+){1,3}(?:Police(?:\s+Service)?|Constabulary)|Police\s+Scotland|Police\s+Service\s+of\s+Northern\s+Ireland)\b(?![ \t]+[A-Z])/u.exec(text);
   if (!m) return undefined;
   const name = m[1].replace(/^(?:The|A|An|Of|By|From|And)\s+/, '');
   return /^(?:National|The|Chief|Chiefs|Local|British Transport)?\s*Police$/.test(name) ? undefined : name;

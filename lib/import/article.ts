@@ -49,7 +49,8 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
   if (!article || !article.content) return null;
   const title = (article.title ?? fallbackTitle).trim();
   return {
-    title: h1 && h1.length >= 10 && (title.startsWith(h1) || fallbackTitle.startsWith(h1)) ? h1 : title,
+    // The page's h1 is its headline; a <title> often carries the site's name, or only the site's.
+    title: h1 && h1.length >= 10 ? h1 : title,
     paragraphs: paragraphsOf(article.content),
     publishedTime: article.publishedTime ?? hints.publishedTime,
     dateText: hints.dateText,
