@@ -73,4 +73,28 @@ describe('findQuotations', () => {
     expect(findQuotations('No quotations here at all, just a sentence.')).toEqual([]);
     expect(findQuotations('An opening “ with nothing after')).toEqual([]);
   });
+
+  it('reads quotations as outlets print them: straight double marks over several paragraphs, straight single marks, only the first paragraph opened', () => {
+    const straight = ['Inspector Jane Doe said: "Officers will patrol every night this week.', '"We want people to feel safe walking home."'].join('\n\n');
+    expect(texts(straight)).toEqual(['"Officers will patrol every night this week.', '"We want people to feel safe walking home."']);
+    const single = "The inspector said: 'We don't want anyone in the '90s houses to feel forgotten.' Residents agreed.";
+    expect(texts(single)).toEqual(["'We don't want anyone in the '90s houses to feel forgotten.'"]);
+    const unmarked = ['Chief Constable Jane Doe said: “Officers will patrol every night this week.', 'We want people to feel safe walking home at night.”', 'The council welcomed the move.'].join('\n\n');
+    const found = findQuotations(unmarked);
+    expect(found.map((q) => q.text)).toEqual(['“Officers will patrol every night this week.', 'We want people to feel safe walking home at night.”']);
+    expect(found[1].query).toBe('“We want people to feel safe walking home at night.”');
+  });
+
+  it('reads the paragraph after "Name said:" as a block quotation when it has no marks of its own', () => {
+    const page = ['Chief Constable Jane Doe said:', 'Officers will patrol every night this week and we want people to feel safe.', 'The council welcomed the move.'].join('\n\n');
+    const found = findQuotations(page);
+    expect(found.map((q) => [q.text, q.kind])).toEqual([['Officers will patrol every night this week and we want people to feel safe.', 'quoted']]);
+    expect(found[0].context).toContain('Chief Constable Jane Doe said:');
+  });
+
+  it('checks the sentence around a quoted fragment as reported speech', () => {
+    const found = findQuotations('The chief constable said the money would make a “real difference” to victims across the county.');
+    expect(found.map((q) => q.kind)).toEqual(['reported']);
+    expect(found[0].text).toContain('“real difference”');
+  });
 });

@@ -1,4 +1,5 @@
 import { findNames } from '../match/attribution';
+import { opensWith, splitQuotes, strayClose, type Family } from '../text/quoteMarks';
 
 /**
  * The quotations an article holds: passages in quote marks (“ ”, " ", ‘ ’) of a few
@@ -29,7 +30,7 @@ export interface FindOptions {
 export const FIND_DEFAULTS = { minWords: 4 };
 
 const SPEECH_VERB =
-  /\b(?:said|says|told|tells|added|adds|warned|warns|urged|urges|explained|stressed|insisted|claimed|admitted|argued|noted|according\s+to)\b/i;
+  /\b(?:said|says|saying|told|tells|added|adds|adding|warned|warns|warning|urged|urges|explained|stressed|insisted|claimed|admitted|argued|noted|according\s+to)\b/i;
 
 interface Span {
   start: number;
@@ -57,43 +58,29 @@ function paragraphsOf(text: string): Paragraph[] {
   return out;
 }
 
-const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-
-/** Quoted spans in one paragraph; a quotation left open at the paragraph's end runs to it (news style). */
-function quotedIn(text: string, p: Paragraph, minWords: number): Span[] {
+/**
+ * Quoted spans in one paragraph, read with the parser's own quotation marks (curly, straight,
+ * single; apostrophes told apart). `carry` is the quotation the paragraph before left open: a
+ * paragraph that does not reopen it but closes it (only the first paragraph of a quotation
+ * opened) is quoted up to its closing mark. A quotation left open at the paragraph's end runs
+ * to it, as news style does. Returns the spans and the quotation still open at the end.
+ */
+function quotedIn(text: string, p: Paragraph, carry: Family | null): { spans: Span[]; open: Family | null } {
+  const body = text.slice(p.start, p.end);
+  const inside = carry && !opensWith(body) && strayClose(body, carry) === 'closes' ? carry : null;
+  const { parts, open } = splitQuotes(body, inside);
   const spans: Span[] = [];
-  let i = p.start;
-  while (i < p.end) {
-    const c = text[i];
-    let close = -1;
-    if (c === '“') {
-      close = text.indexOf('”', i + 1);
-      if (close < 0 || close >= p.end) close = p.end; // runs on to the next paragraph
-      else close += 1;
-    } else if (c === '"' && !isLetter(text[i - 1])) {
-      const j = text.indexOf('"', i + 1);
-      close = j < 0 || j >= p.end ? -1 : j + 1;
-    } else if (c === '‘' && !isLetter(text[i - 1])) {
-      // A closing ’ is followed by no letter: ’ inside a word (don’t) is an apostrophe. One after
-      // a word (officers’) may be either: the quotation closes at the first that makes it long enough.
-      for (let j = i + 1; j < p.end && text[j] !== '‘'; j++) {
-        if (text[j] === '’' && !isLetter(text[j + 1]) && !/\s/.test(text[j - 1])) {
-          close = j + 1;
-          if (wordCount(text.slice(i + 1, j)) >= minWords) break;
-        }
-      }
-    }
-    if (close > i) {
-      const closed = close <= p.end && /[”"’]/.test(text[close - 1] ?? '') && close - 1 > i;
-      const innerEnd = closed ? close - 1 : close;
-      spans.push({ start: i, end: close, innerStart: i + 1, innerEnd });
-      i = close;
-    } else {
-      i++;
-    }
+  for (const part of parts) {
+    if (!part.quoted) continue;
+    const start = p.start + part.start - (part.opened ? 1 : 0);
+    const end = p.start + part.end + (part.closed ? 1 : 0);
+    spans.push({ start, end, innerStart: p.start + part.start, innerEnd: p.start + part.end });
   }
-  return spans;
+  return { spans, open };
 }
+
+/** "Jane Doe said:", "She added:": a paragraph that introduces the words after it. */
+const INTRODUCES = /\b(?:said|says|added|adds|told\s+[^:“”"]{1,60}|explained|warned|continued|stated|commented|wrote|writes)\s*:\s*$/i;
 
 /** Sentences of a paragraph, as [start, end) offsets, not breaking inside a quoted span. */
 function sentencesIn(text: string, p: Paragraph, spans: Span[]): Paragraph[] {
@@ -134,20 +121,36 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
   const minWords = options.minWords ?? FIND_DEFAULTS.minWords;
   const paragraphs = paragraphsOf(text);
   const found: Quotation[] = [];
+  let carry: Family | null = null;
   paragraphs.forEach((p, at) => {
-    const spans = quotedIn(text, p, minWords);
+    const read = quotedIn(text, p, carry);
+    carry = read.open;
     let context: string | undefined;
     const contextOf = () => (context ??= contextFor(text, paragraphs, at));
-    for (const s of spans) {
+    const quoted: Span[] = [];
+    for (const s of read.spans) {
       const inner = text.slice(s.innerStart, s.innerEnd).trim();
+      // A scare quote or a fragment ("real difference") is too short to check alone: the sentence around it is read as reported speech.
       if (wordCount(inner) < minWords) continue;
+      quoted.push(s);
       const end = text.slice(s.start, s.end).trimEnd().length + s.start;
       found.push({ text: text.slice(s.start, end), query: `“${inner}”`, start: s.start, end, context: contextOf(), kind: 'quoted' });
     }
-    for (const sentence of sentencesIn(text, p, spans)) {
+    // A block quotation: the paragraph after "Jane Doe said:" with no quote marks of its own, as
+    // government and newsroom pages print them.
+    const before = at > 0 ? text.slice(paragraphs[at - 1].start, paragraphs[at - 1].end) : '';
+    const own = text.slice(p.start, p.end);
+    if (read.spans.length === 0 && INTRODUCES.test(before.trim()) && wordCount(own) >= minWords && !/[“”"]/.test(own)) {
+      const lead = own.length - own.trimStart().length;
+      const start = p.start + lead;
+      const end = p.start + own.trimEnd().length;
+      found.push({ text: text.slice(start, end), query: `“${text.slice(start, end)}”`, start, end, context: contextOf(), kind: 'quoted' });
+      return;
+    }
+    for (const sentence of sentencesIn(text, p, quoted)) {
       const body = text.slice(sentence.start, sentence.end);
       if (!SPEECH_VERB.test(body)) continue;
-      if (spans.some((s) => s.start < sentence.end && sentence.start < s.end)) continue;
+      if (quoted.some((s) => s.start < sentence.end && sentence.start < s.end)) continue;
       // The reported words, without the speaker's name and verb, must be a few words too.
       if (wordCount(body) < minWords + 3) continue;
       // "Simon Bailey said:" introduces a quotation in the next paragraph: not reported speech.
