@@ -1,6 +1,7 @@
 import type { Difference, Note } from '../types';
 import type { Token } from '../text/tokens';
 import { contentTerms, isStopword } from '../text/terms';
+import { isFigure } from '../text/figures';
 import type { Alignment } from './align';
 import type { Passage } from './passage';
 import { wordsOf } from './passage';
@@ -51,7 +52,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const flushDiff = () => {
     if (!pending) return;
     const { q: qi, s: si } = pending;
-    const number = qi.some((k) => q[k].num) || si.some((k) => s[k].num);
+    const number = qi.some((k) => isFigure(q[k])) || si.some((k) => isFigure(s[k]));
     const type = number ? 'number' : qi.length && si.length ? 'replaced' : qi.length ? 'inserted' : 'omitted';
     differences.push({ type, page: pageText(qi), original: origText(si) });
     edits += Math.max(qi.length, si.length);
@@ -75,7 +76,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     const stmt = new Set(contentTerms(s));
     const shared = terms.filter((t) => stmt.has(t)).length;
     if (terms.length >= 2 && shared >= Math.max(2, terms.length * 0.5)) {
-      differences.push({ type: words.some((w) => w.num) ? 'number' : 'inserted', page: text, original: '' });
+      differences.push({ type: words.some(isFigure) ? 'number' : 'inserted', page: text, original: '' });
       edits += words.length;
       contentEdits += words.filter(isContent).length;
     } else notes.push({ type: 'framing', page: text, original: '' });
@@ -120,6 +121,17 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
       pending.s.push(op.s);
     } else if (op.op === 'ins') pending.q.push(op.q);
     else pending.s.push(op.s);
+  }
+  // A figure changed at the very end of the passage ("arrested 670" for "arrested 660 people"): the
+  // alignment may read it as a word added, since the original's words after the passage cost
+  // nothing. It is the original's next words that the page changed: show both sides.
+  const tail = pending as { q: number[]; s: number[] } | null;
+  if (tail && tail.s.length === 0 && tail.q.length <= 3 && tail.q.some((k) => isFigure(q[k])) && sMax >= 0) {
+    const next = Array.from({ length: tail.q.length }, (_, i) => sMax + 1 + i).filter((k) => k < s.length);
+    if (next.length === tail.q.length && next.some((k) => isFigure(s[k]))) {
+      tail.s.push(...next);
+      sMax = next[next.length - 1];
+    }
   }
   flushDiff();
   flushSkip();

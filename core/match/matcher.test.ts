@@ -180,3 +180,37 @@ describe('an index whose words disagree with its texts (a file edited by hand)',
     expect(a.best!.differences).toEqual([{ type: 'number', page: '400', original: '600' }]);
   });
 });
+
+describe('figures in every form', () => {
+  const figures = parseRelease(
+    [
+      '02 Dec 2025',
+      'Knife crime figures published today.',
+      'Chief Constable Jane Doe said:',
+      '“Knife crime in the county has fallen from a 30-year high, and the 24-hour patrols will continue into a third year. We are the eleventh force to sign up to the national scheme, and a third of all offenders are now under 18.”',
+      '“Last year officers arrested 2014 people.”',
+    ].join('\n'),
+    'figures.txt',
+  );
+  const m = createMatcher(buildIndex([...base, figures]));
+  const figureDiffs = (text: string) => {
+    const a = m.match(text);
+    expect(a.verdict, text).toBe('altered');
+    return a.best!.differences.filter((d) => d.type === 'number').map((d) => [d.page, d.original]);
+  };
+
+  it('a changed hyphenated figure is a changed figure, not a spelling', () => {
+    expect(figureDiffs('Knife crime in the county has fallen from a 40-year high, and the 24-hour patrols will continue')).toEqual([['40-year', '30-year']]);
+    expect(figureDiffs('has fallen from a 30-year high, and the 12-hour patrols will continue into a third year')).toEqual([['12-hour', '24-hour']]);
+  });
+
+  it('a changed fraction or ordinal in words is a changed figure', () => {
+    expect(figureDiffs('We are the twelfth force to sign up to the national scheme, and a third of all offenders are now under 18')).toEqual([['twelfth', 'eleventh']]);
+    expect(figureDiffs('We are the eleventh force to sign up to the national scheme, and a half of all offenders are now under 18')).toEqual([['half', 'third']]);
+  });
+
+  it('a changed figure that ends the passage shows both sides', () => {
+    expect(figureDiffs('Last year officers arrested 2015')).toEqual([['2015', '2014']]);
+    expect(figureDiffs('“Last year officers arrested 2015,” she said.')).toEqual([['2015', '2014']]);
+  });
+});
