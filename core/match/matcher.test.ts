@@ -214,3 +214,20 @@ describe('figures in every form', () => {
     expect(figureDiffs('“Last year officers arrested 2015,” she said.')).toEqual([['2015', '2014']]);
   });
 });
+
+describe('a highlight that takes in the page around the quotation', () => {
+  it('skips furniture between two quoted paragraphs: a READ MORE link, an advertisement, a caption', () => {
+    // As a block quotation (no marks), where nothing but the furniture test keeps those words out.
+    for (const furniture of ['READ MORE: Police chief quits over expenses row', 'Advertisement', 'Pictured: officers at the scene on Tuesday']) {
+      const a = matcher.match(`These people try to hide what they do online.\n${furniture}\nIt is a challenge for police to find and sift through the millions of these images`);
+      expect(a.verdict, furniture).toBe('verbatim');
+      expect(a.best?.differences, furniture).toEqual([]);
+    }
+  });
+
+  it('reads the writer’s lead-in as framing: its year is never a changed figure', () => {
+    const a = matcher.match('In 2014 Deputy Chief Constable Peter Goodman said: “Back in July police arrested 660 people for this crime”');
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best?.differences).toEqual([]);
+  });
+});

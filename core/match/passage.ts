@@ -30,8 +30,23 @@ const ELLIPSIS = /\[\s*(?:\.\s*){3}\]|\(\s*(?:\.\s*){3}\)|(?:\.\s*){3,}|…/g;
 const BRACKET = /\[([^\][]{1,80})\]/g;
 const DOUBLE_QUOTES = /[“"„«]([^“”"„«»]{1,20000}?)[”"»]/g;
 
-export function readPassage(text: string): Passage {
-  const { core, framing, quoted } = splitQuoted(text);
+/**
+ * A line of the page's furniture caught in a highlight between two quoted paragraphs: a
+ * "READ MORE" link, an advertisement slot, a caption, a sign-up box. Not the writer's words,
+ * nor the speaker's: not inserted into the quotation.
+ */
+const FURNITURE_LINE =
+  /^[ \t]*(?:read more|more on this story|related|related articles?|recommended|advertisement|advert|sponsored|story continues below|continue reading|sign up|subscribe|most read|trending|watch|pictured|picture|image|photo|video|credit|getty images|pa (?:media|wire))\b[^\n]*$/gim;
+
+/** The passage with its furniture lines blanked out (same length, so every offset still points into the text). */
+export function withoutFurniture(text: string): string {
+  if (!text.includes('\n')) return text;
+  return text.replace(FURNITURE_LINE, (line) => ' '.repeat(line.length));
+}
+
+export function readPassage(given: string): Passage {
+  const text = given;
+  const { core, framing, quoted } = splitQuoted(withoutFurniture(text));
   const items: Item[] = [];
   // Mark elisions and brackets, then tokenise what is between them.
   const marks: { start: number; end: number; item: Item }[] = [];
