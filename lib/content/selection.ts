@@ -27,7 +27,11 @@ export interface SelectionInfo {
 
 const flat = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 
-/** The paragraph(s) the selection is in, with the one before and the one after. */
+/**
+ * The paragraph(s) the selection is in, with the one before: where the page names who can be
+ * the speaker ("Jane Doe said:" before, "… ,” she said." within). A name in the paragraph after
+ * is the next quotation's speaker, not this one's.
+ */
 export function contextOf(range: Range, text: string): string {
   const start = blockOf(range.startContainer);
   const end = blockOf(range.endContainer);
@@ -36,7 +40,7 @@ export function contextOf(range: Range, text: string): string {
   try {
     const r = document.createRange();
     const first = wide(start) ? start : (sibling(start, 'previousElementSibling') ?? start);
-    const last = wide(end) ? end : (sibling(end, 'nextElementSibling') ?? end);
+    const last = end;
     if (first.contains(last)) r.selectNodeContents(first);
     else if (last.contains(first)) r.selectNodeContents(last);
     else {
