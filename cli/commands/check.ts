@@ -5,6 +5,8 @@ import type { Writable } from 'node:stream';
 import { checkQuotations, findQuotations, reportMarkdown, speakerName, summaryLine, verdictLabel, type CheckItem, type CheckReport } from '../../core/index';
 import { CliError } from '../errors';
 import { humanDate, speakerLine } from '../format';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../../lib/import/article';
 import { htmlToText } from '../htmlText';
 import { decodeText } from '../readReleases';
 import { loadMatcher } from './match';
@@ -30,7 +32,20 @@ export function readArticle(file: string, shown: string): string {
   }
   const decoded = decodeText(bytes);
   if (!('text' in decoded)) throw new CliError(`${shown} is ${decoded.reason}`);
-  return /\.x?html?$/i.test(file) ? htmlToText(decoded.text) : decoded.text;
+  return /\.x?html?$/i.test(file) ? pageText(decoded.text) : decoded.text;
+}
+
+/**
+ * A page's article, as a reader sees it: Mozilla Readability's (headline, then paragraphs), so
+ * that navigation, "Most read", adverts, share bars and the cookie banner are not checked; the
+ * whole page's text when Readability finds no article.
+ */
+function pageText(html: string): string {
+  const { document } = parseHTML(html);
+  const article = extractArticle(document as unknown as Document);
+  if (!article || article.paragraphs.length === 0) return htmlToText(html);
+  const paragraphs = article.paragraphs[0] === article.title ? article.paragraphs : [article.title, ...article.paragraphs];
+  return paragraphs.filter(Boolean).join('\n\n');
 }
 
 function flat(s: string, max = 400): string {

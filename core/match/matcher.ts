@@ -1,4 +1,4 @@
-import type { Answer, IndexData, IndexedStatement, Match, Verdict } from '../types';
+import type { Answer, Difference, IndexData, IndexedStatement, Match, Verdict } from '../types';
 import { tokenize, type Token } from '../text/tokens';
 import { contentTerms, isStopword, stem } from '../text/terms';
 import { align, type Alignment } from './align';
@@ -103,8 +103,11 @@ export function createMatcher(data: IndexData): Matcher {
     // Framed by a verb of speech or the speaker's name, less of the passage need be found.
     const framed = reported || (!!st.speaker?.name && speakerNamed(passage.text, st.speaker.name));
     if (cov.coverage >= (framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed)) {
-      const span = spanOf(tokenize(st.text, cov.words[1] + 1), cov.words, st.text.length);
-      return { verdict: 'paraphrase', reading: { differences: [], notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: 0, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
+      const stTokens = tokenize(st.text, cov.words[1] + 1);
+      const span = spanOf(stTokens, cov.words, st.text.length);
+      // Reported speech may reword, never refigure: a figure of the page that the statement gives otherwise is a difference.
+      const differences = changedFigures(passage, wordsOf(passage), st.text, stTokens.slice(cov.words[0], cov.words[1] + 1));
+      return { verdict: 'paraphrase', reading: { differences, notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
     }
     return null;
   }
@@ -254,11 +257,36 @@ export function createMatcher(data: IndexData): Matcher {
   };
 }
 
+/**
+ * The figures a reported passage gives that the statement's sentences give otherwise: each page
+ * figure the statement does not hold, against the statement figure the page does not hold that
+ * counts the same thing (the same word after it: "48 incidents" for "38 incidents"), else the nearest in size.
+ */
+function changedFigures(passage: Passage, pageWords: readonly Token[], text: string, stWords: readonly Token[]): Difference[] {
+  const onPage = new Set(pageWords.filter((t) => t.num).map((t) => t.norm));
+  const inStatement = new Set(stWords.filter((t) => t.num).map((t) => t.norm));
+  const theirs = stWords.map((t, k) => ({ t, next: stWords[k + 1]?.norm })).filter((o) => o.t.num && !onPage.has(o.t.norm));
+  const out: Difference[] = [];
+  pageWords.forEach((t, k) => {
+    if (!t.num || inStatement.has(t.norm) || theirs.length === 0) return;
+    const next = pageWords[k + 1]?.norm;
+    const size = (n: string) => Math.log(Math.abs(Number(n)) + 1);
+    let at = theirs.findIndex((o) => next !== undefined && o.next === next);
+    if (at < 0) at = theirs.reduce((best, o, i) => (Math.abs(size(o.t.norm) - size(t.norm)) < Math.abs(size(theirs[best].t.norm) - size(t.norm)) ? i : best), 0);
+    const [o] = theirs.splice(at, 1);
+    out.push({ type: 'number', page: passage.text.slice(t.start, t.end), original: text.slice(o.t.start, o.t.end) });
+  });
+  return out;
+}
+
 const speakerTermCache = new Map<string, string[]>();
 
-/** A speaker's name and rank as terms (the passage's mention of them is not what was said); worked out once a speaker. */
+/**
+ * A speaker's name, rank and role as terms: the passage's mention of who they are ("Marcus
+ * Delaney, of the Open Water Rescue Trust, said …") is not what was said; worked out once a speaker.
+ */
 function speakerTerms(speaker: IndexedStatement['speaker']): string[] {
-  const text = speaker ? `${speaker.name ?? ''} ${speaker.rank ?? ''}` : '';
+  const text = speaker ? `${speaker.name ?? ''} ${speaker.rank ?? ''} ${speaker.role ?? ''}` : '';
   let terms = speakerTermCache.get(text);
   if (!terms) {
     terms = text.split(/\s+/).map((w) => stem(w.toLowerCase()));

@@ -44,9 +44,24 @@ export function withoutFurniture(text: string): string {
   return text.replace(FURNITURE_LINE, (line) => ' '.repeat(line.length));
 }
 
+/**
+ * "…, the force said." / "…, Chief Constable Jane Doe added.": the writer's attribution after
+ * words given without quote marks. Not the words checked.
+ */
+const TRAILING_ATTRIBUTION = /,\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5})\s+(?:said|says|added|adds|warned|warns|claimed|stressed|explained|told\s+[\p{L}]+(?:\s+[\p{L}]+)?)\s*[.!]?\s*$/u;
+
+function withoutTrailingAttribution(text: string): { text: string; framing: string } {
+  const m = TRAILING_ATTRIBUTION.exec(text);
+  if (!m || /[“”"]/.test(text) || tokenize(text.slice(0, m.index)).length < 4) return { text, framing: '' };
+  return { text: text.slice(0, m.index) + ' '.repeat(text.length - m.index), framing: m[0].replace(/^,\s*/, '').trim() };
+}
+
 export function readPassage(given: string): Passage {
   const text = given;
-  const { core, framing, quoted } = splitQuoted(withoutFurniture(text));
+  const trailing = withoutTrailingAttribution(withoutFurniture(text));
+  const split = splitQuoted(trailing.text);
+  const { core, quoted } = split;
+  const framing = [split.framing, trailing.framing].filter(Boolean).join(' ');
   const items: Item[] = [];
   // Mark elisions and brackets, then tokenise what is between them.
   const marks: { start: number; end: number; item: Item }[] = [];

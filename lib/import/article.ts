@@ -15,7 +15,9 @@ function paragraphsOf(root: Element): string[] {
   for (const el of blocks) {
     // Leaf blocks only: a blockquote holding paragraphs gives its paragraphs.
     if (el.querySelector(BLOCKS)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    let text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A block quotation printed without marks (as government and newsroom pages do) is a quotation.
+    if (text && el.closest('blockquote') && !/^[“"‘'„«]/.test(text)) text = `“${text}”`;
     if (text) out.push(text);
   }
   if (out.length === 0) {
