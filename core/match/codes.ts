@@ -5,6 +5,7 @@ import { comparePageWord, mayBeTypo, variantForm, type Word } from './similarity
 import type { StatementWords } from './statementWords';
 import { wordKey } from '../index/searchData';
 import { bitCount } from '../text/bits';
+import { ordinalValue } from '../text/figures';
 
 /**
  * A passage compiled once per query for the word alignment: its words as small integers,
@@ -123,7 +124,10 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
   // similarity.ts). Only those are asked: everything else is told apart without asking.
   const byVariant = new Map<string, number[]>();
   const typos: number[] = [];
+  // Ordinals, in words or figures ("eleventh", "11th"): the same figure written otherwise.
+  const ordinals: number[] = [];
   words.forEach((w, k) => {
+    if (!w.num && ordinalValue(w.norm) !== undefined) ordinals.push(k);
     if (w.num || w.norm.length < 4) return;
     const v = variantForm(w.norm);
     const l = byVariant.get(v);
@@ -153,6 +157,7 @@ export function compilePassage(passage: Passage, known: (word: string) => boolea
     if (!s.num && n > 0) {
       stamp++;
       const len = s.norm.length;
+      if (ordinals.length && ordinalValue(s.norm) !== undefined) for (const p of ordinals) ask(p);
       if (len >= 4) {
         for (const p of byVariant.get(variant ?? variantForm(s.norm)) ?? NONE) ask(p);
         for (const p of typos) if (Math.abs(words[p].norm.length - len) <= 2) ask(p);

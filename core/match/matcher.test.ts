@@ -209,6 +209,12 @@ describe('figures in every form', () => {
     expect(figureDiffs('We are the eleventh force to sign up to the national scheme, and a half of all offenders are now under 18')).toEqual([['half', 'third']]);
   });
 
+  it('the same ordinal in words and figures is no difference', () => {
+    const a = m.match('We are the 11th force to sign up to the national scheme, and a third of all offenders are now under 18');
+    expect(a.verdict).toBe('verbatim');
+    expect(a.best!.differences).toEqual([]);
+  });
+
   it('a changed figure that ends the passage shows both sides', () => {
     expect(figureDiffs('Last year officers arrested 2015')).toEqual([['2015', '2014']]);
     expect(figureDiffs('“Last year officers arrested 2015,” she said.')).toEqual([['2015', '2014']]);

@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens';
 import { stem } from '../text/terms';
-import { isFigure } from '../text/figures';
+import { isFigure, ordinalValue } from '../text/figures';
 
 /**
  * Whether a word of the page and a word of the original are the same word:
@@ -27,12 +27,14 @@ export function comparePageWord(q: Token, first: boolean, last: boolean, known: 
   const a = q.norm;
   const typo = mayBeTypo(q, known);
   const figure = isFigure(q);
+  const ordinal = ordinalValue(a);
   const variantOfA = q.num || a.length < 4 ? '' : variantForm(a);
   return (s) => {
     const b = s.norm;
     if (a === b) return q.num === s.num ? 'same' : 'different';
-    // A figure is never a typo: "30-year" is not "40-year", "third" is not "fifth".
-    if (figure || isFigure(s)) return 'different';
+    // A figure is never a typo: "30-year" is not "40-year", "third" is not "fifth". The same
+    // ordinal in words and in figures ("eleventh", "11th") is the same figure written otherwise.
+    if (figure || isFigure(s)) return ordinal !== undefined && ordinal === ordinalValue(b) ? 'fuzzy' : 'different';
     // A selection that starts or ends inside a word: "ere has been", "child sexual ab".
     if (first && a.length >= 2 && b.endsWith(a)) return 'fuzzy';
     if (last && a.length >= 2 && b.startsWith(a)) return 'fuzzy';

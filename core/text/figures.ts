@@ -25,3 +25,13 @@ export function hasDigit(norm: string): boolean {
 export function isFigure(t: Pick<Token, 'norm' | 'num'>): boolean {
   return t.num || hasDigit(t.norm) || FIGURE_WORDS.has(t.norm);
 }
+
+const ORDINAL_WORDS = 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'.split(' ');
+
+/** The number an ordinal names, written in words or figures ("eleventh", "11th"), or undefined. */
+export function ordinalValue(norm: string): number | undefined {
+  const w = ORDINAL_WORDS.indexOf(norm);
+  if (w >= 0) return w + 1;
+  const m = /^(\d{1,4})(?:st|nd|rd|th)$/.exec(norm);
+  return m ? Number(m[1]) : undefined;
+}

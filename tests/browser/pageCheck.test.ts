@@ -40,6 +40,8 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     ['verbatim', 'These people try to hide what they do online.'],
     ['paraphrase', 'Bailey told reporters'],
     ['not-found', 'Every school in the county'],
+    // A sentence around a quoted fragment too short to check alone is read as reported speech.
+    ['not-found', 'The scheme was “a good start”, parents said.'],
   ] as const;
 
   it('finds every quotation from the context menu, badges each with its verdict and lists them in a panel', async () => {
