@@ -237,3 +237,11 @@ describe('a highlight that takes in the page around the quotation', () => {
     expect(a.best?.differences).toEqual([]);
   });
 });
+
+describe('paraphrase only on the statement’s own content', () => {
+  it('a short topical line or headline that shares only the subject is not in the index', () => {
+    for (const line of ['This is what the police chiefs said about online child abuse', 'Knife crime: what the police chiefs said']) {
+      expect(matcher.match(line).verdict, line).toBe('not-found');
+    }
+  });
+});

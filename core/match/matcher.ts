@@ -50,7 +50,7 @@ export const MATCH_DEFAULTS = {
   paraphraseCoverage: 0.6,
   /** … without a verb of speech or the speaker's name, the share must be higher. */
   paraphraseCoverageUnframed: 0.75,
-  paraphraseTerms: 3,
+  paraphraseTerms: 4,
   /** Paraphrase is looked for among this many of the best-retrieved candidates. */
   paraphraseCandidates: 4,
   /** Candidates whose shared terms weigh less than this share of the passage's are not aligned. */
@@ -97,7 +97,8 @@ export function createMatcher(data: IndexData): Matcher {
     // Reported speech or other words: compare what is said, not how (among the closest candidates).
     if (rank >= D.paraphraseCandidates) return null;
     const speakerWords = speakerTerms(st.speaker);
-    const own = pTerms.filter((t) => !speakerWords.includes(t));
+    // What the passage says, not who or what it is about: the speaker, and the words every policing statement shares.
+    const own = pTerms.filter((t) => !speakerWords.includes(t) && !GENERIC.has(t));
     const cov = coverage(own, sentencesOfWords(words, doc), (t) => terms.idf(t));
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
     // Framed by a verb of speech or the speaker's name, less of the passage need be found.
@@ -278,6 +279,9 @@ function changedFigures(passage: Passage, pageWords: readonly Token[], text: str
   });
   return out;
 }
+
+/** Terms so common in policing statements that sharing them shows only a shared topic (as stems). */
+const GENERIC = new Set(['polic', 'chief', 'offic', 'forc', 'constabl', 'crime', 'public', 'person', 'commun', 'work', 'said', 'say']);
 
 const speakerTermCache = new Map<string, string[]>();
 
