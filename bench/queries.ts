@@ -12,13 +12,13 @@ import { Rng } from './prng';
 import { TOPICS, SYNONYMS } from './vocab';
 import { Writer, formatCount, type Corpus, type GenStatement } from './corpus';
 
-export const KINDS = ['verbatim', 'elided', 'bracketed', 'altered_words', 'altered_numbers', 'paraphrase', 'not_found'] as const;
+export const KINDS = ['verbatim', 'elided', 'bracketed', 'altered_words', 'altered_numbers', 'paraphrase', 'not_found', 'topical'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface Query {
   kind: Kind;
   text: string;
-  /** The statement (Corpus.statements index) the query was made from; null for not_found. */
+  /** The statement (Corpus.statements index) the query was made from; null for not_found and topical. */
   expected: number | null;
 }
 
@@ -70,6 +70,20 @@ const NOT_FOUND_TEMPLATES = [
   'Most {offenders} we arrest for {crime} are back on the streets within a week.',
   'I do not believe {actions} make any difference to {victims}, and the evidence backs me up.',
   '{Partners} should pay for {actions} because police budgets cannot stretch any further.',
+];
+
+/**
+ * Lines that share only a subject with what a speaker said: headlines, standfirsts and reported
+ * speech with no particular claim, some naming a speaker who spoke on that subject. Nobody said
+ * them: `paraphrase` for one of these is a false paraphrase.
+ */
+const TOPICAL_TEMPLATES = [
+  '{surname} on {crime}: what the police chiefs said',
+  'Police chiefs speak out on {crime} and {victims}',
+  '{surname} said police were tackling {crime}',
+  'What {surname} said about {crime} in {places}',
+  '{surname} warned about {crime} and its effect on {victims}',
+  'Senior officer gives her view on {crime} and {offenders}',
 ];
 
 const PRONOUN_BRACKETS: Record<string, string[]> = {
@@ -141,6 +155,14 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
   if (kind === 'not_found') {
     const w = new Writer(rng, TOPICS[rng.int(0, TOPICS.length - 1)], 2024);
     const text = w.expand(rng.pick(NOT_FOUND_TEMPLATES));
+    return { q: { kind, text: dress(rng, text, false), expected: null }, proof: text };
+  }
+  if (kind === 'topical') {
+    // A speaker who spoke on the subject, and the subject of what they said.
+    const st = c.statements[rng.pick(quotes)];
+    if (st.speaker === null) return null;
+    const w = new Writer(rng, TOPICS[c.releases[st.release].topic], 2024);
+    const text = w.expand(rng.pick(TOPICAL_TEMPLATES).replace('{surname}', c.speakers[st.speaker].surname));
     return { q: { kind, text: dress(rng, text, false), expected: null }, proof: text };
   }
   const fromNarrative = kind === 'verbatim' && narratives.length > 0 && rng.chance(0.25);

@@ -72,7 +72,7 @@ function runOne(req: MeasureRequest): MeasureReply {
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : x >= 10 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(1)} ms` : `${x.toFixed(3)} ms`);
 const mb = (b: number) => (b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} kB`);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const KIND_LABEL: Record<Kind, string> = { verbatim: 'verbatim', elided: 'elided', bracketed: 'bracketed', altered_words: 'altered words', altered_numbers: 'altered numbers', paraphrase: 'paraphrase', not_found: 'not found' };
+const KIND_LABEL: Record<Kind, string> = { verbatim: 'verbatim', elided: 'elided', bracketed: 'bracketed', altered_words: 'altered words', altered_numbers: 'altered numbers', paraphrase: 'paraphrase', not_found: 'not found', topical: 'topical lines' };
 
 function table(rows: string[][]): string {
   return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => ' --- ').join('|')}|` : ''}`).join('\n');
@@ -115,6 +115,14 @@ export function formatReport(report: Report): string {
         ]), '');
       }
       const info = size.notes.otr?.info;
+      // False paraphrases: passages nobody said (not found, topical lines) answered "paraphrase".
+      const verdicts = info?.verdicts_by_kind as Record<string, Record<string, number>> | undefined;
+      if (verdicts) {
+        const nobody = (['not_found', 'topical'] as const).map((k) => verdicts[k] ?? {});
+        const total = nobody.reduce((n, v) => n + Object.values(v).reduce((a, b) => a + b, 0), 0);
+        const para = nobody.map((v) => v.paraphrase ?? 0);
+        if (total) out.push(`On the Record's false paraphrases: ${para[0] + para[1]} of ${total} passages nobody said (${(((para[0] + para[1]) / total) * 100).toFixed(1)}%; not found ${para[0]}, topical lines ${para[1]})`, '');
+      }
       if (info?.build_phases_ms) out.push(`On the Record build phases: ${Object.entries(info.build_phases_ms as Record<string, number>).map(([k, v]) => `${k.replace(/_ms$/, '')} ${ms(v)}`).join(', ')}; parsed ${info.parsed_statements} statements, ${info.statements_recovered} of ${size.statements} exactly as generated${info.parse_errors ? `, ${info.parse_errors} releases failed to parse` : ''}`, '');
     }
   }

@@ -51,12 +51,18 @@ export const MATCH_DEFAULTS = {
   /** … without a verb of speech or the speaker's name, the share must be higher. */
   paraphraseCoverageUnframed: 0.75,
   paraphraseTerms: 4,
+  /** Paraphrase: at least one shared term is held by no more than this share of the statements (or two). */
+  paraphraseParticular: 0.01,
   /** Paraphrase is looked for among this many of the best-retrieved candidates. */
   paraphraseCandidates: 4,
   /** Candidates whose shared terms weigh less than this share of the passage's are not aligned. */
   minWeightShare: 0.5,
   /** … for a passage in reported speech ("Bailey said …"). */
   minWeightShareReported: 0.3,
+  /** A passage of this many words or more whose first retrieval found nothing close is retrieved again, wider (stock phrasing). */
+  widenWords: 8,
+  /** …this many statements, by its words alone (not its figures), ranked by its word pairs. */
+  widened: 1024,
   /** Candidates listed beside the best. */
   listed: 10,
 };
@@ -101,6 +107,9 @@ export function createMatcher(data: IndexData): Matcher {
     const own = pTerms.filter((t) => !speakerWords.includes(t) && !GENERIC.has(t));
     const cov = coverage(own, sentencesOfWords(words, doc), (t) => terms.idf(t));
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
+    // Something particular must be shared (a term few statements hold), not only the subject every statement on it shares.
+    const particular = Math.log(1 + data.statements.length / (Math.max(2, D.paraphraseParticular * data.statements.length) + 0.5));
+    if (cov.rarest < particular - 1e-9) return null;
     // Framed by a verb of speech or the speaker's name, less of the passage need be found.
     const framed = reported || (!!st.speaker?.name && speakerNamed(passage.text, st.speaker.name));
     if (cov.coverage >= (framed ? D.paraphraseCoverage : D.paraphraseCoverageUnframed)) {
@@ -230,6 +239,20 @@ export function createMatcher(data: IndexData): Matcher {
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;
+      }
+      // Stock phrasing: when nothing read close and retrieval was crowded (it filled its list) or led by
+      // a figure, the passage's terms may be ones hundreds of statements share, and a changed figure its
+      // only rare word (pulling in statements that hold that figure, not this quotation). Retrieve wider
+      // by its words alone, and let the order of its words (their pairs) pick the candidates to align.
+      const crowded = retrieved.length >= MATCH_DEFAULTS.retrieved || pTerms.some((t) => t.startsWith('#'));
+      if (crowded && !found.some((f) => f.verdict !== 'paraphrase') && passage.wordCount >= MATCH_DEFAULTS.widenWords) {
+        const wordsOnly = pTerms.filter((t) => !t.startsWith('#'));
+        const judged = new Set(ranked.map((c) => c.doc));
+        const wide = byPhrases(pairs, terms.candidates(wordsOnly, MATCH_DEFAULTS.widened, total * minShare * 0.5), pairCounter);
+        for (const c of wide.filter((w) => !judged.has(w.doc)).slice(0, MATCH_DEFAULTS.candidates)) {
+          const j = judge(compiled, framable, reported, pTerms, c.doc, MATCH_DEFAULTS.paraphraseCandidates);
+          if (j) found.push({ doc: c.doc, ...j });
+        }
       }
       if (found.length === 0) {
         return { id, verdict: 'not-found', reason: 'nobody in the index said this', best: null, candidates: [] };

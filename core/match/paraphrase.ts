@@ -40,6 +40,8 @@ export interface Coverage {
   /** The idf-weighted share of the passage's content terms found, and how many terms. */
   coverage: number;
   shared: number;
+  /** The weight (idf) of the rarest term shared: how particular what is shared is. */
+  rarest: number;
   /** The stretch that carries them: its first and last word positions in the statement. */
   words: [number, number];
 }
@@ -54,7 +56,7 @@ export function coverage(
 ): Coverage {
   const K = passageTerms.length;
   const S = bounds.length - 1;
-  if (K === 0 || S <= 0) return { coverage: 0, shared: 0, words: [0, 0] };
+  if (K === 0 || S <= 0) return { coverage: 0, shared: 0, rarest: 0, words: [0, 0] };
   const weights = passageTerms.map(idf);
   const total = weights.reduce((n, w) => n + w, 0);
   // holds[x * K + k]: sentence x holds passage term k, or a close form of it (safe / safer).
@@ -69,7 +71,7 @@ export function coverage(
       if (u.charCodeAt(0) === initial && u !== t && u.length >= 4 && closeForms(u, t)) for (const x of at) holds[x * K + k] = 1;
     }
   });
-  let best: Coverage = { coverage: 0, shared: 0, words: [0, 0] };
+  let best: Coverage = { coverage: 0, shared: 0, rarest: 0, words: [0, 0] };
   const inStretch = scratch.subarray(S * K, S * K + K);
   for (let a = 0; a < S; a++) {
     inStretch.fill(0);
@@ -77,14 +79,16 @@ export function coverage(
       for (let k = 0; k < K; k++) inStretch[k] |= holds[b * K + k];
       let w = 0;
       let shared = 0;
+      let rarest = 0;
       for (let k = 0; k < K; k++) {
         if (inStretch[k]) {
           w += weights[k];
           shared++;
+          if (weights[k] > rarest) rarest = weights[k];
         }
       }
       const c = w / total;
-      if (c > best.coverage) best = { coverage: c, shared, words: [bounds[a], bounds[b + 1] - 1] };
+      if (c > best.coverage) best = { coverage: c, shared, rarest, words: [bounds[a], bounds[b + 1] - 1] };
     }
   }
   return best;
