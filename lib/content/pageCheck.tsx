@@ -30,6 +30,28 @@ interface Segment {
   start: number;
 }
 
+/** Page furniture, not copy: navigation, footers, asides, cookie banners, adverts, "Most read", share bars. */
+const FURNITURE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
+const FURNITURE_ROLES = /^(?:navigation|contentinfo|complementary|banner|dialog|alertdialog)$/;
+const FURNITURE_NAMES = /(?:^|[\s_-])(?:cookie|consent|gdpr|advert|adverts|ad|ads|ad-slot|adslot|promo|sponsored|related|most-?read|trending|popular|newsletter|signup|share|sharing|social|breadcrumbs?|comments?|outbrain|taboola)(?:$|[\s_-])/i;
+
+function isFurniture(el: HTMLElement, tag: string): boolean {
+  if (FURNITURE_TAGS.has(tag)) return true;
+  const role = el.getAttribute('role');
+  if (role && FURNITURE_ROLES.test(role)) return true;
+  const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+  return names.trim() !== '' && FURNITURE_NAMES.test(names);
+}
+
+/** Where the copy is: the page's one <main>, or its one <article>, else the whole body. */
+export function copyRoot(doc: Document): HTMLElement {
+  const mains = doc.querySelectorAll('main');
+  if (mains.length === 1) return mains[0] as HTMLElement;
+  const articles = doc.querySelectorAll('article');
+  if (articles.length === 1) return articles[0] as HTMLElement;
+  return doc.body;
+}
+
 /** The page's readable text: text nodes joined, blocks as line breaks, whitespace one space each (offsets map 1:1). */
 export function pageText(root: HTMLElement): { text: string; segments: Segment[] } {
   const parts: string[] = [];
@@ -51,6 +73,7 @@ export function pageText(root: HTMLElement): { text: string; segments: Segment[]
         const tag = child.tagName.toUpperCase();
         if (SKIP.has(tag) || tag === BADGE_TAG.toUpperCase() || tag.startsWith('ON-THE-RECORD')) continue;
         if (child.hidden || child.getAttribute('aria-hidden') === 'true') continue;
+        if (isFurniture(child, tag)) continue;
         const block = BLOCK.has(tag);
         if (block) push('\n');
         walk(child);
@@ -162,7 +185,7 @@ async function copy(text: string): Promise<boolean> {
 export async function checkPage(o: PageCheckOptions): Promise<CheckReport> {
   clear();
   const startedAt = performance.now();
-  const { text, segments } = pageText(document.body);
+  const { text, segments } = pageText(copyRoot(document));
   const quotations: Quotation[] = findQuotations(text)
     .filter((q) => q.query.length <= MAX_TEXT)
     .slice(0, MAX_QUOTATIONS);
