@@ -62,7 +62,7 @@ export const MATCH_DEFAULTS = {
   /** A passage of this many words or more whose first retrieval found nothing close is retrieved again, wider (stock phrasing). */
   widenWords: 8,
   /** …this many statements, by its words alone (not its figures), ranked by its word pairs. */
-  widened: 1024,
+  widened: 512,
   /** Candidates listed beside the best. */
   listed: 10,
 };
@@ -240,12 +240,13 @@ export function createMatcher(data: IndexData): Matcher {
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;
       }
-      // Stock phrasing: when nothing read close and retrieval was crowded (it filled its list) or led by
-      // a figure, the passage's terms may be ones hundreds of statements share, and a changed figure its
-      // only rare word (pulling in statements that hold that figure, not this quotation). Retrieve wider
-      // by its words alone, and let the order of its words (their pairs) pick the candidates to align.
-      const crowded = retrieved.length >= MATCH_DEFAULTS.retrieved || pTerms.some((t) => t.startsWith('#'));
-      if (crowded && !found.some((f) => f.verdict !== 'paraphrase') && passage.wordCount >= MATCH_DEFAULTS.widenWords) {
+      // Stock phrasing: when nothing read close and the passage gives a figure, its other terms may be
+      // ones hundreds of statements share, and a changed figure its only rare word (pulling in statements
+      // that hold that figure, not this quotation). Retrieve wider by its words alone, and let the order
+      // of its words (their pairs) pick the candidates to align.
+      // (Only for a passage that gives a figure: widening every passage nobody said would cost each one a second retrieval.)
+      const figured = pTerms.some((t) => t.startsWith('#'));
+      if (figured && !found.some((f) => f.verdict !== 'paraphrase') && passage.wordCount >= MATCH_DEFAULTS.widenWords) {
         const wordsOnly = pTerms.filter((t) => !t.startsWith('#'));
         const judged = new Set(ranked.map((c) => c.doc));
         const wide = byPhrases(pairs, terms.candidates(wordsOnly, MATCH_DEFAULTS.widened, total * minShare * 0.5), pairCounter);
