@@ -25,13 +25,6 @@ export function describeSpeaker(speaker: Speaker | null): string {
   return speaker.role && speaker.name !== null ? `${name}, ${speaker.role}` : name;
 }
 
-/** The surname the page would use for this speaker, or null when the release names nobody. */
-export function surname(speaker: Speaker | null): string | null {
-  if (!speaker?.name) return null;
-  const words = speaker.name.trim().split(/\s+/);
-  return words[words.length - 1] ?? null;
-}
-
 /**
  * One key a person, across releases: the name folded (case, accents, apostrophes), whatever
  * rank or role each release gives ("CC Jane Doe" in 2019 and "Chief Constable Jane Doe" in 2021

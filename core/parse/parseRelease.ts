@@ -97,7 +97,9 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   }
 
   // The body: every line but the date line, up to the contact block and notes.
-  const tailStart = findTailStart(lines, (dateAt >= 0 ? dateAt : first) + 1);
+  // (With no date line, the body starts after the first line.)
+  const head = dateAt >= 0 ? dateAt : first;
+  const tailStart = findTailStart(lines, head + 1);
   const paras: Para[] = [];
   for (let i = 0; i < tailStart; i++) {
     const t = lines[i];
@@ -106,7 +108,7 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     if (furniture(t)) continue;
     paras.push({ line: i + 1, text: t });
   }
-  if (paras.length === 0) fail((dateAt >= 0 ? dateAt : first) + 2, 'no paragraphs after the date line');
+  if (paras.length === 0) fail(head + 2, 'no paragraphs after the date line');
 
   // A headline: the line before the date, or a first line that ends no sentence followed by a lead that does.
   let headline: Para | null = null;
@@ -271,8 +273,7 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       if (qa && !opensWith(t)) {
         const body = t.slice(qa[0].length);
         if (qa[1]) {
-          interviewee ??= people.latest() ?? undefined;
-          if (interviewee === undefined) interviewee = null;
+          if (interviewee === undefined) interviewee = people.latest();
           statements.push({ kind: 'narrative', speaker: null, text: body, line: p.line });
           continue;
         }

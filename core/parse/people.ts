@@ -7,7 +7,7 @@
 import type { Speaker } from '../types';
 import { RANK_PATTERN, sameRank } from './ranks';
 import { sexOfGivenName } from './givenNames';
-import { looksLikeName, parseSpeakerPhrase, surnameOf, type Sex, type SpeakerRef } from './speaker';
+import { parseSpeakerPhrase, surnameOf, type Sex, type SpeakerRef } from './speaker';
 
 interface Person {
   name: string;
@@ -190,4 +190,3 @@ function firstOf(name: string): string {
   return fold(name.split(/\s+/)[0] ?? '');
 }
 
-export { looksLikeName };

@@ -8,7 +8,7 @@
  * Ranks are kept as written ("CC", "Det Supt") and expanded for display by expandRank;
  * honorifics (Sir, Dr, Ms …) and post-nominals (QPM, OBE …) are never part of a name.
  */
-import { expandRank, RANK_PATTERN } from './ranks';
+import { RANK_PATTERN } from './ranks';
 
 /** What an honorific or a pronoun says of a person's sex, used only to tell "she" and "Mr Doe" apart. */
 export type Sex = 'f' | 'm';
@@ -121,7 +121,6 @@ function findName(segment: string): NameHit | null {
   for (let i = 0; i < words.length; i++) {
     const rest = words.slice(i).join(' ');
     const t = titles(rest);
-    if (!t.rank && !t.honorific && t.length === 0) continue;
     if (t.length === 0) continue;
     const nameWords = withoutPostNominals(t.rest ? t.rest.split(/\s+/) : []);
     if (looksLikeName(nameWords)) {
@@ -134,10 +133,7 @@ function findName(segment: string): NameHit | null {
         return { rank: t.rank, honorific: t.honorific, sex: t.sex, name: nameWords.slice(0, k).join(' '), rolePart: role };
       }
     }
-    if (t.rank || t.honorific) {
-      // "Chief Constable Bailey" handled by the caller (a surname alone); go on looking for a fuller hit.
-      continue;
-    }
+    // "Chief Constable Bailey" (a surname alone) is the caller's: go on looking for a fuller hit.
   }
   const plain = withoutPostNominals(words);
   // No rank: a name of two to four words at the end ("NPCC Chair Sara Thornton", "Jane Doe").
@@ -270,4 +266,3 @@ export function surnameOf(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
-export { expandRank };
