@@ -65,6 +65,23 @@ const SMALL_WORDS = ['two', 'three', 'four', 'five'];
 export const FIRST_YEAR = 2005;
 export const LAST_YEAR = 2024;
 
+const UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TENS = ['', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** 660 → "six hundred and sixty" (hundreds and tens, as releases write round figures). */
+export function numberInWords(n: number): string {
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const head = h ? `${UNITS[h]} hundred` : '';
+  return t ? (head ? `${head} and ${TENS[t]}` : TENS[t]) : head;
+}
+
+/** 11 → "11th", 2 → "2nd". */
+export function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
 /** 12345 → "12,345". */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -146,6 +163,10 @@ export class Writer {
       case 'small2': return String(r.int(5, 43));
       case 'smallword': return r.pick(SMALL_WORDS);
       case 'day': return String(r.int(1, 28));
+      case 'hours': return r.pick(['12', '24', '48', '72']);
+      case 'ordinal': return ordinal(r.int(2, 15));
+      case 'decimal': return `${r.int(1, 9)}.${r.int(1, 9)}`;
+      case 'wordcount': return numberInWords(r.int(2, 9) * 100 + (r.chance(0.5) ? 0 : r.int(1, 9) * 10));
       default: throw new Error(`unknown figure ${kind}`);
     }
   }

@@ -10,15 +10,15 @@
  */
 import { Rng } from './prng';
 import { TOPICS, SYNONYMS } from './vocab';
-import { Writer, formatCount, type Corpus, type GenStatement } from './corpus';
+import { Writer, formatCount, numberInWords, ordinal, type Corpus, type GenStatement } from './corpus';
 
-export const KINDS = ['verbatim', 'elided', 'bracketed', 'altered_words', 'altered_numbers', 'paraphrase', 'not_found', 'topical'] as const;
+export const KINDS = ['verbatim', 'elided', 'bracketed', 'altered_words', 'altered_numbers', 'figure_forms', 'figure_only', 'paraphrase', 'not_found', 'topical', 'other_occasion'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface Query {
   kind: Kind;
   text: string;
-  /** The statement (Corpus.statements index) the query was made from; null for not_found and topical. */
+  /** The statement (Corpus.statements index) the query was made from; null for passages nobody said. */
   expected: number | null;
 }
 
@@ -86,6 +86,19 @@ const TOPICAL_TEMPLATES = [
   'Senior officer gives her view on {crime} and {offenders}',
 ];
 
+/**
+ * What the same speaker might have said on another occasion, on the subject they spoke about:
+ * a particular claim, but not one in the index. Nobody in the index said it.
+ */
+const OTHER_OCCASION_TEMPLATES = [
+  '{surname} said officers in {town} had arrested {#count} {offenders} in a week of action against {crime}.',
+  '{surname} said {partners} would be given new powers to deal with {crime} from next spring.',
+  'Speaking in {town}, {surname} said {actions} had cut {crime} by {#pct} per cent since {#year}.',
+  '{surname} said the force would review how it handles {crime} after complaints from {victims}.',
+  '{surname} told a conference in {town} that {offenders} were moving their operations online.',
+  'Asked about {crime}, {surname} said every force would publish its own figures by the summer.',
+];
+
 const PRONOUN_BRACKETS: Record<string, string[]> = {
   We: ['[Police forces]', '[The police service]', '[Officers]'],
   They: ['[The officers]', '[The forces]'],
@@ -126,6 +139,50 @@ function alterNumber(rng: Rng, n: string): string {
   }
 }
 
+const FRACTIONS = ['a third', 'a quarter', 'a fifth', 'half', 'two thirds', 'three quarters', 'a tenth'];
+const ORDINAL_IN_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth'];
+const WORDS_TO_NUMBER = new Map<string, number>();
+for (let n = 100; n < 1000; n += 10) WORDS_TO_NUMBER.set(numberInWords(n), n);
+
+/** Another value, near enough to be a plausible misquote. */
+function otherValue(rng: Rng, v: number, min = 1): number {
+  for (;;) {
+    const w = Math.max(min, v + rng.pick([-3, -2, -1, 1, 2, 3, 5, 10]) * (v >= 100 ? 10 : 1));
+    if (w !== v) return w;
+  }
+}
+
+/**
+ * A figure in one of the forms releases print (joined to a word, an ordinal, money, a number
+ * or fraction in words, per cent) changed to another value, sometimes in another form of it:
+ * "a 12-year high" → "a 15-year high", "the 11th year" → "the twelfth year", "£4.2m" →
+ * "£4.8 million", "six hundred and sixty" → "680", "45 per cent" → "54%".
+ */
+function alterFigureForm(rng: Rng, t: string): string | null {
+  const forms: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/\b(\d+)-(year|hour)\b/, (m) => `${otherValue(rng, Number(m[1]), 2)}-${m[2]}`],
+    [/\b(\d+)(?:st|nd|rd|th)\b/, (m) => {
+      const w = otherValue(rng, Number(m[1]), 2);
+      return w < ORDINAL_IN_WORDS.length && rng.chance(0.5) ? ORDINAL_IN_WORDS[w] : ordinal(w);
+    }],
+    [/£(\d)\.(\d)m\b/, (m) => {
+      const w = (Number(`${m[1]}${m[2]}`) + rng.pick([-4, -2, 3, 6, 11])) / 10;
+      const v = w > 0.5 ? w.toFixed(1) : '9.5';
+      return rng.pick([`£${v}m`, `£${v} million`]);
+    }],
+    [/\b(\d+) per cent\b/, (m) => { const w = otherValue(rng, Number(m[1])); return rng.chance(0.5) ? `${w}%` : `${w} per cent`; }],
+    [new RegExp(`\\b(${[...WORDS_TO_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`), (m) => {
+      const w = otherValue(rng, WORDS_TO_NUMBER.get(m[1])!, 100);
+      return rng.chance(0.5) ? String(w) : numberInWords(w);
+    }],
+    [new RegExp(`\\b(${FRACTIONS.join('|')})\\b`), (m) => rng.pick(FRACTIONS.filter((f) => f !== m[1]))],
+  ];
+  const found = forms.map(([re, to]) => ({ m: re.exec(t), to })).filter((f) => f.m);
+  if (!found.length) return null;
+  const { m, to } = rng.pick(found);
+  return t.slice(0, m!.index) + to(m!) + t.slice(m!.index + m![0].length);
+}
+
 function swapSynonyms(rng: Rng, text: string, max: number): { text: string; swapped: number } {
   const ws = text.split(' ');
   const at = ws.map((w, i) => [w.replace(/[^A-Za-z]/g, ''), i] as const).filter(([w]) => SYNONYMS[w.toLowerCase()]);
@@ -151,7 +208,21 @@ function dress(rng: Rng, text: string, quoteMarks: boolean): string {
  * A query, and the passages whose six-grams must prove its answer: the words the reader sees
  * (split at elisions and brackets), or for a paraphrase the sentence it reports.
  */
-function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narratives: number[]): { q: Query; proof: string } | null {
+function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narratives: number[], common: (w: string) => boolean): { q: Query; proof: string } | null {
+  if (kind === 'other_occasion') {
+    const st = c.statements[rng.pick(quotes)];
+    if (st.speaker === null) return null;
+    const w = new Writer(rng, TOPICS[c.releases[st.release].topic], 2024);
+    const text = w.expand(rng.pick(OTHER_OCCASION_TEMPLATES).replace('{surname}', c.speakers[st.speaker].surname));
+    return { q: { kind, text: dress(rng, text, false), expected: null }, proof: text };
+  }
+  if (kind === 'figure_forms') {
+    const st = c.statements[rng.pick(quotes)];
+    const options = sentencesOf(st).map((x) => alterFigureForm(rng, x.text)).filter((x): x is string => x !== null);
+    if (!options.length) return null;
+    const text = rng.pick(options);
+    return { q: { kind, text: dress(rng, text, true), expected: st.id }, proof: text };
+  }
   if (kind === 'not_found') {
     const w = new Writer(rng, TOPICS[rng.int(0, TOPICS.length - 1)], 2024);
     const text = w.expand(rng.pick(NOT_FOUND_TEMPLATES));
@@ -220,13 +291,16 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
       if (text === s.text) return null;
       return { q: { kind, text: dress(rng, text, true), expected: st.id }, proof: text };
     }
-    case 'altered_numbers': {
+    case 'altered_numbers':
+    case 'figure_only': {
       const withFigure = sents.filter((x) => /\d/.test(x.text) && !x.text.includes('0800'));
       if (!withFigure.length) return null;
       const t = rng.pick(withFigure).text;
       const figures = [...t.matchAll(/\d[\d,]*\d|\d/g)];
       const f = rng.pick(figures);
       const text = t.slice(0, f.index) + alterNumber(rng, f[0]) + t.slice(f.index! + f[0].length);
+      // Stock phrasing: every word but the changed figure is one that many statements use.
+      if (kind === 'figure_only' && !words(t).every((w) => /\d/.test(w) || common(w))) return null;
       return { q: { kind, text: dress(rng, text, true), expected: st.id }, proof: text };
     }
     case 'paraphrase': {
@@ -245,6 +319,29 @@ function makeCandidate(c: Corpus, rng: Rng, kind: Kind, quotes: number[], narrat
   }
 }
 
+/** Statements kept for each six-gram, to tell whether one statement is clearly the closest. */
+const HOLDERS = 64;
+/**
+ * Kinds whose statement must be clearly the closest: a changed figure in a stock sentence is
+ * otherwise as close to the statement that has the same figure and another town, and either
+ * answer would be right.
+ */
+const CLEAR_WINNER = new Set<Kind>(['figure_forms', 'figure_only']);
+/** How many more of the query's six-grams its statement must hold than any other statement does. */
+const MARGIN = 3;
+
+function clearWinner(cand: Candidate, want: Map<number, { count: number; holders: number[] }>): boolean {
+  const hits = new Map<number, number>();
+  for (const g of cand.grams) {
+    const e = want.get(g)!;
+    if (e.count > HOLDERS) continue; // too common to tell statements apart
+    for (const id of e.holders) hits.set(id, (hits.get(id) ?? 0) + 1);
+  }
+  const own = hits.get(cand.expected!) ?? 0;
+  for (const [id, n] of hits) if (id !== cand.expected && n + MARGIN > own) return false;
+  return true;
+}
+
 export interface QueryOptions {
   seed?: number;
   /** Queries of each kind. */
@@ -257,6 +354,11 @@ export function generateQueries(c: Corpus, opts: QueryOptions): Query[] {
   const quotes = c.statements.filter((s) => s.kind === 'quote').map((s) => s.id);
   const narratives = c.statements.filter((s) => s.kind === 'narrative' && s.paragraphs[0].join(' ').split(' ').length >= 6).map((s) => s.id);
   const table = new GramTable();
+  // How many statements use each word: "common" is at least one in 500 of them.
+  const df = new Map<string, number>();
+  for (const st of c.statements) for (const w of new Set(words(st.text))) df.set(w, (df.get(w) ?? 0) + 1);
+  const floor = Math.max(10, c.statements.length / 500);
+  const common = (w: string) => (df.get(w) ?? 0) >= floor;
   const out: Query[] = [];
   let need = KINDS.map(() => opts.perKind);
   for (let round = 0; round < 20 && need.some((n) => n > 0); round++) {
@@ -264,7 +366,7 @@ export function generateQueries(c: Corpus, opts: QueryOptions): Query[] {
     KINDS.forEach((kind, k) => {
       let made = 0;
       for (let tries = 0; made < need[k] * (2 + round) + 4 && tries < need[k] * 40 + 40; tries++) {
-        const made1 = makeCandidate(c, rng, kind, quotes, narratives);
+        const made1 = makeCandidate(c, rng, kind, quotes, narratives, common);
         if (!made1) continue;
         const n = countWords(made1.q.text);
         if (n < 5 || n > 40) continue;
@@ -275,14 +377,15 @@ export function generateQueries(c: Corpus, opts: QueryOptions): Query[] {
       }
     });
     // One pass over the corpus counts, for every six-gram the candidates use, how many statements hold it.
-    const want = new Map<number, { count: number; last: number }>();
-    for (const cand of candidates) for (const g of cand.grams) want.set(g, { count: 0, last: -1 });
+    const want = new Map<number, { count: number; last: number; holders: number[] }>();
+    for (const cand of candidates) for (const g of cand.grams) want.set(g, { count: 0, last: -1, holders: [] });
     for (const st of c.statements) {
       for (const g of table.hashes(words(st.text))) {
         const e = want.get(g);
         if (e && e.last !== st.id) {
           e.count++;
           e.last = st.id;
+          if (e.holders.length < HOLDERS) e.holders.push(st.id);
         }
       }
     }
@@ -292,7 +395,7 @@ export function generateQueries(c: Corpus, opts: QueryOptions): Query[] {
       if (need[k] <= 0 || seen.has(cand.text)) continue;
       const ok = cand.expected === null
         ? cand.grams.every((g) => want.get(g)!.count === 0)
-        : cand.grams.some((g) => want.get(g)!.count === 1 && want.get(g)!.last === cand.expected);
+        : cand.grams.some((g) => want.get(g)!.count === 1 && want.get(g)!.last === cand.expected) && (!CLEAR_WINNER.has(cand.kind) || clearWinner(cand, want));
       if (!ok) continue;
       seen.add(cand.text);
       out.push({ kind: cand.kind, text: cand.text, expected: cand.expected });

@@ -146,6 +146,13 @@ export const QUOTE_SENTENCES: [string, number][] = [
   ['{Operation} has shown what can be achieved when forces like {force} work with {partners}.', 2],
   ['I want to pay tribute to the officers in {town} who worked on {operation}.', 2],
   ['What happened in {town} must never happen again, and {force} will {goal}.', 1],
+  // Figures in the forms releases print them: joined to a word, ordinals, money, words.
+  ['Reports of {crime} in {town} are at a {#small2}-year high, and that is why we are acting now.', 1],
+  ['Our control room in {town} now runs {#hours}-hour patrols against {crime}.', 1],
+  ['This is the {#ordinal} year in a row that {units} have fallen in {town}.', 1],
+  ['{Operation} has recovered £{#decimal}m from {offenders} since it began.', 1],
+  ['Some {#wordcount} officers in {force} have now been trained to deal with {crime}.', 1],
+  ['About {fraction} of {victims} in {town} never report what happened to them.', 1],
 ];
 
 /** Short stock sentences that many speakers use word for word. */

@@ -83,7 +83,7 @@ export interface IndexedStatement extends Statement {
 
 export const INDEX_FORMAT = 'on-the-record/index';
 /** 4: the texts after a JSON header rather than inside it (3 kept them in the JSON; 2 kept posting lists; 1 an object a statement). */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export interface IndexData {
   format: typeof INDEX_FORMAT;

@@ -54,7 +54,7 @@ describe('readImport', () => {
     ['another format', '{"format":"x"}', /not an On the Record file/],
     ['another version', '{"format":"on-the-record/releases","version":2,"releases":[]}', /version 2/],
     ['no releases', '{"format":"on-the-record/releases","version":1,"releases":[]}', /no release/],
-    ['a damaged index', '{"format":"on-the-record/index","version":4,"built":"2024-01-01T00:00:00Z","speakers":[],"releases":{"id":[{}]},"statements":{}}', /damaged/],
+    ['a damaged index', '{"format":"on-the-record/index","version":5,"built":"2024-01-01T00:00:00Z","speakers":[],"releases":{"id":[{}]},"statements":{}}', /damaged/],
     ['an index of the older layout', '{"format":"on-the-record/index","version":1,"releases":[],"statements":[]}', /version 1 is not supported.*rebuild it with "otr index"/],
     ['an index with posting lists (version 2)', '{"format":"on-the-record/index","version":2,"built":"2024-01-01T00:00:00Z","speakers":[],"releases":{},"statements":{}}', /version 2 is not supported.*rebuild it with "otr index"/],
   ])('refuses %s', (_n, text, reason) => {

@@ -28,6 +28,16 @@ export interface Reading {
   longestRun: number;
   /** Passage words left out as the page's own framing. */
   framed: number;
+  /** Names the page changed (a place, a person, a force): they say another occasion more than a changed figure does. */
+  names: number;
+}
+
+/** A word written with a capital in mid-sentence: a name. */
+function isName(text: string, t: Token): boolean {
+  const c = text.charAt(t.start);
+  if (c === c.toLowerCase()) return false;
+  const before = text.slice(Math.max(0, t.start - 3), t.start).trimEnd();
+  return before !== '' && !/[.!?:“"‘'(\[]$/.test(before);
 }
 
 export function interpret(passage: Passage, quote: string, s: readonly Token[], al: Alignment): Reading {
@@ -36,6 +46,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const differences: Difference[] = [];
   const notes: Note[] = [];
   let edits = 0;
+  let names = 0;
   let contentEdits = 0;
   let contentMatched = 0;
   let run = 0;
@@ -55,8 +66,15 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     const number = qi.some((k) => isFigure(q[k])) || si.some((k) => isFigure(s[k]));
     const type = number ? 'number' : qi.length && si.length ? 'replaced' : qi.length ? 'inserted' : 'omitted';
     differences.push({ type, page: pageText(qi), original: origText(si) });
-    edits += Math.max(qi.length, si.length);
-    contentEdits += Math.max(qi.filter((k) => isContent(q[k])).length, si.filter((k) => isContent(s[k])).length);
+    // A changed figure is one edit however many words state it ("two thirds" → "a third"); the
+    // words around it in the same region count as usual.
+    // ("a" in "a third" is part of the figure: one third.)
+    const words = (idx: number[], t: readonly Token[], keep: (k: Token) => boolean) =>
+      idx.filter((k) => !isFigure(t[k]) && !(number && (t[k].norm === 'a' || t[k].norm === 'an')) && keep(t[k])).length;
+    const figure = number ? 1 : 0;
+    edits += figure + Math.max(words(qi, q, () => true), words(si, s, () => true));
+    if (!number && qi.length && si.some((k) => isName(quote, s[k]))) names++;
+    contentEdits += figure + Math.max(words(qi, q, isContent), words(si, s, isContent));
     pending = null;
   };
   const flushSkip = () => {
@@ -155,7 +173,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const fuzzy = al.ops.filter((o) => o.op === 'fuzzy').length;
   const score = aligned + edits > 0 ? Math.max(0, (al.matched - 0.1 * fuzzy) / (al.matched + edits)) : 0;
   const span: [number, number] = sMax >= 0 ? [s[sMin].start, s[sMax].end] : [0, 0];
-  return { differences, notes, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed };
+  return { differences, notes, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed, names };
 }
 
 /**

@@ -245,3 +245,37 @@ describe('paraphrase only on the statement’s own content', () => {
     }
   });
 });
+
+describe('stock sentences from two occasions', () => {
+  // Two forces print the same sentence with their own town and figure.
+  const release = (date: string, name: string, town: string, figure: string, file: string) =>
+    parseRelease(
+      [date, `${town} police publish their annual victim survey`, `Superintendent ${name} said:`, `“About ${figure} of victims in ${town} never report what happened to them. We want that to change.”`].join('\n'),
+      file,
+    );
+  const stock = createMatcher(buildIndex([release('4 May 2021', 'Ann Castel', 'Gloucester', 'two thirds', 'a.txt'), release('4 Apr 2021', 'Tom Reeve', 'Bedford', 'a third', 'b.txt')]));
+
+  it('a changed figure is one difference, and the page keeping the place finds that place’s statement', () => {
+    const a = stock.match('About a third of victims in Gloucester never report what happened to them.');
+    expect(a.verdict).toBe('altered');
+    expect(a.best?.speaker?.name).toBe('Ann Castel');
+    expect(a.best?.differences).toEqual([{ type: 'number', page: 'a third', original: 'two thirds' }]);
+  });
+});
+
+describe('ranges of years', () => {
+  const ranges = createMatcher(
+    buildIndex([
+      parseRelease(['6 Jun 2017', 'Annual figures published', 'Chief Constable Ruth Mallory said:', '“Recorded burglaries fell again in 2015-16, and the fall has continued this year.”'].join('\n'), 'r.txt'),
+    ]),
+  );
+
+  it('2015-16, 2015/16 and 2015–16 are one range; another range is a changed figure', () => {
+    for (const form of ['2015/16', '2015–16', '2015-16']) {
+      expect(ranges.match(`Recorded burglaries fell again in ${form}, and the fall has continued this year.`).verdict).toBe('verbatim');
+    }
+    const a = ranges.match('Recorded burglaries fell again in 2014/15, and the fall has continued this year.');
+    expect(a.verdict).toBe('altered');
+    expect(a.best?.differences.map((d) => d.type)).toEqual(['number']);
+  });
+});

@@ -117,7 +117,7 @@ export function createMatcher(data: IndexData): Matcher {
       const span = spanOf(stTokens, cov.words, st.text.length);
       // Reported speech may reword, never refigure: a figure of the page that the statement gives otherwise is a difference.
       const differences = changedFigures(passage, wordsOf(passage), st.text, stTokens.slice(cov.words[0], cov.words[1] + 1));
-      return { verdict: 'paraphrase', reading: { differences, notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0 } };
+      return { verdict: 'paraphrase', reading: { differences, notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0, names: 0 } };
     }
     return null;
   }
@@ -265,6 +265,8 @@ export function createMatcher(data: IndexData): Matcher {
           // A statement holding more of the passage beats one that holds only part of it.
           a.reading.framed - b.reading.framed ||
           (Math.abs(b.reading.score - a.reading.score) > 0.02 ? b.reading.score - a.reading.score : 0) ||
+          // As close as each other: the one whose names (places, people) the page kept.
+          a.reading.names - b.reading.names ||
           data.releases[data.statements[a.doc].release].date.localeCompare(data.releases[data.statements[b.doc].release].date) ||
           a.doc - b.doc,
       );

@@ -1,6 +1,6 @@
 /**
  * Words that state a figure without being a number token: a figure joined to a word
- * ("30-year", "24-hour", "11th", "2015-16") and fractions and ordinals in words ("a third",
+ * ("30-year", "24-hour", "11th") and fractions and ordinals in words ("a third",
  * "half", "eleventh"). A change to one is a changed figure, never a spelling variant.
  */
 import type { Token } from './tokens';

@@ -20,9 +20,10 @@ export interface Token {
 }
 
 // A word, matched where it starts (sticky): letters or digits, joined by apostrophes,
-// hyphens (also across a line break), or by "," / "." between digits (4,310 · 4.2).
+// hyphens (also across a line break), or by "," / "." between digits (4,310 · 4.2). A hyphen
+// between two figures is a range, read like "2015/16" and "2015–16": two numbers.
 const WORD_AT =
-  /[\p{L}\p{N}\p{M}]+(?:(?:['’‘`´]|-[ \t]*\r?\n[ \t]*|[-‐‑](?=[\p{L}\p{N}])|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*%?/uy;
+  /[\p{L}\p{N}\p{M}]+(?:(?:['’‘`´]|-[ \t]*\r?\n[ \t]*|(?<!\p{N})[-‐‑](?=[\p{L}\p{N}])|(?<=\p{N})[-‐‑](?=\p{L})|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*%?/uy;
 
 const APOSTROPHES_AND_HYPHENS = /['’‘`´\-‐‑\s]/g;
 const MARKS = /\p{M}/gu;
