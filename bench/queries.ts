@@ -25,8 +25,22 @@ export interface Query {
 /** The n-gram length used to prove a passage unique, or absent. */
 export const GRAM = 6;
 
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth'];
+const ORDINAL_WORD = new RegExp(`\\b(${ORDINAL_WORDS.join('|')}) (year|time|month|week)\\b`, 'g');
+
+/**
+ * The words that prove a query's answer, with a figure's forms as one ("fourth year" and "4th
+ * year", "54%" and "54 per cent", "£4.2m" and "£4.2 million"), as the matcher reads them.
+ */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘]/g, "'").split(/[^a-z0-9£']+/).filter((w) => w && w !== "'");
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(ORDINAL_WORD, (_, w: string, unit: string) => `${ordinal(ORDINAL_WORDS.indexOf(w) + 1)} ${unit}`)
+    .replace(/(\d) ?(?:per cent|%)/g, '$1')
+    .replace(/(\d)m\b/g, '$1 million')
+    .split(/[^a-z0-9£']+/)
+    .filter((w) => w && w !== "'");
 }
 
 function countWords(text: string): number {
@@ -326,20 +340,26 @@ const HOLDERS = 64;
  * otherwise as close to the statement that has the same figure and another town, and either
  * answer would be right.
  */
-const CLEAR_WINNER = new Set<Kind>(['figure_forms', 'figure_only']);
+const CLEAR_WINNER = new Set<Kind>(['altered_numbers', 'figure_forms', 'figure_only']);
 /** How many more of the query's six-grams its statement must hold than any other statement does. */
 const MARGIN = 3;
 
-function clearWinner(cand: Candidate, want: Map<number, { count: number; holders: number[] }>): boolean {
+function clearWinner(cand: Candidate, want: Map<number, { count: number; holders: number[] }>, own: Set<number>): boolean {
   const hits = new Map<number, number>();
+  let ownHits = 0;
+  // Six-grams too common to list their statements: any other statement may hold them.
+  let anyOther = 0;
   for (const g of cand.grams) {
+    if (own.has(g)) ownHits++;
     const e = want.get(g)!;
-    if (e.count > HOLDERS) continue; // too common to tell statements apart
-    for (const id of e.holders) hits.set(id, (hits.get(id) ?? 0) + 1);
+    if (e.count > HOLDERS) {
+      anyOther++;
+      continue;
+    }
+    for (const id of e.holders) if (id !== cand.expected) hits.set(id, (hits.get(id) ?? 0) + 1);
   }
-  const own = hits.get(cand.expected!) ?? 0;
-  for (const [id, n] of hits) if (id !== cand.expected && n + MARGIN > own) return false;
-  return true;
+  const closest = Math.max(0, ...hits.values()) + anyOther;
+  return ownHits >= closest + MARGIN;
 }
 
 export interface QueryOptions {
@@ -395,7 +415,7 @@ export function generateQueries(c: Corpus, opts: QueryOptions): Query[] {
       if (need[k] <= 0 || seen.has(cand.text)) continue;
       const ok = cand.expected === null
         ? cand.grams.every((g) => want.get(g)!.count === 0)
-        : cand.grams.some((g) => want.get(g)!.count === 1 && want.get(g)!.last === cand.expected) && (!CLEAR_WINNER.has(cand.kind) || clearWinner(cand, want));
+        : cand.grams.some((g) => want.get(g)!.count === 1 && want.get(g)!.last === cand.expected) && (!CLEAR_WINNER.has(cand.kind) || clearWinner(cand, want, new Set(table.hashes(words(c.statements[cand.expected!].text)))));
       if (!ok) continue;
       seen.add(cand.text);
       out.push({ kind: cand.kind, text: cand.text, expected: cand.expected });

@@ -36,7 +36,7 @@ export function readArticle(file: string, shown: string): string {
 }
 
 /**
- * A page's article, as a reader sees it: Mozilla Readability's (headline, then paragraphs), so
+ * A page's article, as a reader sees it: Mozilla Readability's (headline, paragraphs, captions), so
  * that navigation, "Most read", adverts, share bars and the cookie banner are not checked; the
  * whole page's text when Readability finds no article.
  */
@@ -45,7 +45,9 @@ function pageText(html: string): string {
   const article = extractArticle(document as unknown as Document);
   if (!article || article.paragraphs.length === 0) return htmlToText(html);
   const paragraphs = article.paragraphs[0] === article.title ? article.paragraphs : [article.title, ...article.paragraphs];
-  return paragraphs.filter(Boolean).join('\n\n');
+  // Captions quote too (and misquote): those Readability left out are checked after the article.
+  const kept = new Set(paragraphs);
+  return [...paragraphs, ...article.captions.filter((c) => !kept.has(c))].filter(Boolean).join('\n\n');
 }
 
 function flat(s: string, max = 400): string {

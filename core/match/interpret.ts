@@ -30,6 +30,8 @@ export interface Reading {
   framed: number;
   /** Names the page changed (a place, a person, a force): they say another occasion more than a changed figure does. */
   names: number;
+  /** Figures the page changed (each one edit). */
+  figures: number;
 }
 
 /** A word written with a capital in mid-sentence: a name. */
@@ -47,6 +49,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const notes: Note[] = [];
   let edits = 0;
   let names = 0;
+  let figures = 0;
   let contentEdits = 0;
   let contentMatched = 0;
   let run = 0;
@@ -72,8 +75,9 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     const words = (idx: number[], t: readonly Token[], keep: (k: Token) => boolean) =>
       idx.filter((k) => !isFigure(t[k]) && !(number && (t[k].norm === 'a' || t[k].norm === 'an')) && keep(t[k])).length;
     const figure = number ? 1 : 0;
+    figures += figure;
     edits += figure + Math.max(words(qi, q, () => true), words(si, s, () => true));
-    if (!number && qi.length && si.some((k) => isName(quote, s[k]))) names++;
+    if (!number && (qi.some((k) => isName(passage.text, q[k])) || si.some((k) => isName(quote, s[k])))) names++;
     contentEdits += figure + Math.max(words(qi, q, isContent), words(si, s, isContent));
     pending = null;
   };
@@ -173,7 +177,7 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const fuzzy = al.ops.filter((o) => o.op === 'fuzzy').length;
   const score = aligned + edits > 0 ? Math.max(0, (al.matched - 0.1 * fuzzy) / (al.matched + edits)) : 0;
   const span: [number, number] = sMax >= 0 ? [s[sMin].start, s[sMax].end] : [0, 0];
-  return { differences, notes, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed, names };
+  return { differences, notes, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed, names, figures };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Answer, Difference, IndexData, IndexedStatement, Match, Verdict } from '../types';
 import { tokenize, type Token } from '../text/tokens';
+import { isFigure } from '../text/figures';
 import { contentTerms, isStopword, stem } from '../text/terms';
 import { align, type Alignment } from './align';
 import { compilePassage, matchedAtMost, sharesRun, WordRelations, type CompiledPassage, type StatementCodes } from './codes';
@@ -117,7 +118,7 @@ export function createMatcher(data: IndexData): Matcher {
       const span = spanOf(stTokens, cov.words, st.text.length);
       // Reported speech may reword, never refigure: a figure of the page that the statement gives otherwise is a difference.
       const differences = changedFigures(passage, wordsOf(passage), st.text, stTokens.slice(cov.words[0], cov.words[1] + 1));
-      return { verdict: 'paraphrase', reading: { differences, notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0, names: 0 } };
+      return { verdict: 'paraphrase', reading: { differences, notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0, names: 0, figures: 0 } };
     }
     return null;
   }
@@ -245,9 +246,16 @@ export function createMatcher(data: IndexData): Matcher {
       // that hold that figure, not this quotation). Retrieve wider by its words alone, and let the order
       // of its words (their pairs) pick the candidates to align.
       // (Only for a passage that gives a figure: widening every passage nobody said would cost each one a second retrieval.)
-      const figured = pTerms.some((t) => t.startsWith('#'));
-      if (figured && !found.some((f) => f.verdict !== 'paraphrase') && passage.wordCount >= MATCH_DEFAULTS.widenWords) {
-        const wordsOnly = pTerms.filter((t) => !t.startsWith('#'));
+      // Figures in any form: numbers, "5th", "30-year", "a third".
+      const figureTerms = new Set(contentTerms(wordsOf(passage).filter(isFigure)));
+      const figured = figureTerms.size > 0;
+      // When the closest reading changes a name (the page's town for another's), it may be another
+      // occasion's stock sentence, and the one that keeps the name was not retrieved: widen then too.
+      const close = found.filter((f) => f.verdict !== 'paraphrase');
+      const top = Math.max(-1, ...close.map((f) => f.reading.score));
+      const namesChanged = close.length > 0 && close.every((f) => f.reading.score < top - 0.02 || f.reading.names > 0);
+      if (figured && (close.length === 0 || namesChanged) && passage.wordCount >= MATCH_DEFAULTS.widenWords) {
+        const wordsOnly = pTerms.filter((t) => !figureTerms.has(t));
         const judged = new Set(ranked.map((c) => c.doc));
         const wide = byPhrases(pairs, terms.candidates(wordsOnly, MATCH_DEFAULTS.widened, total * minShare * 0.5), pairCounter);
         for (const c of wide.filter((w) => !judged.has(w.doc)).slice(0, MATCH_DEFAULTS.candidates)) {
@@ -267,6 +275,8 @@ export function createMatcher(data: IndexData): Matcher {
           (Math.abs(b.reading.score - a.reading.score) > 0.02 ? b.reading.score - a.reading.score : 0) ||
           // As close as each other: the one whose names (places, people) the page kept.
           a.reading.names - b.reading.names ||
+          // Then the one the page changed only in its figures: a changed figure is the commonest misquotation.
+          a.reading.edits - a.reading.figures - (b.reading.edits - b.reading.figures) ||
           data.releases[data.statements[a.doc].release].date.localeCompare(data.releases[data.statements[b.doc].release].date) ||
           a.doc - b.doc,
       );

@@ -39,6 +39,17 @@ function dateHints(doc: Document): { publishedTime: string | null; dateText: str
 export interface ExtractedArticle extends ArticleLike {
   title: string;
   paragraphs: string[];
+  /** The captions of the article's pictures (Readability drops a figure with no picture left in it). */
+  captions: string[];
+}
+
+/** Captions inside the page's article (or main), read before Readability changes the document. */
+function captionsOf(doc: Document): string[] {
+  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+  if (!root) return [];
+  return Array.from(root.querySelectorAll('figcaption'))
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 /** Readability's article, as paragraphs. Readability changes the document it reads: pass a copy you can spare. */
@@ -47,6 +58,7 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
   const fallbackTitle = (doc.title ?? '').trim();
   // The page's headline: its h1, when the document's title is that headline with the site's name after it.
   const h1 = (doc.querySelector('article h1, main h1, h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const captions = captionsOf(doc);
   const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
   if (!article || !article.content) return null;
   const title = (article.title ?? fallbackTitle).trim();
@@ -54,6 +66,7 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
     // The page's h1 is its headline; a <title> often carries the site's name, or only the site's.
     title: h1 && h1.length >= 10 ? h1 : title,
     paragraphs: paragraphsOf(article.content),
+    captions,
     publishedTime: article.publishedTime ?? hints.publishedTime,
     dateText: hints.dateText,
   };

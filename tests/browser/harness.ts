@@ -25,12 +25,38 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
+export const ARTICLES = path.join(ROOT, 'tests', 'fixtures', 'articles');
+
+/**
+ * The article fixtures as pages: /articles-<name>.html is tests/fixtures/articles/<name>.html
+ * as written, and /articles-<name>.txt.html a plain-text article laid out as a news page
+ * (headline, then one paragraph a line). Null for any other name.
+ */
+function articlePage(name: string): string | null {
+  const m = /^articles-(.+)$/.exec(name);
+  if (!m) return null;
+  if (fs.existsSync(path.join(ARTICLES, m[1])) && m[1].endsWith('.html')) return fs.readFileSync(path.join(ARTICLES, m[1]), 'utf8');
+  const txt = m[1].replace(/\.html$/, '');
+  if (!txt.endsWith('.txt') || !fs.existsSync(path.join(ARTICLES, txt))) return null;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const [headline, ...rest] = fs.readFileSync(path.join(ARTICLES, txt), 'utf8').split(/\n+/).filter((l) => l.trim());
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(headline)} | The Northmarch Courier</title></head><body>` +
+    `<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article><h1>${esc(headline)}</h1>${rest.map((p) => `<p>${esc(p)}</p>`).join('')}</article></main>` +
+    `<footer>© The Northmarch Courier</footer></body></html>`;
+}
+
 export async function servePages(): Promise<PageServer> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
     const name = path.basename(url.pathname);
+    const page = articlePage(name);
+    if (page !== null) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page);
+      return;
+    }
     const file = path.join(PAGES, name);
     if (!name.endsWith('.html') || !fs.existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
