@@ -32,6 +32,9 @@ const DIAG = 1, UP = 2, LEFT = 3, FRAME_START = 4, START = 0;
 // garbage would otherwise be these.
 let costs = new Int32Array(0);
 let moves = new Uint8Array(0);
+// Words matched along each cell's best path: among equally cheap alignments, the one that matches
+// more words ("About half" against "About a quarter" keeps "About" matched).
+let hits = new Int32Array(0);
 
 /**
  * @param allowFraming whether whole sentences at either end of the passage may be
@@ -47,14 +50,17 @@ export function align(p: CompiledPassage, s: StatementCodes, allowFraming: boole
   if (costs.length < (n + 1) * W) {
     costs = new Int32Array((n + 1) * W * 2);
     moves = new Uint8Array((n + 1) * W * 2);
+    hits = new Int32Array((n + 1) * W * 2);
   }
   const D = costs;
   const B = moves;
+  const H = hits;
   // How passage word i (1-based) relates to statement word j (1-based).
   const cost = (i: number, j: number) => (sid[j - 1] === qid[i - 1] ? 0 : fz[j - 1] !== null && fz[j - 1]![i - 1] === 1 ? COST.fuzzy : COST.sub);
   for (let j = 0; j <= m; j++) {
     D[j] = 0;
     B[j] = START;
+    H[j] = 0;
   }
   for (let i = 1; i <= n; i++) {
     const row = i * W;
@@ -63,32 +69,40 @@ export function align(p: CompiledPassage, s: StatementCodes, allowFraming: boole
     // Column 0: the passage's first i words with no statement word yet.
     D[row] = D[prev] + COST.ins;
     B[row] = UP;
+    H[row] = H[prev];
     if (framed < D[row]) {
       D[row] = framed;
       B[row] = FRAME_START;
+      H[row] = 0;
     }
     const skip = skipBefore[i];
     const delCost = i === n ? COST.del : skip === 'gap' ? 0 : skip === 'bracket' ? COST.bracketSkip : COST.del;
     const q = qid[i - 1];
     for (let j = 1; j <= m; j++) {
-      let best = D[prev + j - 1] + (sid[j - 1] === q ? 0 : fz[j - 1] !== null && fz[j - 1]![i - 1] === 1 ? COST.fuzzy : COST.sub);
+      const c = sid[j - 1] === q ? 0 : fz[j - 1] !== null && fz[j - 1]![i - 1] === 1 ? COST.fuzzy : COST.sub;
+      let best = D[prev + j - 1] + c;
       let from = DIAG;
+      let h = H[prev + j - 1] + (c === COST.sub ? 0 : 1);
       const up = D[prev + j] + COST.ins;
-      if (up < best) {
+      if (up < best || (up === best && H[prev + j] > h)) {
         best = up;
         from = UP;
+        h = H[prev + j];
       }
       const left = D[row + j - 1] + delCost;
-      if (left < best) {
+      if (left < best || (left === best && H[row + j - 1] > h)) {
         best = left;
         from = LEFT;
+        h = H[row + j - 1];
       }
       if (framed < best) {
         best = framed;
         from = FRAME_START;
+        h = 0;
       }
       D[row + j] = best;
       B[row + j] = from;
+      H[row + j] = h;
     }
   }
   // The end: any statement position; trailing sentences of the passage may be framing.
@@ -100,7 +114,7 @@ export function align(p: CompiledPassage, s: StatementCodes, allowFraming: boole
     const tail = COST.frame * (n - i);
     for (let j = 0; j <= m; j++) {
       const c = D[i * W + j] + tail;
-      if (c < bestCost) {
+      if (c < bestCost || (c === bestCost && H[i * W + j] > H[bi * W + bj])) {
         bestCost = c;
         bi = i;
         bj = j;

@@ -37,6 +37,12 @@ describe('findNames', () => {
     expect(findNames('The internet is not safe, according to the National Police Chiefs’ Council.')).toEqual([]);
     expect(findNames('The chief constable said it.')).toEqual([]);
   });
+
+  it('a byline names the writer, not a speaker', () => {
+    expect(findNames('By Danny Pike')).toEqual([]);
+    expect(findNames('By Ellen Cartwright, Crime Reporter\nPolice warned that cold water can kill.')).toEqual([]);
+    expect(findNames('By Ellen Cartwright\nDet Supt Harriet Vance said it was cold.')).toEqual(['Det Supt Harriet Vance']);
+  });
 });
 
 describe('checkAttribution', () => {

@@ -45,6 +45,8 @@ function namesIn(sentence: string): Found[] {
     // A sentence's full stop is not part of a name (an initial's is: "J.").
     let phrase = m[0].replace(/[’']s$/, '').replace(/(?<=\p{L}{2})\.+$/u, '');
     const atStart = sentence.slice(0, m.index).trim() === '' || /[“"‘(]\s*$/.test(sentence.slice(0, m.index));
+    // A byline ("By Danny Pike", "By Danny Pike, Crime Reporter") names the writer, not a speaker.
+    if (atStart && /^By\s/.test(phrase)) continue;
     let rank: string | null = null;
     // Strip role and organisation words before the rank or name: "NPCC Chair Sara Thornton".
     const words = phrase.split(/\s+/);

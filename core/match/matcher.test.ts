@@ -261,6 +261,11 @@ describe('stock sentences from two occasions', () => {
     expect(a.best?.speaker?.name).toBe('Ann Castel');
     expect(a.best?.differences).toEqual([{ type: 'number', page: 'a third', original: 'two thirds' }]);
   });
+
+  it('among equally cheap alignments, the one that keeps more words matched: the figure alone changed', () => {
+    const a = stock.match('About half of victims in Bedford never report what happened to them.');
+    expect(a.best?.differences).toEqual([{ type: 'number', page: 'half', original: 'a third' }]);
+  });
 });
 
 describe('ranges of years', () => {
@@ -277,5 +282,25 @@ describe('ranges of years', () => {
     const a = ranges.match('Recorded burglaries fell again in 2014/15, and the fall has continued this year.');
     expect(a.verdict).toBe('altered');
     expect(a.best?.differences.map((d) => d.type)).toEqual(['number']);
+  });
+});
+
+describe('attribution of the release’s own words', () => {
+  const own = createMatcher(
+    buildIndex([
+      parseRelease(['22 Aug 2017', 'Seven charged over student money mules', 'Officers traced more than £1.7 million moving through 93 student accounts between October and May.', 'Detective Superintendent Harriet Vance said:', '“They offered £300 for an account.”'].join('\n'), 'n.txt'),
+    ]),
+  );
+  const text = 'Officers traced more than £1.7 million moving through 93 student accounts between October and May';
+
+  it('a name in the paragraph before is not the speaker of the release’s narrative', () => {
+    const a = own.match(text, { context: 'Detective Superintendent Harriet Vance said: “They offered £300 for an account.”' });
+    expect(a.best?.kind).toBe('narrative');
+    expect(a.best?.attribution?.consistent).not.toBe(false);
+  });
+
+  it('a highlight that itself puts the narrative in someone’s mouth is flagged', () => {
+    const a = own.match(`${text}, Harriet Vance said.`);
+    expect(a.best?.attribution).toEqual({ names: ['Harriet Vance'], consistent: false });
   });
 });

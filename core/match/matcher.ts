@@ -284,7 +284,10 @@ export function createMatcher(data: IndexData): Matcher {
       const around = [options.context ?? '', passage.framing].filter(Boolean).join('\n');
       if (around.trim()) {
         for (const m of matches) {
-          const a = checkAttribution(around, m.speaker);
+          // Words the release says in its own voice (narrative, an unnamed spokesperson) are misattributed
+          // only when the highlight itself names someone ("…, Harriet Vance said"): a name in the paragraphs
+          // around it is as likely the previous quotation's speaker.
+          const a = checkAttribution(m.speaker?.name ? around : passage.framing, m.speaker);
           if (a) m.attribution = a;
         }
       }

@@ -61,7 +61,14 @@ export interface Firefox {
   stop(): Promise<void>;
 }
 
-export async function launchFirefox(binary: string, profileDir: string): Promise<Firefox> {
+export interface LaunchOptions {
+  /** Prefs written to the profile's user.js along with the defaults. */
+  prefs?: Record<string, string | number | boolean>;
+  /** More command-line arguments (e.g. --remote-allow-system-access). */
+  args?: string[];
+}
+
+export async function launchFirefox(binary: string, profileDir: string, options: LaunchOptions = {}): Promise<Firefox> {
   fs.mkdirSync(profileDir, { recursive: true });
   // Keep the browser quiet and off the network.
   const prefs: Record<string, string | number | boolean> = {
@@ -81,6 +88,7 @@ export async function launchFirefox(binary: string, profileDir: string): Promise
     'services.settings.server': 'http://127.0.0.1:9/',
     'network.dns.disablePrefetch': true,
     'network.prefetch-next': false,
+    ...options.prefs,
   };
   fs.writeFileSync(
     path.join(profileDir, 'user.js'),
@@ -88,7 +96,7 @@ export async function launchFirefox(binary: string, profileDir: string): Promise
       .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
       .join('\n'),
   );
-  const proc = spawn(binary, ['--headless', '--remote-debugging-port=0', '--no-remote', '--profile', profileDir, '--width=1100', '--height=900'], {
+  const proc = spawn(binary, ['--headless', '--remote-debugging-port=0', '--no-remote', '--profile', profileDir, '--width=1100', '--height=900', ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, type PageServer, requireInCI, launchFirefoxWithExtension, type FirefoxSession } from './harness';
+import { artifact, FIREFOX, FIREFOX_EXT, ROOT, selectBetweenScript, type PageServer, requireInCI, launchFirefoxWithExtension, type FirefoxSession, waitFor } from './harness';
 import { inClosedRoot, type Firefox } from './bidi';
 
 const built = fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json'));
@@ -49,16 +49,6 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', built && fs.e
   afterAll(async () => {
     await session?.close();
   });
-
-  async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeout = 10_000): Promise<T> {
-    const end = Date.now() + timeout;
-    for (;;) {
-      const v = await fn();
-      if (v) return v;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   // The button's host is the button's box, all the page can see of it (its shadow root is closed).
   const buttonBox = `(() => {

@@ -329,10 +329,26 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(profilePrefix: string): Promise<FirefoxSession> {
+/** The add-on id of the Firefox build (wxt.config.ts, browser_specific_settings.gecko.id). */
+export const FIREFOX_ADDON_ID = 'on-the-record@otr.invalid';
+/** The extension's moz-extension:// host, fixed through the profile (pref extensions.webextensions.uuids). */
+export const FIREFOX_EXT_UUID = '6f1c2d3e-0a4b-4c5d-8e6f-7a8b9c0d1e2f';
+export const FIREFOX_EXT_ORIGIN = `moz-extension://${FIREFOX_EXT_UUID}`;
+/** The XUL id Firefox gives a contextMenus item of the extension in the browser window (ext-menus.js). */
+export const FIREFOX_MENU_ITEM = (id: string) => `${FIREFOX_ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-menuitem-_${id}`;
+
+/**
+ * `systemAccess`: launch with --remote-allow-system-access, which lets WebDriver BiDi navigate to and
+ * evaluate in moz-extension:// pages (popup.html) and evaluate in the browser window
+ * (browsingContext.getTree with 'moz:scope': 'chrome'), e.g. to activate a context-menu item.
+ */
+export async function launchFirefoxWithExtension(profilePrefix: string, opts: { systemAccess?: boolean } = {}): Promise<FirefoxSession> {
   const server = await servePages();
   const profiles = tempDir(profilePrefix);
-  const ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'));
+  const ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'), {
+    prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXT_UUID }) },
+    args: opts.systemAccess ? ['--remote-allow-system-access'] : [],
+  });
   await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXT } });
   const tree = await ff.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
   return {
@@ -345,4 +361,15 @@ export async function launchFirefoxWithExtension(profilePrefix: string): Promise
       profiles.dispose();
     },
   };
+}
+
+/** Polls `fn` until it gives a value (WebDriver BiDi has no auto-waiting locators). */
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -16,7 +16,7 @@ beforeAll(() => {
 interface Item {
   verdict: string;
   quotation: { text: string; kind: string };
-  best: { speaker: { name: string | null } | null; differences: { type: string; page: string; original: string }[] } | null;
+  best: { speaker: { name: string | null } | null; differences: { type: string; page: string; original: string }[]; attribution?: { consistent: boolean } } | null;
 }
 
 describe('otr check on articles in outlet styles', () => {
@@ -32,6 +32,7 @@ describe('otr check on articles in outlet styles', () => {
         expect([want.verdict].flat(), want.words).toContain(item!.verdict);
         if (want.speaker) expect(item!.best?.speaker?.name, want.words).toBe(want.speaker);
         if (want.differences) expect(item!.best?.differences, want.words).toEqual(want.differences);
+        expect(item!.best?.attribution?.consistent === false, `${want.words}: attributed to someone else`).toBe(want.misattributed ?? false);
       }
       if (article.never) expect(items.map((i) => i.quotation.text).join('\n')).not.toMatch(article.never);
     });
