@@ -246,8 +246,9 @@ export function createMatcher(data: IndexData): Matcher {
       // that hold that figure, not this quotation). Retrieve wider by its words alone, and let the order
       // of its words (their pairs) pick the candidates to align.
       // (Only for a passage that gives a figure: widening every passage nobody said would cost each one a second retrieval.)
-      // Figures in any form: numbers, "5th", "30-year", "a third".
-      const figureTerms = new Set(contentTerms(wordsOf(passage).filter(isFigure)));
+      // Figures in any form: numbers, "5th", "30-year", "a third" ("first" and "second" are mostly
+      // prose: "for the first time").
+      const figureTerms = new Set(contentTerms(wordsOf(passage).filter((t) => isFigure(t) && t.norm !== 'first' && t.norm !== 'second')));
       const figured = figureTerms.size > 0;
       // When the closest reading changes a name (the page's town for another's), it may be another
       // occasion's stock sentence, and the one that keeps the name was not retrieved: widen then too.
