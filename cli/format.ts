@@ -1,25 +1,18 @@
 /** The readable answer of `otr match` (without --json). */
-import { speakerName, whoSaid, type Answer, type Match, type Speaker, type StatementKind, type Verdict } from '../core/index';
+import { describe, speakerName, whoSaid, type Answer, type Match, type Speaker, type StatementKind, type Tone } from '../core/index';
 
 export interface FormatOptions {
   /** ANSI emphasis (only when stdout is a terminal); otherwise the matched words are marked »like this«. */
   color: boolean;
 }
 
-const HEADLINES: Record<Verdict, string> = {
-  verbatim: 'VERBATIM: these words are on the record as said',
-  altered: 'ALTERED: the words differ from what was said',
-  paraphrase: 'PARAPHRASE: this reports a statement in other words; it is not a quotation',
-  'not-found': 'NOT IN THE INDEX: nothing the index holds is like these words',
-  invalid: 'INVALID',
-};
-
-const VERDICT_COLOUR: Record<Verdict, string> = {
+const TONE_COLOUR: Record<Tone, string> = {
   verbatim: '32', // green
   altered: '33', // yellow
   paraphrase: '36', // cyan
   'not-found': '2', // dim
   invalid: '31', // red
+  warning: '31',
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -72,35 +65,20 @@ function describeMatch(match: Match, color: boolean): string[] {
   const label = match.verdict === 'paraphrase' ? 'The statement it reports:' : match.kind === 'quote' ? 'Quotation:' : 'Statement:';
   lines.push('', label, markedQuote(match, color));
 
-  if (match.differences?.length) {
-    lines.push('', 'Differences:');
-    for (const d of match.differences) {
-      lines.push(`  ${d.type.padEnd(9)} page: ${d.page ? `“${d.page}”` : '(nothing)'} — original: ${d.original ? `“${d.original}”` : '(nothing)'}`);
-    }
-  }
-  if (match.notes?.length) {
-    lines.push('', 'Notes:');
-    for (const n of match.notes) {
-      lines.push(`  ${n.type.padEnd(9)} page: “${n.page}”${n.original ? ` — original: “${n.original}”` : ''}`);
-    }
-  }
+  const d = describe({ verdict: match.verdict ?? 'verbatim', best: match, candidates: [] });
+  if (d.differences.length) lines.push('', 'Differences:', ...d.differences.map((x) => `  ${x.text}`));
+  if (d.notes.length) lines.push('', 'Notes:', ...d.notes.map((n) => `  ${n}`));
   if (match.attribution) {
-    const { names, consistent } = match.attribution;
-    const said = match.speaker ? speakerName(match.speaker) : 'no one (the release’s own words)';
-    const pageNames = names.length ? names.join(', ') : 'no one';
-    lines.push(
-      '',
-      field('Attribution', consistent ? `consistent: the page names ${pageNames}` : `MISMATCH: the page names ${pageNames}; the release names ${said}`),
-    );
+    lines.push('', field('Attribution', d.attribution ? `MISMATCH: ${d.attribution}` : `consistent: the page names ${match.attribution.names.join(', ')}`));
   }
   return lines;
 }
 
 export function formatAnswer(answer: Answer, { color }: FormatOptions): string {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  let headline = HEADLINES[answer.verdict] ?? String(answer.verdict).toUpperCase();
-  if (answer.reason) headline += answer.verdict === 'invalid' ? `: ${answer.reason}` : ` (${answer.reason})`;
-  const lines = [paint(`1;${VERDICT_COLOUR[answer.verdict] ?? '0'}`, headline)];
+  // The verdict line every surface shows, then what it means.
+  const d = describe(answer);
+  const lines = [paint(`1;${TONE_COLOUR[d.tone] ?? '0'}`, d.label.toUpperCase()), d.hint];
 
   if (answer.best) lines.push('', ...describeMatch(answer.best, color));
 

@@ -4,9 +4,9 @@
  * page's panel (in a shadow root) and by the draft page. Text only, never HTML.
  */
 import type { CheckItem, CheckReport } from '../core/check/checkArticle';
-import { summaryLine, verdictLabel } from '../core/check/reportMarkdown';
-import { formatDate, speakerName } from '../core/citation';
-import { whoSaid } from '../core/speakers';
+import { summaryLine } from '../core/check/reportMarkdown';
+import { describe } from '../core/present/describe';
+import { PALETTE_CSS } from './palette';
 
 export interface CheckReportProps {
   report: CheckReport;
@@ -26,12 +26,11 @@ function flat(s: string, max = 220): string {
 
 function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (i: number) => void }) {
   const { quotation, answer } = item;
-  const best = answer.best;
-  const mismatch = best?.attribution && !best.attribution.consistent;
+  const d = describe(answer);
   const choose = onChoose ? () => onChoose(n) : undefined;
   return (
     <li
-      class={`otr-entry otr-v-${answer.verdict}`}
+      class={`otr-entry otr-t-${d.tone}`}
       data-verdict={answer.verdict}
       data-index={n}
       tabIndex={choose ? 0 : undefined}
@@ -46,34 +45,29 @@ function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (
     >
       <p class="otr-entry-head">
         <span class="otr-num">{n + 1}</span>
-        <span class="otr-label">{verdictLabel(item)}</span>
+        <span class="otr-label">{d.label}</span>
         {quotation.kind === 'reported' ? <span class="otr-kind">reported speech</span> : null}
-        {mismatch ? <span class="otr-warn-tag">attributed to someone else</span> : null}
       </p>
       <p class="otr-text">{flat(quotation.text)}</p>
-      {best ? (
+      {d.who ? (
         <p class="otr-src">
-          {whoSaid(best.kind, best.speaker, best.release.organisation, true)} · {formatDate(best.date)}
+          <bdi>{d.who}</bdi> · {d.date}
         </p>
       ) : answer.verdict === 'not-found' ? (
-        <p class="otr-src">Nothing in the index is like these words.</p>
+        <p class="otr-src">{d.hint}</p>
       ) : answer.reason ? (
         <p class="otr-src">{answer.reason}</p>
       ) : null}
-      {best?.differences.length ? (
+      {d.differences.length ? (
         <ul class="otr-diffs">
-          {best.differences.map((d, i) => (
+          {d.differences.map((x, i) => (
             <li key={i}>
-              {d.type === 'number' ? 'Figure: ' : ''}page “<del>{d.page || '—'}</del>” — said “<ins>{d.original || '—'}</ins>”
+              {x.type === 'number' ? 'Figure: ' : ''}page “<del class="otr-page">{x.page || '—'}</del>” — said “<ins class="otr-said">{x.original || '—'}</ins>”
             </li>
           ))}
         </ul>
       ) : null}
-      {mismatch && best ? (
-        <p class="otr-warn">
-          The article names {best.attribution!.names.join(', ') || 'no one'}; the release names {speakerName(best.speaker) || 'no one (its own words)'}.
-        </p>
-      ) : null}
+      {d.attribution ? <p class="otr-warn">{d.attribution}</p> : null}
     </li>
   );
 }
@@ -106,18 +100,9 @@ export function CheckReportView(props: CheckReportProps) {
   );
 }
 
-export const VERDICT_COLOURS: Record<string, string> = {
-  verbatim: '#1a7f37',
-  altered: '#c2410c',
-  paraphrase: '#2563eb',
-  'not-found': '#6e7781',
-  invalid: '#6e7781',
-};
-
-export const REPORT_CSS = `
-.otr-report { --bg:#fff; --fg:#1b1f24; --muted:#57606a; --line:#d0d7de; --warn-bg:#fff4e5; --warn-fg:#7a3e00;
+export const REPORT_CSS = `${PALETTE_CSS}
+.otr-report { --bg: var(--otr-bg); --fg: var(--otr-fg); --muted: var(--otr-muted); --line: var(--otr-line); --warn-bg: var(--otr-warn-bg); --warn-fg: var(--otr-warn-fg);
   background: var(--bg); color: var(--fg); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; text-align: left; }
-@media (prefers-color-scheme: dark) { .otr-report { --bg:#1f2328; --fg:#e6edf3; --muted:#9da7b3; --line:#3d444d; --warn-bg:#3d2a00; --warn-fg:#ffd591; } }
 .otr-report * { box-sizing: border-box; }
 .otr-report h2 { font-size: 15px; margin: 0; flex: 1; }
 .otr-report p, .otr-report ol, .otr-report ul { margin: 0; padding: 0; }
@@ -127,21 +112,16 @@ export const REPORT_CSS = `
 .otr-summary { color: var(--muted); margin: 4px 0 8px !important; }
 .otr-md-button { font: inherit; font-size: 12px; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: transparent; color: inherit; cursor: pointer; margin-bottom: 8px; }
 .otr-list { list-style: none; }
-.otr-entry { --verdict: #6e7781; border: 1px solid var(--line); border-left: 5px solid var(--verdict); border-radius: 6px; padding: 6px 8px; margin-bottom: 6px; }
+.otr-entry { border: 1px solid var(--line); border-left: 5px solid var(--verdict); border-radius: 6px; padding: 6px 8px; margin-bottom: 6px; }
 .otr-entry[role=button] { cursor: pointer; }
 .otr-entry[role=button]:hover, .otr-entry:focus-visible { outline: 2px solid var(--verdict); outline-offset: 0; }
-.otr-v-verbatim { --verdict: #1a7f37; } .otr-v-altered { --verdict: #c2410c; } .otr-v-paraphrase { --verdict: #2563eb; }
 .otr-entry-head { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
 .otr-num { font-weight: 700; color: var(--muted); }
 .otr-label { font-weight: 700; color: var(--verdict); }
-.otr-v-not-found .otr-label, .otr-v-invalid .otr-label { color: var(--fg); }
 .otr-kind { font-size: 11px; color: var(--muted); }
-.otr-warn-tag { font-size: 11px; font-weight: 600; color: var(--warn-fg); background: var(--warn-bg); border-radius: 4px; padding: 0 4px; }
 .otr-text { margin: 2px 0 !important; }
 .otr-src { color: var(--muted); font-size: 12px; }
 .otr-diffs { list-style: none; font-size: 12px; margin-top: 2px !important; }
-.otr-diffs del { background: #ffebe9; color: #a40e26; text-decoration: line-through; }
-.otr-diffs ins { background: #dafbe1; color: #0a5c2a; text-decoration: none; }
 .otr-warn { font-size: 12px; color: var(--warn-fg); background: var(--warn-bg); border-radius: 4px; padding: 2px 6px !important; margin-top: 4px !important; }
 .otr-empty { color: var(--muted); }
 `;

@@ -1,44 +1,70 @@
-/** The page's words against the original's, inline, as a word diff. */
-import type { DiffPart } from '../lib/wordDiff';
+/**
+ * The page's words against what was said, inline, from the matcher's own alignment (the
+ * answer's segments): the page's words struck in red, what was said in green, as on every surface.
+ */
+import type { Segment } from '../core/types';
 
-export function DiffView(props: { parts: DiffPart[] }) {
+function Page(props: { text: string }) {
+  return (
+    <del class="otr-page">
+      <span class="otr-sr">the page has: </span>
+      {props.text}
+    </del>
+  );
+}
+
+function Said(props: { text: string }) {
+  return (
+    <ins class="otr-said">
+      <span class="otr-sr">was said: </span>
+      {props.text}
+    </ins>
+  );
+}
+
+export function DiffView(props: { segments: Segment[] }) {
   return (
     <p class="otr-diff">
-      {props.parts.map((p, k) => {
+      {props.segments.map((p, k) => {
         const sep = k > 0 ? ' ' : '';
-        switch (p.op) {
+        switch (p.type) {
           case 'same':
-            return <span key={k}>{sep + p.text}</span>;
-          case 'change':
+            return <span key={k}>{sep + p.page}</span>;
+          case 'spelling':
             return (
-              <span key={k} class={p.figure ? 'otr-chg otr-fig' : 'otr-chg'}>
-                {sep}
-                {p.page ? (
-                  <ins>
-                    <span class="otr-sr">page says: </span>
-                    {p.page}
-                  </ins>
-                ) : null}
-                {p.page && p.original ? ' ' : null}
-                {p.original ? (
-                  <del>
-                    <span class="otr-sr">{p.page ? 'was said: ' : 'page drops: '}</span>
-                    {p.original}
-                  </del>
-                ) : null}
-                {p.figure ? <span class="otr-tag">figure changed</span> : null}
+              <span key={k} class="otr-spelling" title={`The release spells it “${p.original}”`}>
+                {sep + p.page}
               </span>
             );
-          case 'elided':
+          case 'replaced':
+          case 'inserted':
+          case 'omitted':
+          case 'number':
+            return (
+              <span key={k} class={p.type === 'number' ? 'otr-chg otr-fig' : 'otr-chg'}>
+                {sep}
+                {p.page ? <Page text={p.page} /> : null}
+                {p.page && p.original ? ' ' : null}
+                {p.original ? <Said text={p.original} /> : <span class="otr-sr"> (not in the original)</span>}
+                {p.type === 'number' ? <span class="otr-tag">figure changed</span> : null}
+              </span>
+            );
+          case 'elision':
             return (
               <span key={k} class="otr-elided" title={`Left out: ${p.original}`}>
                 {sep + p.page}
                 <span class="otr-sr"> (left out: {p.original})</span>
               </span>
             );
-          case 'editorial':
+          case 'insertion':
             return (
               <span key={k} class="otr-editorial" title={p.original ? `In place of: ${p.original}` : 'Editorial insertion'}>
+                {sep + p.page}
+              </span>
+            );
+          case 'framing':
+            return (
+              <span key={k} class="otr-framing" title="The page’s own words around the quotation">
                 {sep + p.page}
               </span>
             );

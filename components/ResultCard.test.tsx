@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ResultCard, verdictLabel } from './ResultCard';
+import { ResultCard } from './ResultCard';
 import type { Answer, Match } from '../core/types';
 
 const quote =
@@ -34,7 +34,7 @@ describe('the result card', () => {
   it('shows a verbatim match: verdict, speaker, role, date, release, the passage marked', () => {
     const { host, text } = mount({ verdict: 'verbatim', best: base, candidates: [base] }, 'We are already arresting over 400 offenders');
     expect(host.querySelector('.otr-verdict')!.textContent).toBe('Verbatim');
-    expect(host.querySelector('.otr-card')!.className).toContain('otr-v-verbatim');
+    expect(host.querySelector('.otr-card')!.className).toContain('otr-t-verbatim');
     expect(text()).toContain('Chief Constable Simon Bailey');
     expect(text()).toContain('National Police Chiefs Council Lead for Child Protection');
     expect(text()).toContain('4 Aug 2017');
@@ -42,35 +42,41 @@ describe('the result card', () => {
     expect(text()).toContain('NPCC');
     expect(host.querySelector('mark')!.textContent).toBe(quote.slice(68, 156));
     expect(host.querySelectorAll('.otr-quote p')).toHaveLength(2);
-    expect(host.querySelector('a.otr-link')!.getAttribute('href')).toBe('https://www.npcc.police.uk/x');
+    // The source opens at the words (a text fragment).
+    expect(host.querySelector('a.otr-link')!.getAttribute('href')).toBe('https://www.npcc.police.uk/x#:~:text=We%20are%20already%20arresting,500%20children%20each%20mont');
     expect(host.querySelector('[role="dialog"]')!.getAttribute('aria-labelledby')).toBe('otr-verdict');
   });
 
-  it('shows an altered quotation as a word diff with the changed figure flagged', () => {
-    const altered: Match = { ...base, differences: [{ type: 'number', page: '600', original: '400' }] };
-    const { host, text } = mount(
-      { verdict: 'altered', best: altered, candidates: [altered] },
-      '“We are already arresting over 600 offenders and safeguarding over 500 children each month.”',
-    );
-    expect(host.querySelector('.otr-verdict')!.textContent).toBe('Altered (1 difference)');
-    expect(host.querySelector('.otr-diff ins')!.textContent).toContain('600');
-    expect(host.querySelector('.otr-diff del')!.textContent).toContain('400');
-    expect(host.querySelector('.otr-diff .otr-tag')!.textContent).toBe('figure changed');
-    expect(text()).toContain('A figure was changed');
+  it('shows an altered quotation from the matcher’s own alignment: the page’s words struck, what was said beside them', () => {
+    const altered: Match = {
+      ...base,
+      differences: [{ type: 'number', page: 'four hundred', original: '400' }],
+      segments: [
+        { type: 'same', page: 'We are already arresting over', original: 'We are already arresting over' },
+        { type: 'number', page: 'four hundred', original: '400' },
+        { type: 'same', page: 'offenders', original: 'offenders' },
+      ],
+    };
+    const { host } = mount({ verdict: 'altered', best: altered, candidates: [altered] }, 'We are already arresting over four hundred offenders');
+    expect(host.querySelector('.otr-verdict')!.textContent).toBe('Altered: a figure changed (said 400, the page has four hundred)');
+    expect(host.querySelector('.otr-diff del.otr-page')!.textContent).toContain('four hundred');
+    expect(host.querySelector('.otr-diff ins.otr-said')!.textContent).toContain('400');
+    expect(host.querySelectorAll('.otr-diff .otr-tag')).toHaveLength(1);
   });
 
   it('says plainly when nothing matches', () => {
     const { host } = mount({ verdict: 'not-found', best: null, candidates: [] }, 'words nobody said');
     expect(host.querySelector('.otr-verdict')!.textContent).toBe('Not in the index');
     expect(host.querySelector('.otr-who')).toBeNull();
-    expect(verdictLabel({ verdict: 'paraphrase', best: null, candidates: [] })).toBe('Paraphrase');
   });
 
   it('warns about a different speaker and lists later repeats', () => {
     const repeat: Match = { ...base, date: '2019-02-01', release: { ...base.release, id: 'r2', date: '2019-02-01', title: 'A later release' } };
     const best: Match = { ...base, attribution: { names: ['Sara Thornton'], consistent: false } };
     const { host } = mount({ verdict: 'verbatim', best, candidates: [best, repeat] }, 'The internet is not a safe');
-    expect(host.querySelector('.otr-warn')!.textContent).toContain('the page names Sara Thornton; the release names Chief Constable Simon Bailey');
+    // The warning is in the verdict line, in its colour, not below a green verdict.
+    expect(host.querySelector('.otr-verdict')!.textContent).toBe('Verbatim — but the page names Sara Thornton; Chief Constable Simon Bailey said it');
+    expect(host.querySelector('.otr-card')!.className).toContain('otr-t-warning');
     expect(host.querySelector('.otr-cands')!.textContent).toContain('1 Feb 2019 — A later release');
   });
 
@@ -84,10 +90,23 @@ describe('the result card', () => {
     expect(host.textContent).toContain('<img src=x');
   });
 
-  it('closes on Escape and copies citations', async () => {
+  it('keeps focus inside (Tab and Shift+Tab go round), closes on Escape, and copies a citation of the words checked', async () => {
     const copy = vi.fn(async (_text: string) => true);
-    const { host, onClose } = mount({ verdict: 'verbatim', best: base, candidates: [] }, 'x', { copy });
+    const { host, onClose } = mount({ verdict: 'verbatim', best: base, candidates: [] }, 'We are already arresting over 400 offenders', {
+      copy,
+      pageUrl: 'https://news.example/story',
+    });
     const card = host.querySelector<HTMLElement>('.otr-card')!;
+    const controls = [...card.querySelectorAll<HTMLElement>('button, a[href]')];
+    controls[controls.length - 1]!.focus();
+    act(() => {
+      card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    });
+    expect(document.activeElement).toBe(controls[0]);
+    act(() => {
+      card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }));
+    });
+    expect(document.activeElement).toBe(controls[controls.length - 1]);
     act(() => {
       card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
@@ -95,10 +114,12 @@ describe('the result card', () => {
     const [plain, md] = [...host.querySelectorAll<HTMLButtonElement>('.otr-actions button')];
     await act(async () => plain!.click());
     await act(async () => md!.click());
-    expect(copy.mock.calls[0]![0]).toBe(
-      'Chief Constable Simon Bailey, National Police Chiefs Council Lead for Child Protection (NPCC), 4 Aug 2017. "The Home Secretary has announced an extra £20 million". https://www.npcc.police.uk/x',
-    );
-    expect(copy.mock.calls[1]![0]).toContain('[*The Home Secretary has announced an extra £20 million*](https://www.npcc.police.uk/x)');
+    const cited = copy.mock.calls[0]![0];
+    // The words checked, as the release gives them: not the release's title or lead in the speaker's mouth.
+    expect(cited.split('\n')[0]).toBe(`“${quote.slice(68, 156)}”`);
+    expect(cited).toContain('— Chief Constable Simon Bailey, National Police Chiefs Council Lead for Child Protection (NPCC), 4 Aug 2017.');
+    expect(cited).toContain('Checked on 23 Nov 2026 against https://news.example/story');
+    expect(copy.mock.calls[1]![0]).toContain('(https://www.npcc.police.uk/x#:~:text=');
     expect(host.querySelector('.otr-status')!.textContent).toBe('Markdown citation copied');
   });
 });

@@ -1,166 +1,71 @@
-/** The result card shown beside a selection. Pure UI: it is given the answer. */
+/**
+ * The result card shown beside a selection. Pure UI: it lays out the answer's one description
+ * (core/present), as every other surface does.
+ */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Answer, Match, Verdict } from '../core/types';
-import { formatDate, speakerName } from '../core/citation';
-import { stripOuterQuotes, wordDiff } from '../lib/wordDiff';
-import { CitationActions, QuoteText, SpeakerBlock } from './StatementParts';
-import { DiffView } from './DiffView';
+import type { Answer } from '../core/types';
+import { describe, type Description } from '../core/present/describe';
+import type { CheckedOn } from '../core/present/cite';
+import { AnswerBody } from './AnswerBody';
 
 export interface ResultCardProps {
   answer: Answer | null;
   /** Set when the check itself failed (no index, background unreachable). */
   error?: string;
-  /** The words the reader selected. */
+  /** The words the reader selected, and the page they are on: for the citation. */
   pageText: string;
+  pageUrl?: string;
   onClose: () => void;
   now?: Date;
   copy?: (text: string) => Promise<boolean>;
 }
 
-export function verdictLabel(answer: Answer): string {
-  switch (answer.verdict) {
-    case 'verbatim':
-      return 'Verbatim';
-    case 'altered': {
-      const n = answer.best?.differences.length ?? 0;
-      return `Altered (${n} ${n === 1 ? 'difference' : 'differences'})`;
-    }
-    case 'paraphrase':
-      return 'Paraphrase';
-    case 'not-found':
-      return 'Not in the index';
-    case 'invalid':
-      return 'Cannot check this selection';
-  }
-}
+const FOCUSABLE = 'button, a[href], [tabindex]:not([tabindex="-1"])';
 
-const VERDICT_HINT: Record<Verdict, string> = {
-  verbatim: 'The page quotes these words exactly as they were said.',
-  altered: 'The page’s words differ from what was said.',
-  paraphrase: 'The page reports this statement in other words: it is not a quotation.',
-  'not-found': 'No statement in the index holds these words. Nothing is guessed.',
-  invalid: '',
-};
-
-function noteText(n: NonNullable<Match['notes']>[number]): string {
-  switch (n.type) {
-    case 'elision':
-      return `Words left out (${n.page})${n.original ? `: “${n.original}”` : ''}`;
-    case 'insertion':
-      return `Editorial words ${n.page}${n.original ? ` in place of “${n.original}”` : ''}`;
-    case 'spelling':
-      return `Spelling: the page has “${n.page}”, the release “${n.original}”`;
-    case 'framing':
-      return `Framing words around the quotation: “${n.page}”`;
-  }
-}
-
-function Candidates(props: { answer: Answer }) {
-  const best = props.answer.best;
-  const others = props.answer.candidates.filter((c) => c !== best && !(best && c.release.id === best.release.id && c.quote === best.quote));
-  if (!others.length) return null;
-  return (
-    <section class="otr-section" aria-labelledby="otr-cands">
-      <h3 id="otr-cands">Also said in</h3>
-      <ul class="otr-cands">
-        {others.slice(0, 6).map((c, k) => (
-          <li key={k}>
-            <time dateTime={c.date}>{formatDate(c.date)}</time> — {c.release.title}
-            {c.speaker ? <span class="otr-muted"> ({speakerName(c.speaker)})</span> : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+/** Tab and Shift+Tab go round the card's controls: focus stays inside until the card is closed. */
+function trapTab(card: HTMLElement, e: KeyboardEvent) {
+  const items = Array.from(card.querySelectorAll<HTMLElement>(FOCUSABLE));
+  if (!items.length) return;
+  const root = card.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement as HTMLElement | null;
+  const at = active ? items.indexOf(active) : -1;
+  e.preventDefault();
+  const next = e.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : at < 0 || at === items.length - 1 ? 0 : at + 1;
+  items[next].focus();
 }
 
 export function ResultCard(props: ResultCardProps) {
-  const { answer, pageText } = props;
+  const { answer } = props;
   const cardRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const card = cardRef.current;
-    if (!card) return;
     // Focus moves into the card: screen readers announce its verdict.
-    card.focus({ preventScroll: true });
-    // Long quotations scroll in their own box: bring the marked words into view.
-    const box = card.querySelector<HTMLElement>('.otr-quote');
-    const mark = box?.querySelector<HTMLElement>('mark');
-    if (box && mark && mark.offsetTop + mark.offsetHeight > box.scrollTop + box.clientHeight)
-      box.scrollTop = Math.max(0, mark.offsetTop - 24);
+    cardRef.current?.focus({ preventScroll: true });
   }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       props.onClose();
-    }
+    } else if (e.key === 'Tab' && cardRef.current) trapTab(cardRef.current, e);
   };
-  const verdict: Verdict | 'error' = props.error ? 'error' : (answer?.verdict ?? 'error');
-  const best = answer?.best ?? null;
-  const title = props.error || !answer ? 'Could not check' : verdictLabel(answer);
-  const hint = props.error ? props.error : answer ? answer.reason && answer.verdict === 'invalid' ? answer.reason : VERDICT_HINT[answer.verdict] : '';
-  const names = best?.attribution && !best.attribution.consistent ? best.attribution.names : [];
-  const showDiff = !!best && answer!.verdict === 'altered';
-  const original = best ? best.quote.slice(best.span[0], best.span[1]) : '';
+  const checked: CheckedOn = { pageUrl: props.pageUrl, pageText: props.pageText, on: props.now };
+  const d: Description | null = answer && !props.error ? describe(answer, { checked }) : null;
+  const tone = d ? d.tone : 'error';
   return (
-    <div class={`otr-card otr-v-${verdict}`} role="dialog" aria-labelledby="otr-verdict" aria-describedby="otr-hint" tabIndex={-1} ref={cardRef} onKeyDown={onKeyDown}>
+    <div class={`otr-card otr-t-${tone}`} data-verdict={d?.verdict ?? 'error'} role="dialog" aria-modal="true" aria-labelledby="otr-verdict" aria-describedby="otr-hint" tabIndex={-1} ref={cardRef} onKeyDown={onKeyDown}>
       <div class="otr-head">
         <span class="otr-dot" aria-hidden="true" />
         <h2 id="otr-verdict" class="otr-verdict">
-          {title}
+          {d ? d.label : 'Could not check'}
         </h2>
         <button type="button" class="otr-close" aria-label="Close" onClick={props.onClose}>
           ×
         </button>
       </div>
       <p id="otr-hint" class="otr-hint">
-        {hint}
+        {d ? (d.attribution ?? d.hint) : props.error}
       </p>
-      {best ? (
-        <>
-          <SpeakerBlock kind={best.kind} speaker={best.speaker} release={best.release} date={best.date} now={props.now} />
-          {names.length ? (
-            <p class="otr-warn" role="alert">
-              <strong>Attribution: </strong>
-              the page names {names.join(', ')}; the release names {best.speaker ? speakerName(best.speaker) : best.release.organisation ?? 'no speaker'}.
-            </p>
-          ) : null}
-          {showDiff ? (
-            <section class="otr-section" aria-labelledby="otr-diff-h">
-              <h3 id="otr-diff-h">The page against the release</h3>
-              <p class="otr-legend">
-                <ins>the page’s words</ins> <del>what was said</del>
-              </p>
-              <DiffView parts={wordDiff(pageText, original || stripOuterQuotes(pageText))} />
-              {best.differences.some((d) => d.type === 'number') ? (
-                <p class="otr-fignote">
-                  <strong>A figure was changed: </strong>
-                  {best.differences
-                    .filter((d) => d.type === 'number')
-                    .map((d) => `the page has “${d.page}”, the release “${d.original}”`)
-                    .join('; ')}
-                  .
-                </p>
-              ) : null}
-            </section>
-          ) : null}
-          {best.notes?.length ? (
-            <ul class="otr-notes" aria-label="Notes">
-              {best.notes.map((n, k) => (
-                <li key={k}>{noteText(n)}</li>
-              ))}
-            </ul>
-          ) : null}
-          <section class="otr-section" aria-labelledby="otr-q-h">
-            <h3 id="otr-q-h">
-              {answer!.verdict === 'paraphrase' ? 'The statement it reports' : best.kind === 'quote' ? 'The full quotation' : 'The release’s words'}
-            </h3>
-            <QuoteText quote={best.quote} span={best.span} label={answer!.verdict === 'paraphrase' ? 'The statement it reports' : undefined} />
-          </section>
-          <Candidates answer={answer!} />
-          <CitationActions kind={best.kind} speaker={best.speaker} release={best.release} date={best.date} copy={props.copy} />
-        </>
-      ) : null}
+      {d && answer ? <AnswerBody answer={answer} description={d} now={props.now} copy={props.copy} /> : null}
     </div>
   );
 }

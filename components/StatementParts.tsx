@@ -2,7 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { ReleaseInfo, Speaker, StatementKind } from '../core/types';
 import { whoSaid } from '../core/speakers';
-import { citationMarkdown, citationText, formatDate, isSafeUrl, timeAgo } from '../core/citation';
+import { formatDate, timeAgo } from '../core/citation';
+import type { Citation } from '../core/present/cite';
+import { copyText } from './clipboard';
 
 export function SpeakerBlock(props: { kind: StatementKind; speaker: Speaker | null; release: ReleaseInfo; date?: string; now?: Date }) {
   const { speaker, release } = props;
@@ -24,10 +26,10 @@ export function SpeakerBlock(props: { kind: StatementKind; speaker: Speaker | nu
   );
 }
 
-/** The whole quotation, paragraph by paragraph, with [start, end) marked. Always rendered as text. */
-export function QuoteText(props: { quote: string; span?: [number, number] | null; label?: string }) {
+/** The whole quotation, paragraph by paragraph, with the runs the passage quotes marked. Always rendered as text. */
+export function QuoteText(props: { quote: string; marks?: [number, number][]; label?: string }) {
   const { quote } = props;
-  const span = props.span && props.span[0] < props.span[1] ? props.span : null;
+  const marks = (props.marks ?? []).filter(([a, b]) => a < b);
   const paras: preact.JSX.Element[] = [];
   let offset = 0;
   quote.split('\n').forEach((para, k) => {
@@ -35,13 +37,16 @@ export function QuoteText(props: { quote: string; span?: [number, number] | null
     const end = offset + para.length;
     offset = end + 1;
     const pieces: (string | preact.JSX.Element)[] = [];
-    if (span && span[0] < end && span[1] > start) {
-      const a = Math.max(span[0], start) - start;
-      const b = Math.min(span[1], end) - start;
-      if (a > 0) pieces.push(para.slice(0, a));
-      pieces.push(<mark key="m">{para.slice(a, b)}</mark>);
-      if (b < para.length) pieces.push(para.slice(b));
-    } else pieces.push(para);
+    let at = 0;
+    for (const [ma, mb] of marks) {
+      if (mb <= start || ma >= end) continue;
+      const a = Math.max(ma, start) - start;
+      const b = Math.min(mb, end) - start;
+      if (a > at) pieces.push(para.slice(at, a));
+      pieces.push(<mark key={a}>{para.slice(a, b)}</mark>);
+      at = b;
+    }
+    if (at < para.length) pieces.push(para.slice(at));
     paras.push(<p key={k}>{pieces}</p>);
   });
   return (
@@ -51,40 +56,13 @@ export function QuoteText(props: { quote: string; span?: [number, number] | null
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Pages without the async clipboard (plain http): the old way, with a hidden field.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-}
-
-export function CitationActions(props: { kind: StatementKind; speaker: Speaker | null; release: ReleaseInfo; date?: string; copy?: (text: string) => Promise<boolean> }) {
+export function CitationActions(props: { citation: Citation; copy?: (text: string) => Promise<boolean> }) {
   const [status, setStatus] = useState('');
   const copy = props.copy ?? copyText;
-  const cite = { kind: props.kind, speaker: props.speaker, release: props.release, date: props.date };
   const doCopy = async (kind: 'text' | 'md') => {
-    const text = kind === 'md' ? citationMarkdown(cite) : citationText(cite);
-    const ok = await copy(text);
+    const ok = await copy(kind === 'md' ? props.citation.markdown : props.citation.text);
     setStatus(ok ? (kind === 'md' ? 'Markdown citation copied' : 'Citation copied') : 'Could not copy: the page blocks the clipboard');
   };
-  const url = props.release.url;
   return (
     <div class="otr-actions">
       <button type="button" class="otr-btn" onClick={() => void doCopy('text')}>
@@ -93,8 +71,8 @@ export function CitationActions(props: { kind: StatementKind; speaker: Speaker |
       <button type="button" class="otr-btn" onClick={() => void doCopy('md')} aria-label="Copy citation as Markdown">
         Copy Markdown
       </button>
-      {isSafeUrl(url) ? (
-        <a class="otr-btn otr-link" href={url} target="_blank" rel="noopener noreferrer">
+      {props.citation.link ? (
+        <a class="otr-btn otr-link" href={props.citation.link} target="_blank" rel="noopener noreferrer">
           Open the source
         </a>
       ) : null}

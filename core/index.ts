@@ -13,4 +13,6 @@ export {
 export { htmlToReleaseText, findDateInText, dateFromIso, type ArticleLike } from './import/html';
 export { findQuotations, type Quotation, type QuotationKind, type FindOptions } from './check/findQuotations';
 export { checkArticle, checkQuotations, summarise, type CheckItem, type CheckReport, type CheckSummary } from './check/checkArticle';
-export { reportMarkdown, verdictLabel, summaryLine, VERDICT_LABELS } from './check/reportMarkdown';
+export { reportMarkdown, summaryLine, type ReportOptions } from './check/reportMarkdown';
+export { describe, verdictName, differenceText, noteText, type Description, type Tone } from './present/describe';
+export { citeMatch, textFragmentLink, type Citation, type CheckedOn } from './present/cite';

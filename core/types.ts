@@ -156,6 +156,19 @@ export interface Note {
   original: string;
 }
 
+export type SegmentType = 'same' | 'spelling' | DifferenceType | NoteType;
+
+/**
+ * One piece of the page's words against the original's, in the page's order, as the matcher
+ * aligned them: the same words, a difference (each one of `differences`, in order), or a note
+ * (an elision or editorial words, framing).
+ */
+export interface Segment {
+  type: SegmentType;
+  page: string;
+  original: string;
+}
+
 export interface Attribution {
   /** The people the page names around the passage, as written. */
   names: string[];
@@ -176,6 +189,10 @@ export interface Match {
   score: number;
   differences: Difference[];
   notes?: Note[];
+  /** The page's words against the original's, in the page's order (differences and notes in place). */
+  segments?: Segment[];
+  /** [start, end) offsets in `quote` of the runs the passage quotes (an elision splits them). */
+  marks?: [number, number][];
   attribution?: Attribution;
   /** The verdict this candidate alone would get (the answer's verdict is the best's). */
   verdict?: Exclude<Verdict, 'invalid' | 'not-found'>;

@@ -49,8 +49,10 @@ export interface StatementView {
 }
 
 export interface RecentCheck {
-  /** The start of the checked passage. */
+  /** The checked passage (its first 600 characters), without the page's outer quote marks. */
   text: string;
+  /** The answer as it was given (its best match; no candidates), so the popup can open it again. */
+  answer?: Answer;
   verdict: Verdict;
   speaker: string | null;
   date: string | null;

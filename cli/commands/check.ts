@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { checkQuotations, findQuotations, reportMarkdown, speakerName, summaryLine, verdictLabel, type CheckItem, type CheckReport } from '../../core/index';
+import { checkQuotations, describe, findQuotations, reportMarkdown, summaryLine, type CheckItem, type CheckReport } from '../../core/index';
 import { CliError } from '../errors';
 import { humanDate, speakerLine } from '../format';
 import { parseHTML } from 'linkedom';
@@ -55,30 +55,26 @@ function flat(s: string, max = 400): string {
   return f.length <= max ? f : `${f.slice(0, max - 1).trimEnd()}…`;
 }
 
-const COLOURS: Record<string, string> = { verbatim: '32', altered: '33', paraphrase: '36', 'not-found': '2', invalid: '31' };
+const COLOURS: Record<string, string> = { verbatim: '32', altered: '33', paraphrase: '36', 'not-found': '2', invalid: '31', warning: '31' };
 
 function describeItem(item: CheckItem, n: number, color: boolean): string[] {
   const { quotation, answer } = item;
+  const d = describe(answer);
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const label = verdictLabel(item).toUpperCase() + (quotation.kind === 'reported' ? ' (reported speech)' : '');
-  const lines = [`${n}. ${paint(`1;${COLOURS[answer.verdict] ?? '0'}`, label)}`, `   ${flat(quotation.text)}`];
+  const label = d.label + (quotation.kind === 'reported' ? ' (reported speech)' : '');
+  const lines = [`${n}. ${paint(`1;${COLOURS[d.tone] ?? '0'}`, label)}`, `   ${flat(quotation.text)}`];
   const best = answer.best;
   if (answer.verdict === 'invalid' && answer.reason) lines.push(`   not checked: ${answer.reason}`);
-  if (answer.verdict === 'not-found') lines.push('   nothing the index holds is like these words');
+  if (answer.verdict === 'not-found') lines.push(`   ${d.hint}`);
   if (best) {
     lines.push(`   said by:     ${speakerLine(best.kind, best.speaker, best.release.organisation)}`);
     lines.push(`   date:        ${humanDate(best.date)}`);
     lines.push(`   release:     ${flat(best.release.title, 100)}${best.release.source ? ` (${best.release.source})` : ''}`);
-    for (const d of best.differences) {
-      lines.push(`   ${d.type === 'number' ? 'figure:     ' : 'difference: '} page: ${d.page ? `“${d.page}”` : '(nothing)'} — original: ${d.original ? `“${d.original}”` : '(nothing)'}`);
-    }
-    if (best.attribution && !best.attribution.consistent) {
-      const names = best.attribution.names.length ? best.attribution.names.join(', ') : 'no one';
-      lines.push(`   ${paint('1;31', 'ATTRIBUTION')}: the article names ${names}; the release names ${speakerName(best.speaker) || 'no one (the release’s own words)'}`);
-    } else if (best.attribution) {
-      lines.push(`   attribution: consistent (${best.attribution.names.join(', ')})`);
-    }
-    if (answer.verdict !== 'verbatim') lines.push(`   original:    “${flat(best.quote.slice(best.span[0], best.span[1]) || best.quote)}”`);
+    for (const x of d.differences) lines.push(`   ${x.text}`);
+    if (d.attribution) lines.push(`   ${paint('1;31', 'ATTRIBUTION')}: ${d.attribution}`);
+    else if (best.attribution) lines.push(`   attribution: consistent (${best.attribution.names.join(', ')})`);
+    for (const note of d.notes) lines.push(`   ${note}`);
+    if (answer.verdict !== 'verbatim' && d.citation) lines.push(`   said:        “${d.citation.words}”`);
   }
   return lines;
 }
@@ -102,7 +98,7 @@ export function runCheck(opts: CheckOptions, stdout: Writable): void {
     });
     stdout.write(JSON.stringify(answers, null, 2) + '\n');
   } else if (opts.markdown) {
-    stdout.write(reportMarkdown(report, `Quotation check: ${path.basename(opts.file.shown)}`));
+    stdout.write(reportMarkdown(report, { title: `Quotation check: ${path.basename(opts.file.shown)}` }));
   } else {
     stdout.write(formatReport(report, opts.file.shown, opts.color));
   }

@@ -77,7 +77,7 @@ describe('checkArticle', () => {
   });
 
   it('writes a Markdown report', () => {
-    const md = reportMarkdown(report, 'Police step up fight');
+    const md = reportMarkdown(report, { title: 'Police step up fight' });
     expect(md).toMatch(/^# Police step up fight\n\n6 quotations, 3 verbatim, 1 altered, 1 paraphrase, 1 not in the index, 1 attributed to someone else\n/);
     expect(md).toContain('## 2. Altered (1 difference)');
     expect(md).toContain('- **Figure changed:** page “600” — original “400”');

@@ -1,4 +1,4 @@
-import type { Difference, Note } from '../types';
+import type { Difference, Note, Segment } from '../types';
 import type { Token } from '../text/tokens';
 import { contentTerms, isStopword } from '../text/terms';
 import { isFigure } from '../text/figures';
@@ -15,6 +15,10 @@ import { wordsOf } from './passage';
 export interface Reading {
   differences: Difference[];
   notes: Note[];
+  /** The page's words against the original's, in the page's order. */
+  segments: Segment[];
+  /** [start, end) runs of the original the passage quotes. */
+  marks: [number, number][];
   span: [number, number];
   score: number;
   /** Passage words matched (exactly or as a spelling variant). */
@@ -47,6 +51,20 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const marksBefore = marksByWord(passage);
   const differences: Difference[] = [];
   const notes: Note[] = [];
+  const segments: Segment[] = [];
+  // Statement words aligned to the passage, in runs that an elision or a bracket splits.
+  const runs: [number, number][] = [];
+  let same: { q: number[]; s: number[] } | null = null;
+  const flushSame = () => {
+    if (!same) return;
+    segments.push({ type: 'same', page: pageText(same.q), original: origText(same.s) });
+    same = null;
+  };
+  const quoted = (k: number) => {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === k - 1) last[1] = k;
+    else runs.push([k, k]);
+  };
   let edits = 0;
   let names = 0;
   let figures = 0;
@@ -69,6 +87,8 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     const number = qi.some((k) => isFigure(q[k])) || si.some((k) => isFigure(s[k]));
     const type = number ? 'number' : qi.length && si.length ? 'replaced' : qi.length ? 'inserted' : 'omitted';
     differences.push({ type, page: pageText(qi), original: origText(si) });
+    flushSame();
+    segments.push(differences[differences.length - 1]);
     // A changed figure is one edit however many words state it ("two thirds" → "a third"); the
     // words around it in the same region count as usual.
     // ("a" in "a third" is part of the figure: one third.)
@@ -86,6 +106,8 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     const marks = marksBefore.get(skipped.at) ?? [];
     const mark = marks.find((m) => m.type === skipped!.free) ?? marks[0];
     notes.push({ type: skipped.free === 'gap' ? 'elision' : 'insertion', page: mark?.text || '…', original: origText(skipped.s) });
+    flushSame();
+    segments.push(notes[notes.length - 1]);
     if (mark) usedMarks.add(mark);
     skipped = null;
   };
@@ -97,11 +119,16 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     const terms = contentTerms(words);
     const stmt = new Set(contentTerms(s));
     const shared = terms.filter((t) => stmt.has(t)).length;
+    flushSame();
     if (terms.length >= 2 && shared >= Math.max(2, terms.length * 0.5)) {
       differences.push({ type: words.some(isFigure) ? 'number' : 'inserted', page: text, original: '' });
+      segments.push(differences[differences.length - 1]);
       edits += words.length;
       contentEdits += words.filter(isContent).length;
-    } else notes.push({ type: 'framing', page: text, original: '' });
+    } else {
+      notes.push({ type: 'framing', page: text, original: '' });
+      segments.push(notes[notes.length - 1]);
+    }
     framedWords = [];
   };
   for (const op of al.ops) {
@@ -125,15 +152,23 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     if ('s' in op) {
       sMin = Math.min(sMin, op.s);
       sMax = Math.max(sMax, op.s);
+      quoted(op.s);
     }
     if (op.op === 'match' || op.op === 'fuzzy') {
       flushDiff();
       if (isContent(q[op.q])) contentMatched++;
-      if (op.op === 'fuzzy') {
-        const cut = (op.q === 0 && s[op.s].norm.endsWith(q[op.q].norm)) || (op.q === q.length - 1 && s[op.s].norm.startsWith(q[op.q].norm));
-        if (!cut) notes.push({ type: 'spelling', page: pageText([op.q]), original: origText([op.s]) });
-        run = 0;
-      } else longestRun = Math.max(longestRun, ++run);
+      const cut = op.op === 'fuzzy' && ((op.q === 0 && s[op.s].norm.endsWith(q[op.q].norm)) || (op.q === q.length - 1 && s[op.s].norm.startsWith(q[op.q].norm)));
+      if (op.op === 'fuzzy' && !cut) {
+        notes.push({ type: 'spelling', page: pageText([op.q]), original: origText([op.s]) });
+        flushSame();
+        segments.push(notes[notes.length - 1]);
+      } else {
+        same ??= { q: [], s: [] };
+        same.q.push(op.q);
+        same.s.push(op.s);
+      }
+      if (op.op === 'fuzzy') run = 0;
+      else longestRun = Math.max(longestRun, ++run);
       continue;
     }
     run = 0;
@@ -153,11 +188,13 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
     if (next.length === tail.q.length && next.some((k) => isFigure(s[k]))) {
       tail.s.push(...next);
       sMax = next[next.length - 1];
+      next.forEach(quoted);
     }
   }
   flushDiff();
   flushSkip();
   flushFrame();
+  flushSame();
   // Elisions and brackets the alignment did not need still belong in the notes. A
   // bracket at either end stands for the original's words up to the sentence's edge:
   // "[The projects] are central" for "The projects receiving funding today are central".
@@ -177,7 +214,8 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const fuzzy = al.ops.filter((o) => o.op === 'fuzzy').length;
   const score = aligned + edits > 0 ? Math.max(0, (al.matched - 0.1 * fuzzy) / (al.matched + edits)) : 0;
   const span: [number, number] = sMax >= 0 ? [s[sMin].start, s[sMax].end] : [0, 0];
-  return { differences, notes, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed, names, figures };
+  const marks = runs.map(([a, b]): [number, number] => [s[a].start, s[b].end]);
+  return { differences, notes, segments, marks, span, score: round(score), matched: al.matched, edits, contentMatched, contentEdits, longestRun, framed, names, figures };
 }
 
 /**

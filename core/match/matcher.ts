@@ -118,7 +118,7 @@ export function createMatcher(data: IndexData): Matcher {
       const span = spanOf(stTokens, cov.words, st.text.length);
       // Reported speech may reword, never refigure: a figure of the page that the statement gives otherwise is a difference.
       const differences = changedFigures(passage, wordsOf(passage), st.text, stTokens.slice(cov.words[0], cov.words[1] + 1));
-      return { verdict: 'paraphrase', reading: { differences, notes: [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0, names: 0, figures: 0 } };
+      return { verdict: 'paraphrase', reading: { differences, notes: [], segments: differences, marks: span[0] < span[1] ? [span] : [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0, names: 0, figures: 0 } };
     }
     return null;
   }
@@ -192,6 +192,8 @@ export function createMatcher(data: IndexData): Matcher {
       score: r.score,
       differences: r.differences,
       ...(r.notes.length ? { notes: r.notes } : {}),
+      segments: r.segments,
+      marks: r.marks,
       verdict,
     };
   }

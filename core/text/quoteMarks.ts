@@ -171,3 +171,15 @@ export function opensWith(s: string): Family | null {
   const m = t ? markAt(s, offset) : null;
   return m && m.mark === 'open' ? m.family : null;
 }
+
+/** The passage without the page's outer quote marks: “…” → …, "…." → …. (Apostrophes inside are kept.) */
+export function stripOuterQuotes(text: string): string {
+  let t = text.trim();
+  const opened = /^[“"‘„«]/.test(t) || (/^'/.test(t) && /'[.,!?]?$/.test(t));
+  if (opened) t = t.slice(1);
+  const m = /[”"’»']([.,!?]?)$/.exec(t);
+  // A closing ’ or ' straight after a letter may be an apostrophe ("the officers'"): kept.
+  const apostrophe = !opened && m !== null && /[’']/.test(m[0][0]) && /\p{L}$/u.test(t.slice(0, m.index));
+  if (m && !apostrophe) t = t.slice(0, m.index) + m[1];
+  return t.trim();
+}

@@ -37,7 +37,7 @@ export function App() {
     }
   };
 
-  const markdown = () => (report ? reportMarkdown(report, 'Quotation check: draft') : '');
+  const markdown = () => (report ? reportMarkdown(report, { title: 'Quotation check: draft' }) : '');
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(markdown());

@@ -1,5 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '../../components/mountPage';
 import { App } from './App';
-import '../../components/pages.css';
 
-render(<App />, document.getElementById('app')!);
+mountPage(App);

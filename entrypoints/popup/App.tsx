@@ -4,22 +4,18 @@ import { ask } from '../../lib/client';
 import type { IndexStats, RecentCheck, StatementView } from '../../lib/protocol';
 import type { SearchHit } from '../../core/search';
 import { formatDate } from '../../core/citation';
+import { citeMatch } from '../../core/present/cite';
+import { describe } from '../../core/present/describe';
 import { CitationActions, QuoteText, SpeakerBlock } from '../../components/StatementParts';
+import { AnswerBody } from '../../components/AnswerBody';
 import { IndexStatsView } from '../../components/IndexStatsView';
 import { AddPage } from './AddPage';
-
-const VERDICT: Record<string, string> = {
-  verbatim: 'Verbatim',
-  altered: 'Altered',
-  paraphrase: 'Paraphrase',
-  'not-found': 'Not in the index',
-  invalid: 'Not checked',
-};
 
 export function App() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [open, setOpen] = useState<StatementView | null>(null);
+  const [reopened, setReopened] = useState<RecentCheck | null>(null);
   const [stats, setStats] = useState<IndexStats | null>(null);
   const [recent, setRecent] = useState<RecentCheck[]>([]);
   const [error, setError] = useState('');
@@ -75,8 +71,10 @@ export function App() {
           </button>
           <SpeakerBlock kind={open.kind} speaker={open.speaker} release={open.release} />
           <QuoteText quote={open.text} label={open.kind === 'quote' ? 'The full quotation' : 'The release’s words'} />
-          <CitationActions kind={open.kind} speaker={open.speaker} release={open.release} />
+          <CitationActions citation={citeMatch({ kind: open.kind, speaker: open.speaker, release: open.release, date: open.release.date, quote: open.text }, [], 'verbatim')} />
         </section>
+      ) : reopened?.answer ? (
+        <RecentAnswer check={reopened} onBack={() => setReopened(null)} />
       ) : (
         <>
           <label class="search">
@@ -130,18 +128,32 @@ export function App() {
                 </div>
                 {recent.length ? (
                   <ul class="recent">
-                    {recent.slice(0, 8).map((r, k) => (
-                      <li key={k}>
-                        <span class={`pill v-${r.verdict}`}>{VERDICT[r.verdict] ?? r.verdict}</span> <span class="recent-text">“{r.text}”</span>
-                        {r.speaker ? (
-                          <span class="small muted">
-                            {' '}
-                            — {r.speaker}
-                            {r.date ? `, ${formatDate(r.date)}` : ''}
-                          </span>
-                        ) : null}
-                      </li>
-                    ))}
+                    {recent.slice(0, 8).map((r, k) => {
+                      const d = r.answer ? describe(r.answer) : null;
+                      const inner = (
+                        <>
+                          <span class={`pill otr-t-${d?.tone ?? r.verdict}`}>{d?.name ?? r.verdict}</span> <span class="recent-text">“{r.text}”</span>
+                          {r.speaker ? (
+                            <span class="small muted">
+                              {' '}
+                              — <bdi>{r.speaker}</bdi>
+                              {r.date ? `, ${formatDate(r.date)}` : ''}
+                            </span>
+                          ) : null}
+                        </>
+                      );
+                      return (
+                        <li key={k}>
+                          {r.answer?.best ? (
+                            <button type="button" class="recent-open" onClick={() => setReopened(r)} aria-label={`Open the check: ${d?.label ?? r.verdict}`}>
+                              {inner}
+                            </button>
+                          ) : (
+                            inner
+                          )}
+                        </li>
+                      );
+                    })}
                   </ul>
                 ) : (
                   <p class="small muted">None yet. Select a quotation on any page and press Verify quote.</p>
@@ -152,5 +164,21 @@ export function App() {
         </>
       )}
     </main>
+  );
+}
+
+/** A recent check opened again: its verdict line and details, as the card showed them. */
+function RecentAnswer(props: { check: RecentCheck; onBack: () => void }) {
+  const answer = props.check.answer!;
+  const d = describe(answer, { checked: { pageText: props.check.text, on: new Date(props.check.at) } });
+  return (
+    <section class={`detail otr-t-${d.tone}`} aria-label="Recent check">
+      <button type="button" class="linkish" onClick={props.onBack}>
+        ← Back
+      </button>
+      <h2 class="recent-verdict">{d.label}</h2>
+      <p class="small muted">“{props.check.text}”</p>
+      <AnswerBody answer={answer} description={d} />
+    </section>
   );
 }

@@ -4,6 +4,7 @@
  * matcher, the popup's search, index statistics and the recent checks.
  */
 import { createMatcher, loadIndex, speakerKey, speakerName, type IndexData, type Matcher } from '../../core';
+import { stripOuterQuotes } from '../../core/text/quoteMarks';
 import { exportReleases, readImport } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
 import type { ReleaseStore } from './releaseStore';
@@ -156,7 +157,10 @@ export function createService(deps: ServiceDeps): Service {
         const list = await readRecent();
         // A retry of a request a stopped worker had already recorded: once is enough.
         if (entry.id !== undefined && list.some((e) => e.id === entry.id)) return;
-        await deps.store.set(RECENT_KEY, [entry, ...list].slice(0, RECENT_MAX));
+        // The same passage checked again moves to the top: no repeats.
+        const key = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+        const rest = list.filter((e) => key(e.text) !== key(entry.text));
+        await deps.store.set(RECENT_KEY, [entry, ...rest].slice(0, RECENT_MAX));
       })
       .catch(() => undefined);
     return recentQueue;
@@ -169,7 +173,8 @@ export function createService(deps: ServiceDeps): Service {
         const answer = s.matcher.match(req.text, { context: req.context });
         const best = answer.best;
         await remember({
-          text: clip(req.text, 160),
+          text: clip(stripOuterQuotes(req.text), 600),
+          answer: { ...answer, candidates: [] },
           verdict: answer.verdict,
           speaker: best?.speaker ? speakerName(best.speaker) : best ? best.release.organisation ?? null : null,
           date: best?.date ?? null,

@@ -10,8 +10,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Answer } from '../../core/types';
 import { findQuotations, type Quotation } from '../../core/check/findQuotations';
 import { summarise, type CheckReport } from '../../core/check/checkArticle';
-import { reportMarkdown, VERDICT_LABELS } from '../../core/check/reportMarkdown';
-import { CheckReportView, REPORT_CSS, VERDICT_COLOURS } from '../../components/CheckReport';
+import { reportMarkdown } from '../../core/check/reportMarkdown';
+import { CheckReportView, REPORT_CSS } from '../../components/CheckReport';
+import { BADGE_COLOURS } from '../../components/palette';
+import { copyText } from '../../components/clipboard';
+import { describe } from '../../core/present/describe';
 import { MAX_CONTEXT, MAX_QUOTATIONS, MAX_TEXT } from '../protocol';
 import { cardApi, ignoreUntrusted } from './cardUi';
 
@@ -117,11 +120,6 @@ button:focus-visible{outline:2px solid #0b57d0;outline-offset:1px}
 :host(.otr-flash) button{animation:otr-flash 1.2s ease-out 1}
 @keyframes otr-flash{0%,40%{box-shadow:0 0 0 4px #ffd33d}100%{box-shadow:0 1px 2px rgba(0,0,0,.3)}}`;
 
-function badgeText(answer: Answer): string {
-  if (answer.verdict === 'altered') return 'Altered';
-  return VERDICT_LABELS[answer.verdict] ?? answer.verdict;
-}
-
 interface Badge {
   host: HTMLElement;
 }
@@ -137,10 +135,11 @@ function makeBadge(n: number, answer: Answer, onClick: (host: HTMLElement) => vo
   const button = document.createElement('button');
   button.type = 'button';
   button.dataset.verdict = answer.verdict;
-  const mismatch = answer.best?.attribution && !answer.best.attribution.consistent;
-  button.textContent = `${n + 1} ${badgeText(answer)}${mismatch ? ' ⚠' : ''}`;
-  button.style.background = VERDICT_COLOURS[answer.verdict] ?? '#6e7781';
-  button.title = `On the Record: ${VERDICT_LABELS[answer.verdict]}${mismatch ? ', attributed to someone else' : ''}. Click for the details.`;
+  // The badge is short (the verdict's name, ⚠ for a contradicted attribution); its label is the whole verdict line.
+  const d = describe(answer);
+  button.textContent = `${n + 1} ${d.name}${d.tone === 'warning' ? ' ⚠' : ''}`;
+  button.style.background = BADGE_COLOURS[d.tone];
+  button.title = `On the Record: ${d.label}. Click for the details.`;
   button.setAttribute('aria-label', button.title);
   button.addEventListener('click', (e) => {
     e.preventDefault();
@@ -170,15 +169,6 @@ function flash(host: HTMLElement) {
   host.classList.remove('otr-flash');
   void host.offsetWidth;
   host.classList.add('otr-flash');
-}
-
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Finds, checks, marks and lists every quotation on the page; resolves to the report. */
@@ -219,7 +209,7 @@ export async function checkPage(o: PageCheckOptions): Promise<CheckReport> {
     flash(host);
     openCard(i, host);
   };
-  const onExport = () => void copy(reportMarkdown(report, `Quotation check: ${document.title || location.href}`));
+  const onExport = () => void copyText(reportMarkdown(report, { title: `Quotation check: ${document.title || location.href}`, pageUrl: location.href }));
 
   const ui = await createShadowRootUi(o.ctx, {
     name: PANEL_HOST,

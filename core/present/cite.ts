@@ -1,0 +1,94 @@
+/**
+ * The citation of a checked passage: the words as the release gives them (never the release's
+ * lead or title in the speaker's mouth), who said them with rank, role and organisation, the
+ * release, its date and address (a text-fragment link to the words where there is one), when
+ * and where it was checked, and for a passage the page changed, the page's version.
+ */
+import type { Match, Verdict } from '../types';
+import { formatDate, isSafeUrl } from '../citation';
+import { speakerName } from '../speakers';
+
+export interface CheckedOn {
+  /** The address of the page the passage was checked on. */
+  pageUrl?: string;
+  /** The page's words, noted beside the release's when they differ. */
+  pageText?: string;
+  /** When (default: now). */
+  on?: Date;
+}
+
+export interface Citation {
+  /** The words cited, as the release gives them ("…" where the passage left words out). */
+  words: string;
+  text: string;
+  markdown: string;
+  /** The release's address, with a text fragment that scrolls to the words; null when the release has none. */
+  link: string | null;
+}
+
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** What a citation needs of a statement: a match, or a statement looked up in the popup. */
+export type Citable = Pick<Match, 'kind' | 'speaker' | 'release' | 'date' | 'quote'>;
+
+/** Who, for a citation: the speaker with rank and role, else what the release is. */
+function citedSpeaker(m: Citable): { who: string; role: string | null } {
+  if (m.speaker) return { who: speakerName(m.speaker), role: m.speaker.name !== null ? (m.speaker.role ?? null) : null };
+  // A quotation nobody is named for is not the organisation's: say so rather than credit it.
+  if (m.kind === 'quote') return { who: 'Unknown speaker', role: null };
+  return { who: m.release.organisation ?? 'The release', role: 'in the release’s own words' };
+}
+
+/** Text fragments (#:~:text=start,end) percent-encode their own syntax characters too. */
+function fragmentPart(s: string): string {
+  return encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+}
+
+/** The release's address with a text fragment for `words`: its first and last four words, or all of a short passage. */
+export function textFragmentLink(url: string, words: string): string {
+  const base = url.replace(/#.*$/, '');
+  const ws = flat(words.replace(/…/g, ' ')).split(' ').filter(Boolean);
+  if (!ws.length) return base;
+  const directive = ws.length <= 8 ? fragmentPart(ws.join(' ')) : `${fragmentPart(ws.slice(0, 4).join(' '))},${fragmentPart(ws.slice(-4).join(' '))}`;
+  return `${base}#:~:text=${directive}`;
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+/** `checked` absent: a statement looked up rather than checked (the popup's search): no "Checked on" line. */
+export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdict, checked?: CheckedOn): Citation {
+  const runs = marks.length ? marks : [[0, m.quote.length] as [number, number]];
+  const words = runs.map(([a, b]) => flat(m.quote.slice(a, b))).join(' … ');
+  const { who, role } = citedSpeaker(m);
+  const org = m.release.organisation;
+  const date = formatDate(m.date);
+  const link = isSafeUrl(m.release.url) ? textFragmentLink(m.release.url, words) : null;
+  const on = formatDate(isoDay(checked?.on ?? new Date()));
+  const page = checked?.pageUrl && isSafeUrl(checked.pageUrl) ? checked.pageUrl : null;
+  const pageVersion = verdict === 'altered' && checked?.pageText ? flat(checked.pageText) : null;
+
+  const whoLine = [who, role].filter(Boolean).join(', ') + (org && !who.includes(org) ? ` (${org})` : '');
+  const title = flat(m.release.title);
+  const text = [
+    `“${words}”`,
+    `— ${whoLine}, ${date}. ${title}${/[.!?]$/.test(title) ? '' : '.'}${link ? ` ${link}` : ''}`,
+    pageVersion ? `The page has: “${pageVersion}”` : null,
+    checked ? `Checked on ${on}${page ? ` against ${page}` : ''} with On the Record.` : null,
+  ].filter(Boolean).join('\n');
+
+  const mdTitle = mdEscape(title);
+  const markdown = [
+    `> “${mdEscape(words)}”`,
+    `>`,
+    `> — **${mdEscape(who)}**${role ? `, ${mdEscape(role)}` : ''}${org && !who.includes(org) ? ` (${mdEscape(org)})` : ''}, ${date}. ${link ? `[*${mdTitle}*](${link.replace(/[()\s]/g, encodeURIComponent)})` : `*${mdTitle}*`}`,
+    pageVersion ? `\nThe page has: “${mdEscape(pageVersion)}”` : null,
+    checked ? `\nChecked on ${on}${page ? ` against <${page}>` : ''} with On the Record.` : null,
+  ].filter((l) => l !== null).join('\n');
+  return { words, text, markdown, link };
+}
