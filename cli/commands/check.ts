@@ -61,7 +61,7 @@ function describeItem(item: CheckItem, n: number, color: boolean): string[] {
   const { quotation, answer } = item;
   const d = describe(answer);
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const label = d.label + (quotation.kind === 'reported' ? ' (reported speech)' : '');
+  const label = d.label.toUpperCase() + (quotation.kind === 'reported' ? ' (reported speech)' : '');
   const lines = [`${n}. ${paint(`1;${COLOURS[d.tone] ?? '0'}`, label)}`, `   ${flat(quotation.text)}`];
   const best = answer.best;
   if (answer.verdict === 'invalid' && answer.reason) lines.push(`   not checked: ${answer.reason}`);

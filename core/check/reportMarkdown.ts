@@ -49,7 +49,8 @@ export function reportMarkdown(report: CheckReport, options: ReportOptions = {})
       for (const x of d.differences) out.push(`- **${x.type === 'number' ? 'Figure changed' : 'Difference'}:** page “${escapeMd(x.page)}” — said “${escapeMd(x.original)}”`);
       if (d.attribution) out.push(`- **Attribution:** ${escapeMd(d.attribution)}`);
       for (const n of d.notes) out.push(`- ${escapeMd(n)}`);
-      if (d.citation) out.push('', d.citation.markdown);
+      // (The report's head says when and where it was checked: not again under each citation.)
+      if (d.citation) out.push('', d.citation.markdown.replace(/\n+Checked on [^\n]*$/, ''));
     } else if (answer.verdict === 'not-found') {
       out.push(`- ${d.hint}`);
     }

@@ -63,7 +63,10 @@ function mdEscape(s: string): string {
 
 /** `checked` absent: a statement looked up rather than checked (the popup's search): no "Checked on" line. */
 export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdict, checked?: CheckedOn): Citation {
-  const runs = marks.length ? marks : [[0, m.quote.length] as [number, number]];
+  const runs: [number, number][] = marks.length ? marks.map(([a, b]) => [a, b]) : [[0, m.quote.length]];
+  // The sentence's own full stop (or ! ?) after the last word cited is the release's too.
+  const last = runs[runs.length - 1];
+  if (/^[.!?]/.test(m.quote.slice(last[1]))) last[1] += 1;
   const words = runs.map(([a, b]) => flat(m.quote.slice(a, b))).join(' … ');
   const { who, role } = citedSpeaker(m);
   const org = m.release.organisation;
@@ -74,10 +77,12 @@ export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdic
   const pageVersion = verdict === 'altered' && checked?.pageText ? flat(checked.pageText) : null;
 
   const whoLine = [who, role].filter(Boolean).join(', ') + (org && !who.includes(org) ? ` (${org})` : '');
-  const title = flat(m.release.title);
+  // The release by its title (often its lead paragraph): named as the release, never quoted as the speaker's words.
+  const full = flat(m.release.title).replace(/[.!?]$/, '');
+  const title = full.length > 120 ? `${full.slice(0, 119).replace(/\s+\S*$/, '')}…` : full;
   const text = [
     `“${words}”`,
-    `— ${whoLine}, ${date}. ${title}${/[.!?]$/.test(title) ? '' : '.'}${link ? ` ${link}` : ''}`,
+    `— ${whoLine}, ${date}. Release: ${title}.${link ? ` ${link}` : ''}`,
     pageVersion ? `The page has: “${pageVersion}”` : null,
     checked ? `Checked on ${on}${page ? ` against ${page}` : ''} with On the Record.` : null,
   ].filter(Boolean).join('\n');
@@ -86,7 +91,7 @@ export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdic
   const markdown = [
     `> “${mdEscape(words)}”`,
     `>`,
-    `> — **${mdEscape(who)}**${role ? `, ${mdEscape(role)}` : ''}${org && !who.includes(org) ? ` (${mdEscape(org)})` : ''}, ${date}. ${link ? `[*${mdTitle}*](${link.replace(/[()\s]/g, encodeURIComponent)})` : `*${mdTitle}*`}`,
+    `> — **${mdEscape(who)}**${role ? `, ${mdEscape(role)}` : ''}${org && !who.includes(org) ? ` (${mdEscape(org)})` : ''}, ${date}. Release: ${link ? `[*${mdTitle}*](${link.replace(/[()\s]/g, encodeURIComponent)})` : `*${mdTitle}*`}.`,
     pageVersion ? `\nThe page has: “${mdEscape(pageVersion)}”` : null,
     checked ? `\nChecked on ${on}${page ? ` against <${page}>` : ''} with On the Record.` : null,
   ].filter((l) => l !== null).join('\n');

@@ -110,7 +110,7 @@ async function open(o: OpenCardOptions): Promise<void> {
     mode: 'closed',
     onMount(container, shadow) {
       ignoreUntrusted(shadow);
-      render(<ResultCard answer={o.answer} error={o.error} pageText={o.pageText} onClose={() => close(true)} />, container);
+      render(<ResultCard answer={o.answer} error={o.error} pageText={o.pageText} pageUrl={location.href} onClose={() => close(true)} />, container);
       return container;
     },
     onRemove(container) {

@@ -108,12 +108,13 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
   it('shows the differences of an altered quotation, the changed figure flagged', async () => {
     const page = await openArticle();
     const card = await verify(page, '#q2', 'We are already arresting', 'children each month', 'altered');
-    await expect.poll(() => card.text('.otr-verdict')).toMatch(/^Altered \(\d+ differences?\)$/);
+    await expect.poll(() => card.text('.otr-verdict')).toBe('Altered: a figure changed (said 400, the page has 600)');
     const text = (await card.text('.otr-card')) ?? '';
     expect(text).toContain('Simon Bailey');
     expect(text).toContain('4 Aug 2017');
-    expect(await card.text('.otr-diff ins')).toContain('600');
-    expect(await card.text('.otr-diff del')).toContain('400');
+    // The page's words struck, what was said beside them: as in the panel and the draft report.
+    expect(await card.text('.otr-diff del.otr-page')).toContain('600');
+    expect(await card.text('.otr-diff ins.otr-said')).toContain('400');
     expect(text).toContain('figure changed');
     await shoot(page, card, 'card-altered.png');
     await page.close();
@@ -133,7 +134,9 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     const card = await verify(page, '#q5', 'If any member of the public', 'their local police', 'misattributed');
     const text = (await card.text('.otr-card')) ?? '';
     expect(text).toContain('Simon Bailey');
-    expect(await card.text('.otr-warn')).toContain('Sara Thornton');
+    // The warning is in the verdict line (and its colour), not below a green verdict.
+    expect(await card.text('.otr-verdict')).toMatch(/^Verbatim — but the page names Sara Thornton; .*Simon Bailey said it$/);
+    expect(await card.eval((r) => r.querySelector('.otr-card')!.className)).toContain('otr-t-warning');
     await page.screenshot({ path: artifact('card-dark-page.png') });
     await page.close();
   });
@@ -223,9 +226,10 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await card.click('.otr-actions .otr-btn:first-child');
     await expect.poll(() => card.text('.otr-status')).toBe('Citation copied');
     const plain = await page.evaluate(() => navigator.clipboard.readText());
-    expect(plain).toContain('Chief Constable Simon Bailey');
-    expect(plain).toContain('4 Aug 2017');
-    expect(plain).toContain('Lead for Child Protection');
+    // The words checked, as the release gives them, under the speaker's name; the release's lead is not.
+    expect(plain.split('\n')[0]).toBe('“The internet is not a safe or anonymous place for abusing children.”');
+    expect(plain).toContain('— Chief Constable Simon Bailey, National Police Chiefs Council Lead for Child Protection (NPCC), 4 Aug 2017. Release: ');
+    expect(plain).toMatch(new RegExp(`Checked on \\d+ \\w+ \\d{4} against ${server.origin}/article\\.html with On the Record\\.$`));
     await card.click('.otr-btn[aria-label="Copy citation as Markdown"]');
     await expect.poll(() => card.text('.otr-status')).toBe('Markdown citation copied');
     const md = await page.evaluate(() => navigator.clipboard.readText());

@@ -30,7 +30,7 @@ function expectEntries(article: OutletArticle, entries: Entry[]) {
     expect([want.verdict].flat(), want.words).toContain(entry!.verdict);
     if (want.speaker) expect(entry!.text, want.words).toContain(want.speaker);
     for (const d of want.differences ?? []) expect(entry!.text, want.words).toContain(`page “${d.page}” — said “${d.original}”`);
-    expect(entry!.text.includes('attributed to someone else'), `${want.words}: attributed to someone else`).toBe(want.misattributed ?? false);
+    expect(entry!.text.includes('The page names'), `${want.words}: attributed to someone else`).toBe(want.misattributed ?? false);
   }
   if (article.never) for (const e of entries) expect(e.text).not.toMatch(article.never);
 }

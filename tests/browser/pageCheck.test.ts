@@ -94,9 +94,9 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     expect(entries[0]!.text).toContain('4 Aug 2017');
     expect(entries[1]!.diffs).toMatch(/Figure: page “600” — said “400”/);
     expect(entries[1]!.warn).toBeNull(); // "He" is Simon Bailey, named the paragraph before
-    expect(entries[2]!.warn).toContain('The article names Sara Thornton; the release names Deputy Chief Constable Peter Goodman');
+    expect(entries[2]!.warn).toBe('The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
     expect(entries[3]!.text).toContain('reported speech');
-    expect(entries[4]!.text).toContain('Nothing in the index is like these words.');
+    expect(entries[4]!.text).toContain('No statement in the index holds these words.');
     // Nothing from the script; a short quoted fragment is checked only as part of its sentence.
     expect(await panel.text('.otr-report')).not.toContain('script string');
     expect(entries[5]!.text).toContain('reported speech');
@@ -162,8 +162,8 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     const file = await (await download).path();
     const md = fs.readFileSync(file, 'utf8');
     expect(md).toMatch(/^# Quotation check: draft\n/);
-    expect(md).toContain('- **Figure changed:** page “600” — original “400”');
-    expect(md).toContain('- **Attribution:** the article names Sara Thornton; the release names Deputy Chief Constable Peter Goodman');
+    expect(md).toContain('- **Figure changed:** page “600” — said “400”');
+    expect(md).toContain('- **Attribution:** The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
     await page.screenshot({ path: artifact('draft-check.png'), fullPage: true });
     await page.close();
   });

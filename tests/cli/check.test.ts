@@ -24,9 +24,9 @@ describe('otr check FILE', () => {
     expect(items[0]).toMatch(/^1\. VERBATIM\n   “The internet is not a safe or anonymous place for abusing children\.”/);
     expect(items[0]).toContain('Chief Constable Simon Bailey, National Police Chiefs Council Lead for Child Protection');
     expect(items[1]).toMatch(/^2\. ALTERED/);
-    expect(items[1]).toContain('page: “600” — original: “400”');
+    expect(items[1]).toContain('Figure: page “600” — said “400”');
     expect(items[2]).toMatch(/^3\. VERBATIM/);
-    expect(items[2]).toContain('ATTRIBUTION: the article names Sara Thornton; the release names Deputy Chief Constable Peter Goodman');
+    expect(items[2]).toContain('ATTRIBUTION: The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
     expect(items[3]).toMatch(/^4\. PARAPHRASE \(reported speech\)\n   Bailey told reporters/);
     expect(items[4]).toMatch(/^5\. NOT IN THE INDEX\n   ‘Every school in the county/);
     expect(items[5]).toMatch(/^6\. VERBATIM/);
@@ -53,7 +53,7 @@ describe('otr check FILE', () => {
     const r = otr(['check', '--index', index, '--markdown', path.join(ARTICLES, 'online-abuse.txt')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Quotation check: online-abuse\.txt\n/);
-    expect(r.stdout).toContain('- **Figure changed:** page “600” — original “400”');
+    expect(r.stdout).toContain('- **Figure changed:** page “600” — said “400”');
   });
 
   it('reads a draft with no quotations as an empty report', () => {

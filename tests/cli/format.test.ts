@@ -31,9 +31,9 @@ describe('formatAnswer', () => {
     expect(text).toContain('4 August 2017 (2017-08-04)');
     expect(text).toContain('The Home Secretary has announced an extra £20 million. (NPCC)');
     expect(text).toContain('  The internet is not a safe or anonymous place for abusing children.\n  »We are already arresting over 400 offenders.«');
-    expect(text).toContain('page: “four hundred” — original: “400”');
-    expect(text).toContain('elision');
-    expect(text).toContain('MISMATCH: the page names Sara Thornton; the release names Chief Constable Simon Bailey');
+    expect(text).toContain('Figure: page “four hundred” — said “400”');
+    expect(text).toContain('Words left out (…)');
+    expect(text).toContain('MISMATCH: The page names Sara Thornton; Chief Constable Simon Bailey said it.');
     expect(text).toMatch(/Also in the index:\n  2018-01-02  verbatim  Chief Constable Simon Bailey: .*\(later\.txt\)/);
     expect(text.match(/2017-08-04  altered/g)).toBeNull(); // the best is not listed again
     expect(text).not.toContain('\x1b[');
@@ -59,7 +59,7 @@ describe('formatAnswer', () => {
 
   it('shows the reason of an invalid answer and nothing else', () => {
     expect(formatAnswer({ id: null, verdict: 'invalid', reason: 'empty passage', best: null, candidates: [] }, { color: false })).toBe(
-      'INVALID: empty passage\n',
+      'CANNOT CHECK THIS SELECTION\nempty passage\n',
     );
   });
 });

@@ -37,7 +37,7 @@ describe('otr match TEXT', () => {
     const r = otr(['match', '--index', index, 'Back in July police arrested 600 people for this crime']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ALTERED/);
-    expect(r.stdout).toMatch(/page: “600” — original: “660”/);
+    expect(r.stdout).toMatch(/Figure: page “600” — said “660”/);
   });
 
   it('answers JSON with --json', () => {

@@ -66,12 +66,18 @@ describe('the background service', () => {
     expect(again.ok && 'answer' in again && again.answer.verdict).toBe('verbatim');
     let list = store.data.get(RECENT_KEY) as { id?: string; at: number }[];
     expect(list.map((e) => [e.id, e.at])).toEqual([['req-1', 1]]);
-    // The same words asked again by the reader (a new id) are a new check; so is a request without an id.
-    await fresh.receive({ type: 'verify', id: 'req-2', text });
-    await fresh.receive({ type: 'verify', text });
+    // The same words checked again (a new id, or none) move to the top: no repeats in the list.
+    await fresh.receive({ type: 'verify', id: 'req-2', text: `“${text}”` });
+    await fresh.receive({ type: 'verify', text: 'We are already arresting over 400 offenders and safeguarding over 500 children each month.' });
     await fresh.receive({ type: 'verify', text });
     list = store.data.get(RECENT_KEY) as { id?: string; at: number }[];
-    expect(list.map((e) => e.id)).toEqual([undefined, undefined, 'req-2', 'req-1']);
+    expect(list.map((e) => e.id)).toEqual([undefined, undefined]);
+    // Without the page's quote marks (the popup adds its own), and with the answer to open again.
+    const stored = store.data.get(RECENT_KEY) as { text: string; answer?: { verdict: string; best: unknown; candidates: unknown[] } }[];
+    expect(stored[0]!.text).toBe(text);
+    expect(stored[0]!.answer?.verdict).toBe('verbatim');
+    expect(stored[0]!.answer?.best).toBeTruthy();
+    expect(stored[0]!.answer?.candidates).toEqual([]);
     // Concurrent copies of one request in one worker are recorded once too.
     const svc = createService({ loadIndexSource: () => json, store: memoryStore() });
     await Promise.all([1, 2, 3].map(() => svc.receive({ type: 'verify', id: 'req-3', text })));
