@@ -63,7 +63,7 @@ export function ResultCard(props: ResultCardProps) {
         </button>
       </div>
       <p id="otr-hint" class="otr-hint">
-        {d ? (d.attribution ?? d.hint) : props.error}
+        {d ? d.hint : props.error}
       </p>
       {d && answer ? <AnswerBody answer={answer} description={d} now={props.now} copy={props.copy} /> : null}
     </div>

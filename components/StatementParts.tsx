@@ -26,11 +26,16 @@ export function SpeakerBlock(props: { kind: StatementKind; speaker: Speaker | nu
   );
 }
 
-/** The whole quotation, paragraph by paragraph, with the runs the passage quotes marked. Always rendered as text. */
+/**
+ * The whole quotation, paragraph by paragraph, with the runs the passage quotes marked. Always
+ * rendered as text. A long quotation shows the marked paragraphs and their neighbours; the rest
+ * is one button away, so the marked words are in view without a scroll box of their own.
+ */
 export function QuoteText(props: { quote: string; marks?: [number, number][]; label?: string }) {
   const { quote } = props;
   const marks = (props.marks ?? []).filter(([a, b]) => a < b);
-  const paras: preact.JSX.Element[] = [];
+  const [whole, setWhole] = useState(false);
+  const paras: { k: number; node: preact.JSX.Element; marked: boolean }[] = [];
   let offset = 0;
   quote.split('\n').forEach((para, k) => {
     const start = offset;
@@ -47,12 +52,23 @@ export function QuoteText(props: { quote: string; marks?: [number, number][]; la
       at = b;
     }
     if (at < para.length) pieces.push(para.slice(at));
-    paras.push(<p key={k}>{pieces}</p>);
+    paras.push({ k, node: <p key={k}>{pieces}</p>, marked: at > 0 });
   });
+  const markedAt = paras.filter((p) => p.marked).map((p) => p.k);
+  const near = (k: number) => !markedAt.length || markedAt.some((m) => Math.abs(m - k) <= 1);
+  const hidden = whole || paras.length <= 3 ? 0 : paras.filter((p) => !near(p.k)).length;
+  const shown = hidden ? paras.filter((p) => near(p.k)) : paras;
   return (
-    <blockquote class="otr-quote" aria-label={props.label ?? 'The full quotation'}>
-      {paras}
-    </blockquote>
+    <>
+      <blockquote class="otr-quote" aria-label={props.label ?? 'The full quotation'}>
+        {shown.map((p, i) => (i > 0 && p.k !== shown[i - 1].k + 1 ? [<p key={`gap${p.k}`} class="otr-gap" aria-hidden="true">…</p>, p.node] : p.node))}
+      </blockquote>
+      {hidden ? (
+        <button type="button" class="otr-more" onClick={() => setWhole(true)}>
+          Show the whole quotation ({hidden} more paragraph{hidden === 1 ? '' : 's'})
+        </button>
+      ) : null}
+    </>
   );
 }
 

@@ -53,6 +53,9 @@ export const CARD_CSS = `${PALETTE_CSS}
 .otr-notes { list-style: disc; padding-left: 20px !important; font-size: 13px; color: var(--muted); margin: 4px 0 !important; }
 .otr-quote { position: relative; border-left: 3px solid var(--line); padding-left: 10px !important; font-size: 14px; }
 .otr-quote p + p { margin-top: 6px; }
+.otr-gap { color: var(--muted); }
+.otr-more { all: unset; cursor: pointer; color: var(--accent); font-size: 13px; margin-top: 4px; }
+.otr-more:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .otr-quote mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
 .otr-cands { list-style: none; font-size: 13px; }
 .otr-cands li + li { margin-top: 2px; }

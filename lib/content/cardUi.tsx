@@ -34,6 +34,37 @@ export const CARD_HOST = 'on-the-record-card';
 let current: { remove: () => void } | null = null;
 let onClosed: (() => void) | undefined;
 let returnFocus: HTMLElement | null = null;
+/** The reader's selection when the card opened: Esc brings the reader back to it. */
+let returnSelection: Range | null = null;
+
+/**
+ * Back to where the reader was: the focused control, or else the selection itself (restored,
+ * and focus on the element that holds it, made focusable for the moment if it is not).
+ */
+function restoreReader() {
+  if (returnFocus && returnFocus.isConnected) {
+    returnFocus.focus({ preventScroll: true });
+    return;
+  }
+  const range = returnSelection;
+  if (!range || !range.startContainer.isConnected) return;
+  const sel = document.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
+  const target = (start?.closest('a[href], button, input, textarea, select, [tabindex], [contenteditable="true"]') ?? start) as HTMLElement | null;
+  if (!target || typeof target.focus !== 'function') return;
+  if (!target.hasAttribute('tabindex') && target.tabIndex < 0) {
+    target.setAttribute('tabindex', '-1');
+    target.addEventListener('blur', () => target.removeAttribute('tabindex'), { once: true });
+  }
+  target.focus({ preventScroll: true });
+  // Focusing may collapse the selection in some browsers: put it back.
+  if (sel && (sel.rangeCount === 0 || sel.getRangeAt(0).collapsed)) {
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+}
 let outsideListener: ((e: Event) => void) | null = null;
 
 function close(restoreFocus = true) {
@@ -46,8 +77,9 @@ function close(restoreFocus = true) {
   const cb = onClosed;
   onClosed = undefined;
   cb?.();
-  if (restoreFocus && returnFocus && returnFocus.isConnected) returnFocus.focus({ preventScroll: true });
+  if (restoreFocus) restoreReader();
   returnFocus = null;
+  returnSelection = null;
 }
 
 /** Clicks, keys and pointer presses that the reader did not make (a page's dispatchEvent): stopped at the root. */
@@ -99,6 +131,8 @@ async function open(o: OpenCardOptions): Promise<void> {
   close(false);
   const active = document.activeElement;
   returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+  const sel = document.getSelection();
+  returnSelection = sel && sel.rangeCount && !sel.getRangeAt(0).collapsed ? sel.getRangeAt(0).cloneRange() : null;
   const ui = await createShadowRootUi(o.ctx, {
     name: CARD_HOST,
     position: 'inline',
