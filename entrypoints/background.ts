@@ -7,7 +7,8 @@ const bundled = import.meta.glob<string>('../data/index.otr', { query: '?raw', i
 
 export default defineBackground(() => {
   const handlers = startBackground(() => bundled['../data/index.otr'] ?? null);
-  // Reachable from the worker's own scope only (tests and debugging drive the
-  // context-menu and shortcut handlers through it: headless Chromium fires neither).
-  (globalThis as { otr?: unknown }).otr = handlers;
+  // The test build only (`wxt build --mode test`): the browser tests drive the context-menu and
+  // shortcut handlers through it, since headless Chromium fires neither. A production build has
+  // no such hook (MODE is replaced at build time, and this branch is dropped).
+  if (import.meta.env.MODE === 'test') (globalThis as { otr?: unknown }).otr = handlers;
 });

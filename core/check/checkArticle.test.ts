@@ -83,7 +83,7 @@ describe('checkArticle', () => {
     expect(md).toContain('- **Figure changed:** page “600” — said “400”');
     expect(md).toContain('- **Attribution:** The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
     // Each citation quotes the words checked, not the release's lead.
-    expect(md).toContain('> “arresting over 400 offenders and safeguarding over 500 children each month”');
+    expect(md).toContain('> “arresting over 400 offenders and safeguarding over 500 children each month.”');
     expect(md).toContain('## 4. Paraphrase (reported speech)');
     expect(md).toContain('**Chief Constable Simon Bailey**, National Police Chiefs Council Lead for Child Protection (NPCC), 4 Aug 2017.');
   });

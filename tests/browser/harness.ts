@@ -12,7 +12,8 @@ import { launchFirefox, type Firefox } from './bidi';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PAGES = path.join(__dirname, 'pages');
-export const CHROME_EXT = path.join(ROOT, '.output/chrome-mv3');
+/** The test build (`npm run build:test`): the production build plus the worker's test hook (entrypoints/background.ts). */
+export const CHROME_EXT = path.join(ROOT, '.output/chrome-mv3-test');
 export const FIREFOX_EXT = path.join(ROOT, '.output/firefox-mv2');
 export const ARTIFACTS = path.join(ROOT, 'test-results');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -44,6 +44,9 @@ describe('extension hardening', () => {
       const exposed = (m.web_accessible_resources as (string | { resources: string[] })[]).flatMap((r) => (typeof r === 'string' ? [r] : r.resources));
       expect(exposed, f).toEqual(['card.js']);
       expect([...m.permissions].sort(), f).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+      // An icon at every size the stores ask for, each file present.
+      expect(Object.keys(m.icons ?? {}).sort((a, b) => Number(a) - Number(b)), f).toEqual(['16', '32', '48', '96', '128']);
+      for (const file of Object.values(m.icons as Record<string, string>)) expect(fs.existsSync(path.join(path.dirname(f), file)), file).toBe(true);
     }
   });
 
@@ -54,5 +57,14 @@ describe('extension hardening', () => {
     console.log(`[size] content script ${code.length} bytes, card (loaded on demand) ${card.length} bytes`);
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(20_000);
     expect(code).not.toContain('otr-card');
+  });
+
+  // The worker's test hook lives in the test build only (npm run build:test); the builds readers install have none.
+  const backgrounds = [path.join(root, '.output/chrome-mv3/background.js'), path.join(root, '.output/firefox-mv2/background.js')];
+  const testBackground = path.join(root, '.output/chrome-mv3-test/background.js');
+  it.skipIf(!backgrounds.every((f) => fs.existsSync(f)) || !fs.existsSync(testBackground))('has no test hook in a production build', () => {
+    const hook = /\.otr\s*=/;
+    expect(fs.readFileSync(testBackground, 'utf8')).toMatch(hook);
+    for (const f of backgrounds) expect(fs.readFileSync(f, 'utf8'), f).not.toMatch(hook);
   });
 });
