@@ -1,4 +1,5 @@
 /** The readable answer of `otr match` (without --json). */
+import { clip } from '../core/text/clip';
 import { describe, speakerName, whoSaid, type Answer, type Match, type Speaker, type StatementKind, type Tone } from '../core/index';
 
 export interface FormatOptions {
@@ -29,10 +30,6 @@ export function speakerLine(kind: StatementKind, speaker: Speaker | null, organi
   return whoSaid(kind, speaker, organisation, true);
 }
 
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
 
 /** The quotation with the matched words marked, one paragraph a line, indented. */
 export function markedQuote(match: Match, color: boolean): string {
@@ -57,7 +54,7 @@ function describeMatch(match: Match, color: boolean): string[] {
   const r = match.release;
   lines.push(field('Speaker', speakerLine(match.kind, match.speaker, r.organisation)));
   lines.push(field('Date', `${humanDate(match.date)} (${match.date})`));
-  lines.push(field('Release', `${shorten(r.title, 100)}${r.organisation ? ` (${r.organisation})` : ''}`));
+  lines.push(field('Release', `${clip(r.title, 100)}${r.organisation ? ` (${r.organisation})` : ''}`));
   const where = [r.source, r.url].filter(Boolean).join('  ');
   if (where) lines.push(field('Source', where));
   if (typeof match.score === 'number') lines.push(field('Score', match.score.toFixed(2)));
@@ -88,7 +85,7 @@ export function formatAnswer(answer: Answer, { color }: FormatOptions): string {
     for (const c of others) {
       const who = c.speaker ? speakerName(c.speaker) : 'narrative';
       const verdict = c.verdict ? `${c.verdict}  ` : '';
-      lines.push(`  ${c.date}  ${verdict}${who}: “${shorten(c.quote.slice(c.span[0], c.span[1]) || c.quote, 70)}”  (${c.release.source ?? shorten(c.release.title, 40)})`);
+      lines.push(`  ${c.date}  ${verdict}${who}: “${clip(c.quote.slice(c.span[0], c.span[1]) || c.quote, 70)}”  (${c.release.source ?? clip(c.release.title, 40)})`);
     }
   }
   return lines.join('\n') + '\n';

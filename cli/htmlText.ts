@@ -4,6 +4,8 @@
  * the text around it, character references decoded. Enough for `otr check page.html`.
  */
 
+import { isBlock } from '../lib/blocks';
+
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
   ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', bdquo: '„', laquo: '«', raquo: '»',
@@ -20,7 +22,6 @@ export function decodeEntities(s: string): string {
   });
 }
 
-const BLOCK = /^(?:p|div|br|h[1-6]|li|ul|ol|blockquote|article|section|header|footer|main|aside|nav|figure|figcaption|table|tr|td|th|pre|hr|dd|dt|dl|title|body|html)$/i;
 
 export function htmlToText(html: string): string {
   const text = html
@@ -29,7 +30,7 @@ export function htmlToText(html: string): string {
       // The title is worth keeping; the rest of <head> is not.
       tag.toLowerCase() === 'head' ? (/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(m)?.[1] ?? '') + '\n' : '\n',
     )
-    .replace(/<\/?([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi, (_m, tag: string) => (BLOCK.test(tag) ? '\n' : ''));
+    .replace(/<\/?([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi, (_m, tag: string) => (isBlock(tag) ? '\n' : ''));
   return decodeEntities(text)
     .split('\n')
     .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())

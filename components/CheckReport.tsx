@@ -7,6 +7,7 @@ import type { CheckItem, CheckReport } from '../core/check/checkArticle';
 import { summaryLine } from '../core/check/reportMarkdown';
 import { describe } from '../core/present/describe';
 import { PALETTE_CSS } from './palette';
+import { clip } from '../core/text/clip';
 
 export interface CheckReportProps {
   report: CheckReport;
@@ -19,10 +20,6 @@ export interface CheckReportProps {
   title?: string;
 }
 
-function flat(s: string, max = 220): string {
-  const f = s.replace(/\s+/g, ' ').trim();
-  return f.length <= max ? f : `${f.slice(0, max - 1).trimEnd()}…`;
-}
 
 function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (i: number) => void }) {
   const { quotation, answer } = item;
@@ -48,7 +45,7 @@ function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (
         <span class="otr-label">{d.label}</span>
         {quotation.kind === 'reported' ? <span class="otr-kind">reported speech</span> : null}
       </p>
-      <p class="otr-text">{flat(quotation.text)}</p>
+      <p class="otr-text">{clip(quotation.text, 220)}</p>
       {d.who ? (
         <p class="otr-src">
           <bdi>{d.who}</bdi> · {d.date}

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ExtensionContext } from '../lib/content/extensionContext';
 import { isCheckPageCommand, isTabCommand, request } from '../lib/protocol';
 import { reliable } from '../lib/reliableSend';
 import { countWords, DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, normalizeSettings, siteDisabled, type Settings } from '../lib/settings';
@@ -19,8 +19,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main(ctx) {
-    startContent(ctx);
+  // WXT's own context can be switched off by any page (see lib/content/extensionContext.ts): unused.
+  main() {
+    startContent(new ExtensionContext('content'));
   },
 });
 
@@ -39,7 +40,7 @@ const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;left
 button{display:block;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px #0000005a;cursor:pointer}
 button:hover{background:#0b57d0}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}`;
 
-function startContent(ctx: ContentScriptContext) {
+function startContent(ctx: ExtensionContext) {
   let settings: Settings | null = null;
   let settingsLoading: Promise<Settings> | null = null;
   let host: HTMLElement | null = null;
@@ -173,13 +174,16 @@ function startContent(ctx: ContentScriptContext) {
   }
 
   // Idle until the reader selects something: a few cheap listeners, nothing else.
-  ctx.addEventListener(document, 'selectionchange', schedule);
+  // Each event first asks whether the extension is still there: a copy left behind by an update ends itself.
+  ctx.addEventListener(document, 'selectionchange', () => ctx.alive && schedule());
   ctx.addEventListener(document, 'mouseup', (e) => {
+    if (!ctx.alive) return;
     if (e.target !== host) roots = e.composedPath().filter((n): n is ShadowRoot => n instanceof ShadowRoot);
     schedule();
   });
-  ctx.addEventListener(document, 'keyup', schedule);
+  ctx.addEventListener(document, 'keyup', () => ctx.alive && schedule());
   const onMessage = (msg: unknown) => {
+    if (!ctx.alive) return undefined;
     if (isCheckPageCommand(msg)) return checkAll().then(() => true, () => false);
     if (!isTabCommand(msg)) return undefined;
     void verify(msg.selectionText ?? null);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { clip } from '../../core/text/clip';
 import { checkQuotations, describe, findQuotations, reportMarkdown, summaryLine, type CheckItem, type CheckReport } from '../../core/index';
 import { CliError } from '../errors';
 import { humanDate, speakerLine } from '../format';
@@ -50,10 +51,7 @@ function pageText(html: string): string {
   return [...paragraphs, ...article.captions.filter((c) => !kept.has(c))].filter(Boolean).join('\n\n');
 }
 
-function flat(s: string, max = 400): string {
-  const f = s.replace(/\s+/g, ' ').trim();
-  return f.length <= max ? f : `${f.slice(0, max - 1).trimEnd()}…`;
-}
+const flat = (s: string, max = 400) => clip(s, max);
 
 const COLOURS: Record<string, string> = { verbatim: '32', altered: '33', paraphrase: '36', 'not-found': '2', invalid: '31', warning: '31' };
 

@@ -2,12 +2,10 @@ import type { Verdict } from '../types';
 import { describe, verdictName } from '../present/describe';
 import { formatDate } from '../citation';
 import type { CheckReport } from './checkArticle';
+import { flat } from '../text/clip';
 
 /** A check report as Markdown, for an editor's notes: each quotation laid out from its one description. */
 
-function flat(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 function escapeMd(s: string): string {
   return s.replace(/([\\`*_[\]<>|#])/g, '\\$1');

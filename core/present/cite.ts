@@ -7,6 +7,7 @@
 import type { Match, Verdict } from '../types';
 import { formatDate, isSafeUrl } from '../citation';
 import { speakerName } from '../speakers';
+import { clip, flat } from '../text/clip';
 
 export interface CheckedOn {
   /** The address of the page the passage was checked on. */
@@ -26,7 +27,6 @@ export interface Citation {
   link: string | null;
 }
 
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** What a citation needs of a statement: a match, or a statement looked up in the popup. */
 export type Citable = Pick<Match, 'kind' | 'speaker' | 'release' | 'date' | 'quote'>;
@@ -79,7 +79,7 @@ export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdic
   const whoLine = [who, role].filter(Boolean).join(', ') + (org && !who.includes(org) ? ` (${org})` : '');
   // The release by its title (often its lead paragraph): named as the release, never quoted as the speaker's words.
   const full = flat(m.release.title).replace(/[.!?]$/, '');
-  const title = full.length > 120 ? `${full.slice(0, 119).replace(/\s+\S*$/, '')}…` : full;
+  const title = clip(full, 120);
   const text = [
     `“${words}”`,
     `— ${whoLine}, ${date}. Release: ${title}.${link ? ` ${link}` : ''}`,

@@ -5,6 +5,7 @@
  */
 import { createMatcher, loadIndex, speakerKey, speakerName, type IndexData, type Matcher } from '../../core';
 import { stripOuterQuotes } from '../../core/text/quoteMarks';
+import { clip, flat } from '../../core/text/clip';
 import { exportReleases, readImport } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
 import type { ReleaseStore } from './releaseStore';
@@ -80,14 +81,6 @@ function computeStats(data: IndexData): IndexStats {
   };
 }
 
-/** The passage, shortened at a word boundary with an ellipsis. */
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const sp = cut.lastIndexOf(' ');
-  return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.]+$/, '') + '…';
-}
 
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
@@ -158,7 +151,7 @@ export function createService(deps: ServiceDeps): Service {
         // A retry of a request a stopped worker had already recorded: once is enough.
         if (entry.id !== undefined && list.some((e) => e.id === entry.id)) return;
         // The same passage checked again moves to the top: no repeats.
-        const key = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+        const key = (t: string) => flat(t).toLowerCase();
         const rest = list.filter((e) => key(e.text) !== key(entry.text));
         await deps.store.set(RECENT_KEY, [entry, ...rest].slice(0, RECENT_MAX));
       })

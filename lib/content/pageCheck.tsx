@@ -16,16 +16,13 @@ import { BADGE_COLOURS } from '../../components/palette';
 import { copyText } from '../../components/clipboard';
 import { describe } from '../../core/present/describe';
 import { MAX_CONTEXT, MAX_QUOTATIONS, MAX_TEXT } from '../protocol';
+import { BLOCK_TAGS } from '../blocks';
 import { cardApi, ignoreUntrusted } from './cardUi';
 
 export const PANEL_HOST = 'on-the-record-panel';
 export const BADGE_TAG = 'otr-badge';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD']);
-const BLOCK = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'ARTICLE', 'SECTION', 'HEADER', 'FOOTER', 'MAIN',
-  'ASIDE', 'NAV', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'PRE', 'HR', 'BR', 'DL', 'DD', 'DT', 'FORM', 'BODY', 'ADDRESS',
-]);
 
 interface Segment {
   node: Text;
@@ -77,7 +74,7 @@ export function pageText(root: HTMLElement): { text: string; segments: Segment[]
         if (SKIP.has(tag) || tag === BADGE_TAG.toUpperCase() || tag.startsWith('ON-THE-RECORD')) continue;
         if (child.hidden || child.getAttribute('aria-hidden') === 'true') continue;
         if (isFurniture(child, tag)) continue;
-        const block = BLOCK.has(tag);
+        const block = BLOCK_TAGS.has(tag);
         if (block) push('\n');
         walk(child);
         if (block) push('\n');

@@ -1,14 +1,13 @@
 /** Reading the reader's selection: its words, the paragraphs around it (for the attribution check) and its box. */
 import { MAX_CONTEXT, MAX_TEXT } from '../protocol';
 
-// (One string, split: half the size of a list of strings in the minified script every page gets.)
-const BLOCKS = new Set('P LI BLOCKQUOTE DIV ARTICLE SECTION MAIN TD TH DD DT FIGCAPTION H1 H2 H3 H4 H5 H6 PRE BODY ASIDE HEADER FOOTER'.split(' '));
+import { isBlock } from '../blocks';
 
 function blockOf(node: Node): Element {
   let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   // parentElement ends at a shadow root too: there the context stays inside the root.
   let last = el;
-  while (el && !BLOCKS.has(el.tagName)) el = (last = el).parentElement;
+  while (el && !isBlock(el.tagName)) el = (last = el).parentElement;
   return el ?? last ?? document.body;
 }
 

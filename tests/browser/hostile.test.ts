@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { artifact, closedRoot, type ClosedRoot, FIREFOX, FIREFOX_EXT, servePages, tempDir, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession, launchFirefoxWithExtension, type FirefoxSession } from './harness';
+import { artifact, closedRoot, type ClosedRoot, FIREFOX, FIREFOX_EXT, servePages, tempDir, type PageServer, chromiumAvailable, launchChromium, requireInCI, type ChromiumSession, launchFirefoxWithExtension, type FirefoxSession, waitFor } from './harness';
 import { inClosedRoot, type Firefox } from './bidi';
 
 /** Where the button is looked for: the page, or the frame holding the selection. */
@@ -397,6 +397,17 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     });
   });
 
+  it('stays on when a page forges and replays every notice a content script listens to', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/hostile-lifecycle.html#${extensionId}`);
+    // Let the page forge for a while, after the content script has started.
+    await expect.poll(() => page.evaluate(() => Number(document.documentElement.dataset.forged ?? 0))).toBeGreaterThan(500);
+    const card = await verify(page, page, page.locator('#q1 p'), 'forged lifecycle notices');
+    await expectBailey(card);
+    await page.screenshot({ path: artifact('hostile-lifecycle.png') });
+    await page.close();
+  });
+
   it('opened no dialog and made no network request on any of these pages', () => {
     expect(dialogs).toEqual([]);
     expect(session.offsite).toEqual([]);
@@ -426,16 +437,6 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', firefoxAvaila
     const r = await ff.bidi.send<{ type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } }>('script.evaluate', { expression, target, awaitPromise: false });
     if (r.type !== 'success') throw new Error(`evaluate failed: ${r.exceptionDetails?.text}`);
     return (r.result?.value ?? null) as T | null;
-  }
-
-  async function waitFor<T>(what: string, fn: () => Promise<T | null>): Promise<T> {
-    const end = Date.now() + 10_000;
-    for (;;) {
-      const v = await fn();
-      if (v) return v;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
   }
 
   /** Selects the whole of an element (an expression), as a triple click would, then presses Verify quote; returns the card's verdict and text. */
@@ -506,5 +507,12 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', firefoxAvaila
     expect(r.verdict).toBe('Verbatim');
     const shot = await ff.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context });
     fs.writeFileSync(artifact('firefox-hostile-styles.png'), Buffer.from(shot.data, 'base64'));
+  });
+
+  it('stays on when a page forges and replays every notice a content script listens to', async () => {
+    // Firefox's runtime.id is the add-on id (wxt.config.ts): the page knows it.
+    const r = await verify('hostile-lifecycle.html#on-the-record@otr.invalid', `document.querySelector('#q1 p')`);
+    expect(r.verdict).toBe('Verbatim');
+    expect(Number(await inSandbox(`document.documentElement.dataset.forged`))).toBeGreaterThan(100);
   });
 });
