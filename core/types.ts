@@ -60,6 +60,7 @@ export type WarningKind =
   | 'lead-repeats-quote'
   | 'headline-quote'
   | 'attribution-without-quote'
+  | 'id-recomputed'
   | 'other';
 
 export interface ParseWarning {

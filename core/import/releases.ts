@@ -4,6 +4,7 @@ import { buildIndex, IndexFormatError, loadIndex, looksLikeIndex } from '../inde
 import { INDEX_FORMAT, type IndexData, type ParsedRelease, type ParseWarning, type Speaker } from '../types';
 import { WARNING_LABELS } from '../parse/warnings';
 import { releaseProblem } from './validate';
+import { releaseId } from '../releaseId';
 
 export { releaseProblem };
 
@@ -89,7 +90,14 @@ export function readReleasesJson(name: string, text: string): ParsedRelease[] {
       const problem = releaseProblem(r);
       if (problem) issue(name, `release ${i + 1}: ${problem}`);
     });
-    return releases.map(cleanRelease);
+    // An index holds each release once: two that claim one id mean a damaged or forged file.
+    const first = new Map<string, number>();
+    releases.forEach((r, i) => {
+      const at = first.get(r.release.id);
+      if (at !== undefined) issue(name, `release ${i + 1} has the id of release ${at + 1} (${r.release.id}): an index holds each release once`);
+      first.set(r.release.id, i);
+    });
+    return releases.map(cleanRelease).map(ownId);
   }
   let data: unknown;
   try {
@@ -110,7 +118,19 @@ export function readReleasesJson(name: string, text: string): ParsedRelease[] {
     const problem = releaseProblem(r);
     if (problem) issue(name, `release ${i + 1}: ${problem}`);
   });
-  return (releases as ParsedRelease[]).map(cleanRelease);
+  return (releases as ParsedRelease[]).map(cleanRelease).map(ownId);
+}
+
+/**
+ * The release with the id its content has: an id in a file is never taken on trust (a forged
+ * file could otherwise give other words a genuine release's id and shadow it). A different id
+ * in the file is noted as a warning.
+ */
+function ownId(r: ParsedRelease): ParsedRelease {
+  const id = releaseId(r);
+  if (id === r.release.id) return r;
+  const warning: ParseWarning = { line: 1, kind: 'id-recomputed', message: `the file gave this release the id ${r.release.id}, which its content does not have: read with its own id, ${id}` };
+  return { ...r, release: { ...r.release, id }, warnings: [...r.warnings, warning] };
 }
 
 export type ImportKind = 'txt' | 'json' | 'html';

@@ -1,5 +1,5 @@
 import type { ParsedRelease, ParseIssue, ParseWarning, Speaker, Statement, WarningKind } from '../types';
-import { contentHash } from '../text/hash';
+import { releaseId } from '../releaseId';
 import { tokenize } from '../text/tokens';
 import { clip, findDateIn, readDateLine } from './date';
 import { ReleaseParseError } from './errors';
@@ -353,10 +353,9 @@ export function parseRelease(input: string, source: string, url?: string): Parse
       if (org) s.speaker.organisation = org;
     }
   }
-  const normalised = lines.filter(Boolean).join('\n');
-  return {
+  const release = {
     release: {
-      id: contentHash(normalised),
+      id: '',
       date: isoDate,
       title,
       ...(organisation ? { organisation } : {}),
@@ -365,7 +364,10 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     },
     statements,
     warnings: warnings.sort((a, b) => a.line - b.line),
+    // (The id is the record's: the same release read from a page, an export or an index has the same.)
   };
+  release.release.id = releaseId(release);
+  return release;
 }
 
 /** A headline: a line that ends no sentence, short enough to be one, not itself a quotation. */

@@ -10,6 +10,7 @@ export const WARNING_LABELS: Record<WarningKind, string> = {
   'lead-repeats-quote': 'lead or headline repeating a quotation (matched at the quotation)',
   'headline-quote': 'headline quoting words no quotation holds (kept as a quotation)',
   'attribution-without-quote': 'attribution with no quotation after it',
+  'id-recomputed': 'id in the file that its content does not have (read with its own)',
   other: 'other',
 };
 

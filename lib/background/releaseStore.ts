@@ -4,6 +4,7 @@
  * unavailable database) is rejected with a message a reader can act on, never swallowed.
  */
 import type { ParsedRelease } from '../../core/types';
+import { withContentId } from '../../core/releaseId';
 
 export interface StoredRelease {
   /** The release's content id (the key: the same release is kept once). */
@@ -32,8 +33,8 @@ export interface KeptIndex {
 }
 
 export const DB_NAME = 'on-the-record';
-/** 2: a `meta` store beside the releases (the revision, the merged index). */
-export const DB_VERSION = 2;
+/** 2: a `meta` store beside the releases (the revision, the merged index). 3: ids recomputed from each release's content. */
+export const DB_VERSION = 3;
 const STORE = 'releases';
 const META = 'meta';
 const REVISION = 'revision';
@@ -91,9 +92,27 @@ export function createIndexedDbStore(factory: IDBFactory | undefined = globalThi
       } catch (err) {
         return reject(describe(err, 'Cannot open the imported releases'));
       }
-      r.onupgradeneeded = () => {
+      r.onupgradeneeded = (e) => {
         if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE, { keyPath: 'id' });
         if (!r.result.objectStoreNames.contains(META)) r.result.createObjectStore(META);
+        // Before 3, a release kept the id its file gave it: rekey each by its content, in the upgrade's own
+        // transaction (all or nothing), and drop the kept merged index, which held the old ids.
+        if (e.oldVersion > 0 && e.oldVersion < 3) {
+          const tx = r.transaction!;
+          const store = tx.objectStore(STORE);
+          store.openCursor().onsuccess = (ev) => {
+            const cursor = (ev.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return;
+            const kept = cursor.value as StoredRelease;
+            const own = withContentId(kept.parsed);
+            if (own.release.id !== kept.id) {
+              cursor.delete();
+              store.put({ ...kept, id: own.release.id, parsed: own });
+            }
+            cursor.continue();
+          };
+          tx.objectStore(META).delete(MERGED);
+        }
       };
       r.onsuccess = () => {
         const d = r.result;

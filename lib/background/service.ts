@@ -5,6 +5,7 @@
  */
 import { createMatcher, loadIndex, speakerKey, speakerName, type IndexData, type Matcher } from '../../core';
 import { stripOuterQuotes } from '../../core/text/quoteMarks';
+import { withContentId } from '../../core/releaseId';
 import { clip, flat } from '../../core/text/clip';
 import { exportReleases, readImport } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
@@ -230,7 +231,8 @@ export function createService(deps: ServiceDeps): Service {
         const have = new Set((await store.all()).map((r) => r.id));
         const at = now();
         const unique = new Map<string, ParsedRelease>();
-        for (const r of req.releases) if (!unique.has(r.release.id)) unique.set(r.release.id, r);
+        // Ids are the records' own, recomputed here: whatever the page sent, no release can take another's id.
+        for (const r of req.releases.map(withContentId)) if (!unique.has(r.release.id)) unique.set(r.release.id, r);
         const fresh = [...unique.values()].filter((r) => !have.has(r.release.id));
         if (fresh.length) {
           await store.add(fresh.map((parsed) => ({ id: parsed.release.id, added: at, parsed })));
