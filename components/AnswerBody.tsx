@@ -53,7 +53,7 @@ export function AnswerBody(props: { answer: Answer; description: Description; no
               <DiffView segments={d.segments} />
             </section>
           ) : null}
-          {d.differences.length && d.verdict !== 'altered' ? (
+          {d.differences.length && (d.verdict !== 'altered' || !d.segments.length) ? (
             <ul class="otr-notes" aria-label="Differences">
               {d.differences.map((x, k) => (
                 <li key={k}>{x.text}</li>

@@ -58,8 +58,8 @@ function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (
       {d.differences.length ? (
         <ul class="otr-diffs">
           {d.differences.map((x, i) => (
-            <li key={i}>
-              {x.type === 'number' ? 'Figure: ' : ''}page “<del class="otr-page">{x.page || '—'}</del>” — said “<ins class="otr-said">{x.original || '—'}</ins>”
+            <li key={i} class={x.type === 'number' ? 'otr-fig' : undefined}>
+              {x.text}
             </li>
           ))}
         </ul>

@@ -80,7 +80,7 @@ describe('checkArticle', () => {
     const md = reportMarkdown(report, { title: 'Police step up fight', pageUrl: 'https://news.example/abuse', on: new Date('2026-12-02T10:00:00Z') });
     expect(md).toMatch(/^# Police step up fight\n\nArticle: <https:\/\/news.example\/abuse> {2}\nChecked on 2 Dec 2026 with On the Record.\n\n6 quotations, 3 verbatim, 1 altered, 1 paraphrase, 1 not in the index, 1 attributed to someone else\n/);
     expect(md).toContain('## 2. Altered: a figure changed (said 400, the page has 600)');
-    expect(md).toContain('- **Figure changed:** page “600” — said “400”');
+    expect(md).toContain('- Figure: page “600” — said “400”');
     expect(md).toContain('- **Attribution:** The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
     // Each citation quotes the words checked, not the release's lead.
     expect(md).toContain('> “arresting over 400 offenders and safeguarding over 500 children each month.”');

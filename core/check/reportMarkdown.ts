@@ -44,7 +44,7 @@ export function reportMarkdown(report: CheckReport, options: ReportOptions = {})
     if (d.who) {
       out.push(`- **Said by:** ${escapeMd(d.who)}`);
       out.push(`- **Date:** ${d.date}`);
-      for (const x of d.differences) out.push(`- **${x.type === 'number' ? 'Figure changed' : 'Difference'}:** page “${escapeMd(x.page)}” — said “${escapeMd(x.original)}”`);
+      for (const x of d.differences) out.push(`- ${escapeMd(x.text)}`);
       if (d.attribution) out.push(`- **Attribution:** ${escapeMd(d.attribution)}`);
       for (const n of d.notes) out.push(`- ${escapeMd(n)}`);
       // (The report's head says when and where it was checked: not again under each citation.)

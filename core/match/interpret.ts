@@ -84,7 +84,11 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const flushDiff = () => {
     if (!pending) return;
     const { q: qi, s: si } = pending;
-    const number = qi.some((k) => isFigure(q[k])) || si.some((k) => isFigure(s[k]));
+    // A changed figure is a figure and the few words that state it ("£4.2 million", "a third", "24-hour
+    // patrols"); a run of other words that happens to hold a figure ("According to the force, there
+    // were" against "4th year in a row, with") is changed words, not a changed figure.
+    const plainWords = (idx: number[], t: readonly Token[]) => idx.filter((k) => !isFigure(t[k])).length;
+    const number = (qi.some((k) => isFigure(q[k])) || si.some((k) => isFigure(s[k]))) && Math.max(plainWords(qi, q), plainWords(si, s)) <= 2;
     const type = number ? 'number' : qi.length && si.length ? 'replaced' : qi.length ? 'inserted' : 'omitted';
     differences.push({ type, page: pageText(qi), original: origText(si) });
     flushSame();

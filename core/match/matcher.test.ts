@@ -294,13 +294,16 @@ describe('attribution of the release’s own words', () => {
   const text = 'Officers traced more than £1.7 million moving through 93 student accounts between October and May';
 
   it('a name in the paragraph before is not the speaker of the release’s narrative', () => {
-    const a = own.match(text, { context: 'Detective Superintendent Harriet Vance said: “They offered £300 for an account.”' });
+    // The paragraph before names her; the passage's own paragraph (the context's last) names no one.
+    const a = own.match(text, { context: `Detective Superintendent Harriet Vance said: “They offered £300 for an account.”\n${text}, the force said.` });
     expect(a.best?.kind).toBe('narrative');
     expect(a.best?.attribution?.consistent).not.toBe(false);
   });
 
-  it('a highlight that itself puts the narrative in someone’s mouth is flagged', () => {
+  it('a highlight, or its own paragraph, that puts the narrative in someone’s mouth is flagged', () => {
     const a = own.match(`${text}, Harriet Vance said.`);
     expect(a.best?.attribution).toEqual({ names: ['Harriet Vance'], consistent: false });
+    const b = own.match(text, { context: `Police said more.\nHarriet Vance said: “${text}.”` });
+    expect(b.best?.attribution?.consistent).toBe(false);
   });
 });

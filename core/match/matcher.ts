@@ -290,7 +290,9 @@ export function createMatcher(data: IndexData): Matcher {
           // Words the release says in its own voice (narrative, an unnamed spokesperson) are misattributed
           // only when the highlight itself names someone ("…, Harriet Vance said"): a name in the paragraphs
           // around it is as likely the previous quotation's speaker.
-          const a = checkAttribution(m.speaker?.name ? around : passage.framing, m.speaker);
+          // (For those, the passage's own paragraph, the context's last, counts as well: "Sara Thornton said: “…”".)
+          const own = (options.context ?? '').split('\n').filter((l) => l.trim()).pop() ?? '';
+          const a = checkAttribution(m.speaker?.name ? around : [own, passage.framing].filter(Boolean).join('\n'), m.speaker);
           if (a) m.attribution = a;
         }
       }

@@ -48,12 +48,20 @@ export function withoutFurniture(text: string): string {
  * "…, the force said." / "…, Chief Constable Jane Doe added.": the writer's attribution after
  * words given without quote marks. Not the words checked.
  */
-const TRAILING_ATTRIBUTION = /,\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5})\s+(?:said|says|added|adds|warned|warns|claimed|stressed|explained|told\s+[\p{L}]+(?:\s+[\p{L}]+)?)\s*[.!]?\s*$/u;
+const TRAILING_ATTRIBUTION =
+  /,\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5})\s+(?:said|says|added|adds|warned|warns|claimed|stressed|explained|told\s+[\p{L}]+(?:\s+[\p{L}]+)?)(?:\s+(?:on|in|at|last|this|yesterday|today|earlier)(?:\s+[\p{L}\d]+){0,2})?\s*[.!]?\s*$/u;
 
 function withoutTrailingAttribution(text: string): { text: string; framing: string } {
-  const m = TRAILING_ATTRIBUTION.exec(text);
-  if (!m || /[“”"]/.test(text) || tokenize(text.slice(0, m.index)).length < 4) return { text, framing: '' };
-  return { text: text.slice(0, m.index) + ' '.repeat(text.length - m.index), framing: m[0].replace(/^,\s*/, '').trim() };
+  if (/[“”"]/.test(text)) return { text, framing: '' };
+  // (A lead-in, "He said …", is left in: what follows is reported speech, which is never a quotation.)
+  let out = text;
+  const framing: string[] = [];
+  const m = TRAILING_ATTRIBUTION.exec(out);
+  if (m && tokenize(out.slice(0, m.index)).length >= 4) {
+    framing.push(m[0].replace(/^,\s*/, '').trim());
+    out = out.slice(0, m.index) + ' '.repeat(out.length - m.index);
+  }
+  return { text: out, framing: framing.join(' ') };
 }
 
 export function readPassage(given: string): Passage {

@@ -8,6 +8,7 @@ import type { Match, Verdict } from '../types';
 import { formatDate, isSafeUrl } from '../citation';
 import { speakerName } from '../speakers';
 import { clip, flat } from '../text/clip';
+import { stripOuterQuotes } from '../text/quoteMarks';
 
 export interface CheckedOn {
   /** The address of the page the passage was checked on. */
@@ -44,13 +45,26 @@ function fragmentPart(s: string): string {
   return encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
 }
 
-/** The release's address with a text fragment for `words`: its first and last four words, or all of a short passage. */
-export function textFragmentLink(url: string, words: string): string {
+/**
+ * The release's address with a text fragment for the words cited: all of a short run, or the
+ * first four words of the first run and the last four of the last (each taken within one run and
+ * one paragraph: a fragment's start or end is matched as it stands in the release).
+ */
+export function textFragmentLink(url: string, runs: string[]): string {
   const base = url.replace(/#.*$/, '');
-  const ws = flat(words.replace(/…/g, ' ')).split(' ').filter(Boolean);
-  if (!ws.length) return base;
-  const directive = ws.length <= 8 ? fragmentPart(ws.join(' ')) : `${fragmentPart(ws.slice(0, 4).join(' '))},${fragmentPart(ws.slice(-4).join(' '))}`;
+  const words = (s: string) => flat(s).split(' ').filter(Boolean);
+  const first = words(runs[0]?.split('\n')[0] ?? '');
+  const last = words(runs[runs.length - 1]?.split('\n').pop() ?? '');
+  if (!first.length || !last.length) return base;
+  const directive = runs.length === 1 && !runs[0].includes('\n') && first.length <= 8
+    ? fragmentPart(first.join(' '))
+    : `${fragmentPart(first.slice(0, 4).join(' '))},${fragmentPart(last.slice(-4).join(' '))}`;
   return `${base}#:~:text=${directive}`;
+}
+
+/** A Markdown link target: parentheses and white space percent-encoded (encodeURIComponent leaves parentheses). */
+function mdTarget(url: string): string {
+  return url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function isoDay(d: Date): string {
@@ -67,14 +81,15 @@ export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdic
   // The sentence's own full stop (or ! ?) after the last word cited is the release's too.
   const last = runs[runs.length - 1];
   if (/^[.!?]/.test(m.quote.slice(last[1]))) last[1] += 1;
-  const words = runs.map(([a, b]) => flat(m.quote.slice(a, b))).join(' … ');
+  const texts = runs.map(([a, b]) => m.quote.slice(a, b));
+  const words = texts.map(flat).join(' … ');
   const { who, role } = citedSpeaker(m);
   const org = m.release.organisation;
   const date = formatDate(m.date);
-  const link = isSafeUrl(m.release.url) ? textFragmentLink(m.release.url, words) : null;
+  const link = isSafeUrl(m.release.url) ? textFragmentLink(m.release.url, texts) : null;
   const on = formatDate(isoDay(checked?.on ?? new Date()));
   const page = checked?.pageUrl && isSafeUrl(checked.pageUrl) ? checked.pageUrl : null;
-  const pageVersion = verdict === 'altered' && checked?.pageText ? flat(checked.pageText) : null;
+  const pageVersion = verdict === 'altered' && checked?.pageText ? flat(stripOuterQuotes(checked.pageText)) : null;
 
   const whoLine = [who, role].filter(Boolean).join(', ') + (org && !who.includes(org) ? ` (${org})` : '');
   // The release by its title (often its lead paragraph): named as the release, never quoted as the speaker's words.
@@ -82,7 +97,7 @@ export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdic
   const title = clip(full, 120);
   const text = [
     `“${words}”`,
-    `— ${whoLine}, ${date}. Release: ${title}.${link ? ` ${link}` : ''}`,
+    `— ${whoLine}, ${date}. Release: ${title}${title.endsWith('…') ? '' : '.'}${link ? ` ${link}` : ''}`,
     pageVersion ? `The page has: “${pageVersion}”` : null,
     checked ? `Checked on ${on}${page ? ` against ${page}` : ''} with On the Record.` : null,
   ].filter(Boolean).join('\n');
@@ -91,7 +106,7 @@ export function citeMatch(m: Citable, marks: [number, number][], verdict: Verdic
   const markdown = [
     `> “${mdEscape(words)}”`,
     `>`,
-    `> — **${mdEscape(who)}**${role ? `, ${mdEscape(role)}` : ''}${org && !who.includes(org) ? ` (${mdEscape(org)})` : ''}, ${date}. Release: ${link ? `[*${mdTitle}*](${link.replace(/[()\s]/g, encodeURIComponent)})` : `*${mdTitle}*`}.`,
+    `> — **${mdEscape(who)}**${role ? `, ${mdEscape(role)}` : ''}${org && !who.includes(org) ? ` (${mdEscape(org)})` : ''}, ${date}. Release: ${link ? `[*${mdTitle}*](${mdTarget(link)})` : `*${mdTitle}*`}${title.endsWith('…') ? '' : '.'}`,
     pageVersion ? `\nThe page has: “${mdEscape(pageVersion)}”` : null,
     checked ? `\nChecked on ${on}${page ? ` against <${page}>` : ''} with On the Record.` : null,
   ].filter((l) => l !== null).join('\n');

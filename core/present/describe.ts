@@ -96,9 +96,11 @@ export function noteText(n: Note): string {
   }
 }
 
-/** "said 400, the page has 4,000; said 12, the page has 21". */
+/** "said 400, the page has 4,000; the page adds 200 more". */
 function figures(ds: Difference[]): string {
-  return ds.map((d) => `said ${d.original || 'nothing'}, the page has ${d.page || 'nothing'}`).join('; ');
+  return ds
+    .map((d) => (!d.original ? `the page adds ${d.page}` : !d.page ? `the page leaves out ${d.original}` : `said ${d.original}, the page has ${d.page}`))
+    .join('; ');
 }
 
 /** Who the release says said it, for the attribution sentence. */

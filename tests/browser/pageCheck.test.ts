@@ -162,7 +162,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     const file = await (await download).path();
     const md = fs.readFileSync(file, 'utf8');
     expect(md).toMatch(/^# Quotation check: draft\n/);
-    expect(md).toContain('- **Figure changed:** page “600” — said “400”');
+    expect(md).toContain('- Figure: page “600” — said “400”');
     expect(md).toContain('- **Attribution:** The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
     await page.screenshot({ path: artifact('draft-check.png'), fullPage: true });
     await page.close();

@@ -53,7 +53,7 @@ describe('otr check FILE', () => {
     const r = otr(['check', '--index', index, '--markdown', path.join(ARTICLES, 'online-abuse.txt')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Quotation check: online-abuse\.txt\n/);
-    expect(r.stdout).toContain('- **Figure changed:** page “600” — said “400”');
+    expect(r.stdout).toContain('- Figure: page “600” — said “400”');
   });
 
   it('reads a draft with no quotations as an empty report', () => {

@@ -114,7 +114,7 @@ describe('every surface states the answer’s verdict and differences, and no ot
         const md = reportMarkdown(report, { on: new Date('2026-12-02T00:00:00Z') });
         const heading = md.split('\n').find((l) => l.startsWith('## 1. '))!;
         expect(heading.replace(/\\/g, '')).toBe(`## 1. ${d.label}`);
-        expect(md.match(/^- \*\*(?:Figure changed|Difference):\*\*/gm)?.length ?? 0).toBe(n);
+        expect(md.match(/^- (?:Figure|Changed|Added|Left out without a mark): /gm)?.length ?? 0).toBe(n);
 
         // otr match.
         const text = formatAnswer(a, { color: false });
