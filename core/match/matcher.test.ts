@@ -307,3 +307,24 @@ describe('attribution of the release’s own words', () => {
     expect(b.best?.attribution?.consistent).toBe(false);
   });
 });
+
+describe('quotations of common words only', () => {
+  const pike = createMatcher(
+    buildIndex([
+      parseRelease(['9 Feb 2024', 'Drug lines closed in county operation', '“We will not stop here,” said Chief Constable Andrew Pike. “Every line we close is one that can no longer prey on children, and we are coming for them.”'].join('\n'), 'p.txt'),
+    ]),
+  );
+
+  it('are found word for word, though no rare word can retrieve them', () => {
+    for (const q of ['“We will not stop here,” said CC Andrew Pike.', 'we are coming for them']) {
+      const a = pike.match(q);
+      expect(a.verdict, q).toBe('verbatim');
+      expect(a.best?.speaker?.name).toBe('Andrew Pike');
+    }
+  });
+
+  it('and only word for word: common words in another order or with others are not claimed', () => {
+    expect(pike.match('we will not stop at all').verdict).toBe('not-found');
+    expect(pike.match('we are coming for you').verdict).toBe('not-found');
+  });
+});

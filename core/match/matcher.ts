@@ -11,6 +11,7 @@ import { coverage, sentencesOfWords } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
 import { byPhrases, PairCounter, passagePairs } from './phrases';
+import { wordKey } from '../index/searchData';
 import { searchData } from '../index/searchData';
 
 /**
@@ -79,7 +80,8 @@ export function createMatcher(data: IndexData): Matcher {
   const pairCounter = new PairCounter(words);
   // (A number's key begins with "#", which no folded word does.)
   const known = (w: string) => words.numberOf(w) >= 0;
-  function judge(compiled: CompiledPassage, framable: boolean, reported: boolean, pTerms: string[], doc: number, rank: number): { verdict: Found; reading: Reading } | null {
+  /** `common`: the passage is common words only, found in this statement word for word (it may be verbatim all the same). */
+  function judge(compiled: CompiledPassage, framable: boolean, reported: boolean, pTerms: string[], doc: number, rank: number, common = false): { verdict: Found; reading: Reading } | null {
     const passage = compiled.passage;
     const st = data.statements[doc];
     const D = MATCH_DEFAULTS;
@@ -91,13 +93,13 @@ export function createMatcher(data: IndexData): Matcher {
       // to judge it, then from the text to show it.
       const wanted = wordsRead(al);
       const indexed = mayBeClose(passage, al) ? words.tokensOf(doc, wanted) : null;
-      if (indexed && closeReading(passage, interpret(passage, st.text, indexed, al))) {
+      if (indexed && closeReading(passage, interpret(passage, st.text, indexed, al), common)) {
         let tokens = tokenize(st.text, wanted).slice(0, wanted);
         // An index whose words disagree with its text (edited by hand, say) is read from the text.
         const agrees = tokens.length === indexed.length && tokens.every((t, k) => t.norm === indexed[k].norm && t.num === indexed[k].num);
         if (!agrees) tokens = tokenize(st.text);
         const r = agrees ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
-        const verdict = closeReading(passage, r);
+        const verdict = closeReading(passage, r, common);
         if (verdict) return { verdict, reading: r };
       }
     }
@@ -162,11 +164,11 @@ export function createMatcher(data: IndexData): Matcher {
     return matched >= MATCH_DEFAULTS.minWords && matched >= MATCH_DEFAULTS.alteredSimilarity * aligned - 1e-9;
   }
 
-  function closeReading(passage: Passage, r: Reading): Found | null {
+  function closeReading(passage: Passage, r: Reading, common = false): Found | null {
     const D = MATCH_DEFAULTS;
     const aligned = passage.wordCount - r.framed;
     const enough = r.matched >= D.minWords && (r.matched >= D.verbatimShare * passage.wordCount || r.matched >= D.verbatimWords);
-    if (r.edits === 0 && enough && informative(wordsOf(passage))) return 'verbatim';
+    if (r.edits === 0 && enough && (informative(wordsOf(passage)) || common)) return 'verbatim';
     // Altered: clearly this quotation, in its words and in the words that carry its meaning.
     const similarity = r.matched / Math.max(1, r.matched + r.edits);
     const contentSimilarity = r.contentMatched / Math.max(1, r.contentMatched + r.contentEdits);
@@ -242,6 +244,18 @@ export function createMatcher(data: IndexData): Matcher {
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;
+      }
+      // A quotation of common words only ("We will not stop here", "we are coming for them"): no rare term
+      // can retrieve it, so look for its words, in order, through every statement's word numbers (one pass
+      // over an Int32Array: a few milliseconds at 100,000 statements, and only for such passages).
+      if (found.length === 0 && pTerms.length < 2) {
+        const seq = wordsOf(passage).map((t) => words.numberOf(wordKey(t)));
+        if (seq.length >= MATCH_DEFAULTS.minWords && seq.every((x) => x >= 0)) {
+          for (const doc of statementsHolding(words, seq, MATCH_DEFAULTS.candidates)) {
+            const j = judge(compiled, framable, reported, pTerms, doc, rank++, true);
+            if (j && j.verdict === 'verbatim') found.push({ doc, ...j });
+          }
+        }
       }
       // Stock phrasing: when nothing read close and the passage gives a figure, its other terms may be
       // ones hundreds of statements share, and a changed figure its only rare word (pulling in statements
@@ -371,4 +385,23 @@ function spanOf(tokens: readonly Token[], [first, last]: [number, number], lengt
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** The statements (at most `limit`) whose words hold `seq` in order, in one pass over all their word numbers. */
+function statementsHolding(words: StatementWords, seq: number[], limit: number): number[] {
+  const { tokens, start } = words;
+  const out: number[] = [];
+  const n = seq.length;
+  const first = seq[0];
+  let doc = 0;
+  for (let i = 0; i + n <= tokens.length && out.length < limit; i++) {
+    if (tokens[i] !== first) continue;
+    let k = 1;
+    while (k < n && tokens[i + k] === seq[k]) k++;
+    if (k < n) continue;
+    while (doc + 1 < start.length && start[doc + 1] <= i) doc++;
+    // Within one statement, and each statement once.
+    if (i + n <= (start[doc + 1] ?? tokens.length) && out[out.length - 1] !== doc) out.push(doc);
+  }
+  return out;
 }
