@@ -5,6 +5,7 @@ import { INDEX_FORMAT, type IndexData, type ParsedRelease, type ParseWarning, ty
 import { WARNING_LABELS } from '../parse/warnings';
 import { releaseProblem } from './validate';
 import { releaseId } from '../releaseId';
+import { withoutInvisibles } from '../text/clip';
 
 export { releaseProblem };
 
@@ -34,13 +35,16 @@ function issue(file: string, reason: string, line = 1): never {
 }
 
 function cleanRelease(r: ParsedRelease): ParsedRelease {
-  const { id, date, title, organisation, url, source } = r.release;
+  const { id, date, url, source } = r.release;
+  // Bidi controls and zero-width characters out of every field shown: a name cannot display as another.
+  const title = withoutInvisibles(r.release.title);
+  const organisation = r.release.organisation ? withoutInvisibles(r.release.organisation) : undefined;
   return {
-    release: { id, date, title, ...(organisation ? { organisation } : {}), ...(url ? { url } : {}), ...(source ? { source } : {}) },
+    release: { id, date, title, ...(organisation ? { organisation } : {}), ...(url ? { url } : {}), ...(source ? { source: withoutInvisibles(source) } : {}) },
     statements: r.statements.map((s) => ({
       kind: s.kind,
       speaker: s.speaker ? cleanSpeaker(s.speaker) : null,
-      text: s.text,
+      text: withoutInvisibles(s.text),
       line: s.line,
     })),
     warnings: (r.warnings ?? []).map(cleanWarning),
@@ -48,9 +52,10 @@ function cleanRelease(r: ParsedRelease): ParsedRelease {
 }
 
 function cleanSpeaker(s: Speaker): Speaker {
-  const out: Speaker = { name: s.name, rank: s.rank, role: s.role };
-  if (s.honorific) out.honorific = s.honorific;
-  if (s.organisation) out.organisation = s.organisation;
+  const clean = (v: string | null) => (v === null ? null : withoutInvisibles(v));
+  const out: Speaker = { name: clean(s.name), rank: clean(s.rank), role: clean(s.role) };
+  if (s.honorific) out.honorific = withoutInvisibles(s.honorific);
+  if (s.organisation) out.organisation = withoutInvisibles(s.organisation);
   return out;
 }
 

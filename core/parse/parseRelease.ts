@@ -1,5 +1,6 @@
 import type { ParsedRelease, ParseIssue, ParseWarning, Speaker, Statement, WarningKind } from '../types';
 import { releaseId } from '../releaseId';
+import { withoutInvisibles } from '../text/clip';
 import { tokenize } from '../text/tokens';
 import { clip, findDateIn, readDateLine } from './date';
 import { ReleaseParseError } from './errors';
@@ -58,7 +59,8 @@ export function parseRelease(input: string, source: string, url?: string): Parse
     throw new ReleaseParseError([{ file: source, line, reason } satisfies ParseIssue]);
   };
   if (typeof input !== 'string') fail(1, 'not text');
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // (Bidi controls and zero-width characters out: a name or title shows the letters it holds.)
+  const text = withoutInvisibles(input).replace(/\r\n?/g, '\n');
   if (!text.trim()) fail(1, 'the file is empty');
   const nul = text.indexOf('\u0000');
   if (nul >= 0) fail(lineAt(text, nul), 'not text (contains NUL bytes: a binary file?)');

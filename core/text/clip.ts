@@ -11,3 +11,14 @@ export function clip(text: string, max: number): string {
   const sp = cut.lastIndexOf(' ');
   return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.]+$/, '') + '…';
 }
+
+/**
+ * Invisible format characters that can make text display as other text: bidirectional
+ * embeddings, overrides and isolates, zero-width spaces and joiners, the BOM. Removed from every
+ * release as it is read, so a name or a title is shown as the letters it holds.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+export function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
