@@ -154,7 +154,6 @@ function alterNumber(rng: Rng, n: string): string {
 }
 
 const FRACTIONS = ['a third', 'a quarter', 'a fifth', 'half', 'two thirds', 'three quarters', 'a tenth'];
-const ORDINAL_IN_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth'];
 const WORDS_TO_NUMBER = new Map<string, number>();
 for (let n = 100; n < 1000; n += 10) WORDS_TO_NUMBER.set(numberInWords(n), n);
 
@@ -177,7 +176,7 @@ function alterFigureForm(rng: Rng, t: string): string | null {
     [/\b(\d+)-(year|hour)\b/, (m) => `${otherValue(rng, Number(m[1]), 2)}-${m[2]}`],
     [/\b(\d+)(?:st|nd|rd|th)\b/, (m) => {
       const w = otherValue(rng, Number(m[1]), 2);
-      return w < ORDINAL_IN_WORDS.length && rng.chance(0.5) ? ORDINAL_IN_WORDS[w] : ordinal(w);
+      return w <= ORDINAL_WORDS.length && rng.chance(0.5) ? ORDINAL_WORDS[w - 1] : ordinal(w);
     }],
     [/£(\d)\.(\d)m\b/, (m) => {
       const w = (Number(`${m[1]}${m[2]}`) + rng.pick([-4, -2, 3, 6, 11])) / 10;

@@ -11,8 +11,7 @@ import { coverage, sentencesOfWords } from './paraphrase';
 import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
 import { byPhrases, PairCounter, passagePairs } from './phrases';
-import { wordKey } from '../index/searchData';
-import { searchData } from '../index/searchData';
+import { searchData, wordKey } from '../index/searchData';
 
 /**
  * The matcher: retrieval of candidate statements by shared terms, word alignment of
@@ -302,13 +301,14 @@ export function createMatcher(data: IndexData): Matcher {
       const matches = found.slice(0, MATCH_DEFAULTS.listed + 1).map((f) => toMatch(f.doc, f.verdict, f.reading));
       const around = [options.context ?? '', passage.framing].filter(Boolean).join('\n');
       if (around.trim()) {
+        // Words the release says in its own voice (narrative, an unnamed spokesperson) are misattributed
+        // only when the highlight itself names someone ("…, Harriet Vance said"): a name in the paragraphs
+        // around it is as likely the previous quotation's speaker. (For those, the passage's own paragraph,
+        // the context's last, counts as well: "Sara Thornton said: “…”".)
+        const own = (options.context ?? '').split('\n').filter((l) => l.trim()).pop() ?? '';
+        const ownAround = [own, passage.framing].filter(Boolean).join('\n');
         for (const m of matches) {
-          // Words the release says in its own voice (narrative, an unnamed spokesperson) are misattributed
-          // only when the highlight itself names someone ("…, Harriet Vance said"): a name in the paragraphs
-          // around it is as likely the previous quotation's speaker.
-          // (For those, the passage's own paragraph, the context's last, counts as well: "Sara Thornton said: “…”".)
-          const own = (options.context ?? '').split('\n').filter((l) => l.trim()).pop() ?? '';
-          const a = checkAttribution(m.speaker?.name ? around : [own, passage.framing].filter(Boolean).join('\n'), m.speaker);
+          const a = checkAttribution(m.speaker?.name ? around : ownAround, m.speaker);
           if (a) m.attribution = a;
         }
       }

@@ -33,10 +33,8 @@ export interface Description {
   count: number;
   /** Who said it, with rank and role, or what the release says in its own voice. */
   who: string | null;
-  /** The date, as "4 Aug 2017", and as ISO. */
+  /** The date, as "4 Aug 2017". */
   date: string | null;
-  isoDate: string | null;
-  release: { title: string; organisation: string | null; url: string | null } | null;
   /** "The page names Sara Thornton; Chief Constable Simon Bailey said it." Null when the page agrees or names no one. */
   attribution: string | null;
   differences: DescribedDifference[];
@@ -159,7 +157,7 @@ export function describe(answer: Answer, options: DescribeOptions = {}): Descrip
   if (!m) {
     return {
       verdict: answer.verdict, tone, name: NAMES[answer.verdict], label: verdictLine(answer, null), hint, count: 0,
-      who: null, date: null, isoDate: null, release: null, attribution: null, differences: [], segments: [], notes: [], quote: null, citation: null,
+      who: null, date: null, attribution: null, differences: [], segments: [], notes: [], quote: null, citation: null,
     };
   }
   const heading = answer.verdict === 'paraphrase' ? 'The statement it reports' : m.kind === 'quote' ? 'The full quotation' : 'The release’s words';
@@ -172,8 +170,6 @@ export function describe(answer: Answer, options: DescribeOptions = {}): Descrip
     count: m.differences.length,
     who: whoSaid(m.kind, m.speaker, m.release.organisation, true),
     date: formatDate(m.date),
-    isoDate: m.date,
-    release: { title: m.release.title, organisation: m.release.organisation ?? null, url: m.release.url ?? null },
     attribution: clause ? clause.charAt(0).toUpperCase() + clause.slice(1) + '.' : null,
     differences: m.differences.map((d) => ({ ...d, text: differenceText(d) })),
     segments: m.segments ?? [],
