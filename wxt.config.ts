@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { safeReadability } from './build/safeReadability';
 import { smallContentScript } from './build/smallContentScript';
+import { cardModule } from './build/cardModule';
+import { CARD_MODULE_FILE } from './lib/content/cardModule';
 
 // Hardening: the extension never renders HTML from data (release text is always
 // text). Preact's one `innerHTML` write (the dangerouslySetInnerHTML path, which
@@ -23,7 +25,7 @@ function noInnerHtml(): Plugin {
 // every page but stays idle until the reader selects text.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [noInnerHtml(), safeReadability(), preact(), smallContentScript()] }),
+  vite: () => ({ plugins: [noInnerHtml(), safeReadability(), preact(), smallContentScript(), cardModule()] }),
   manifest: ({ browser }) => ({
     name: 'On the Record',
     description: 'Highlight a quotation and see the original official policing statement: who said it, when, and what changed.',
@@ -31,7 +33,7 @@ export default defineConfig({
     permissions: ['contextMenus', 'storage', 'activeTab', 'scripting'],
     // The result card's script, imported by the content script on first use
     // (keeps Preact and the card out of the script every page gets).
-    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
+    web_accessible_resources: [{ resources: [CARD_MODULE_FILE], matches: ['<all_urls>'] }],
     commands: {
       'verify-selection': {
         suggested_key: { default: 'Alt+Shift+V' },

@@ -10,8 +10,7 @@ import { isCheckPageCommand, isTabCommand, request } from '../lib/protocol';
 import { reliable } from '../lib/reliableSend';
 import { countWords, DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, normalizeSettings, siteDisabled, type Settings } from '../lib/settings';
 import { readSelection, type SelectionInfo } from '../lib/content/selection';
-import type { CardApi } from '../lib/content/cardUi';
-import type { PageCheckApi } from '../lib/content/pageCheck';
+import { CARD_MODULE_FILE, cardModuleOf, type CardModule } from '../lib/content/cardModule';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -28,10 +27,7 @@ export default defineContentScript({
 /** The browser's own extension API, present in content scripts in Chromium and Firefox alike. */
 declare const chrome: { runtime: { getURL(path: string): string } };
 
-interface Ui {
-  card: CardApi;
-  pageCheck: PageCheckApi;
-}
+type Ui = CardModule;
 
 const BUTTON_HOST = 'on-the-record-button';
 // The host is the button's box (--x, --y: its place in the page), so the page sees
@@ -116,16 +112,12 @@ function startContent(ctx: ExtensionContext) {
     timer = window.setTimeout(() => void check(), 120);
   }
 
-  /** The card and the page check, from card.js (which sets both globals) the first time either is needed. */
+  /** The card and the page check, card.js's default export, the first time either is needed. */
   function loadUi(): Promise<Ui> {
     // Written as `chrome.runtime.getURL(…)`, the global itself, not the imported `browser`
     // (which the bundler renames): web-ext lint accepts a dynamic import only of that
     // call, whose URL is always inside the extension's own package, never the page's.
-    ui ??= import(/* @vite-ignore */ chrome.runtime.getURL('/card.js')).then(() => {
-      const g = globalThis as { __onTheRecordCard?: CardApi; __onTheRecordPageCheck?: PageCheckApi };
-      if (!g.__onTheRecordCard || !g.__onTheRecordPageCheck) throw new Error('the card failed to load');
-      return { card: g.__onTheRecordCard, pageCheck: g.__onTheRecordPageCheck };
-    });
+    ui ??= import(/* @vite-ignore */ chrome.runtime.getURL('/' + CARD_MODULE_FILE)).then(cardModuleOf);
     ui.catch(() => (ui = null));
     return ui;
   }

@@ -59,6 +59,13 @@ describe('extension hardening', () => {
     expect(code).not.toContain('otr-card');
   });
 
+  // The card hands itself over as card.js's default export, not through a global either script sets or reads.
+  it.skipIf(!fs.existsSync(content))('hands the card to the content script as a module export, with no global between them', () => {
+    const card = fs.readFileSync(path.join(root, '.output/chrome-mv3/card.js'), 'utf8');
+    expect(card).toMatch(/\nexport default onTheRecordCardModule;\n/);
+    for (const code of [card, fs.readFileSync(content, 'utf8')]) expect(code).not.toMatch(/globalThis\.__onTheRecord|window\.__onTheRecord/);
+  });
+
   // The worker's test hook lives in the test build only (npm run build:test); the builds readers install have none.
   const backgrounds = [path.join(root, '.output/chrome-mv3/background.js'), path.join(root, '.output/firefox-mv2/background.js')];
   const testBackground = path.join(root, '.output/chrome-mv3-test/background.js');
