@@ -1,6 +1,6 @@
 /** The readable answer of `otr match` (without --json). */
 import { clip } from '../core/text/clip';
-import { describe, speakerName, whoSaid, type Answer, type Match, type Speaker, type StatementKind, type Tone } from '../core/index';
+import { describe, speakerName, type Answer, type Description, type Match, type Tone } from '../core/index';
 
 export interface FormatOptions {
   /** ANSI emphasis (only when stdout is a terminal); otherwise the matched words are marked »like this«. */
@@ -16,20 +16,10 @@ const TONE_COLOUR: Record<Tone, string> = {
   warning: '31',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2014-10-03" → "3 October 2014"; anything else as it is. */
-export function humanDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+/** The verdict line in the tone's colour on a terminal (plain otherwise). */
+export function paintVerdict(d: Description, text: string, color: boolean): string {
+  return color ? `\x1b[1;${TONE_COLOUR[d.tone] ?? '0'}m${text}\x1b[0m` : text;
 }
-
-export function speakerLine(kind: StatementKind, speaker: Speaker | null, organisation?: string): string {
-  if (!speaker && kind === 'narrative') return `none: the release's own words${organisation ? ` (${organisation})` : ''}, not a quotation`;
-  return whoSaid(kind, speaker, organisation, true);
-}
-
 
 /** The quotation with the matched words marked, one paragraph a line, indented. */
 export function markedQuote(match: Match, color: boolean): string {
@@ -49,11 +39,11 @@ function field(label: string, value: string): string {
   return `${label.padEnd(12)} ${value}`;
 }
 
-function describeMatch(match: Match, color: boolean): string[] {
+function describeMatch(match: Match, d: Description, color: boolean): string[] {
   const lines: string[] = [];
   const r = match.release;
-  lines.push(field('Speaker', speakerLine(match.kind, match.speaker, r.organisation)));
-  lines.push(field('Date', `${humanDate(match.date)} (${match.date})`));
+  lines.push(field('Speaker', d.who ?? ''));
+  lines.push(field('Date', `${d.date} (${match.date})`));
   lines.push(field('Release', `${clip(r.title, 100)}${r.organisation ? ` (${r.organisation})` : ''}`));
   const where = [r.source, r.url].filter(Boolean).join('  ');
   if (where) lines.push(field('Source', where));
@@ -62,7 +52,6 @@ function describeMatch(match: Match, color: boolean): string[] {
   const label = match.verdict === 'paraphrase' ? 'The statement it reports:' : match.kind === 'quote' ? 'Quotation:' : 'Statement:';
   lines.push('', label, markedQuote(match, color));
 
-  const d = describe({ verdict: match.verdict ?? 'verbatim', best: match, candidates: [] });
   if (d.differences.length) lines.push('', 'Differences:', ...d.differences.map((x) => `  ${x.text}`));
   if (d.notes.length) lines.push('', 'Notes:', ...d.notes.map((n) => `  ${n}`));
   if (match.attribution) {
@@ -72,12 +61,11 @@ function describeMatch(match: Match, color: boolean): string[] {
 }
 
 export function formatAnswer(answer: Answer, { color }: FormatOptions): string {
-  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   // The verdict line every surface shows, then what it means.
   const d = describe(answer);
-  const lines = [paint(`1;${TONE_COLOUR[d.tone] ?? '0'}`, d.label.toUpperCase()), d.hint];
+  const lines = [paintVerdict(d, d.label.toUpperCase(), color), d.hint];
 
-  if (answer.best) lines.push('', ...describeMatch(answer.best, color));
+  if (answer.best) lines.push('', ...describeMatch(answer.best, d, color));
 
   const others = (answer.candidates ?? []).filter((c) => c !== answer.best && !sameMatch(c, answer.best));
   if (others.length) {

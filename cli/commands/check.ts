@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { clip } from '../../core/text/clip';
 import { checkQuotations, describe, findQuotations, reportMarkdown, summaryLine, type CheckItem, type CheckReport } from '../../core/index';
 import { CliError } from '../errors';
-import { humanDate, speakerLine } from '../format';
+import { paintVerdict } from '../format';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../lib/import/article';
 import { htmlToText } from '../htmlText';
@@ -53,23 +53,20 @@ function pageText(html: string): string {
 
 const flat = (s: string, max = 400) => clip(s, max);
 
-const COLOURS: Record<string, string> = { verbatim: '32', altered: '33', paraphrase: '36', 'not-found': '2', invalid: '31', warning: '31' };
-
 function describeItem(item: CheckItem, n: number, color: boolean): string[] {
   const { quotation, answer } = item;
   const d = describe(answer);
-  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const label = d.label.toUpperCase() + (quotation.kind === 'reported' ? ' (reported speech)' : '');
-  const lines = [`${n}. ${paint(`1;${COLOURS[d.tone] ?? '0'}`, label)}`, `   ${flat(quotation.text)}`];
+  const lines = [`${n}. ${paintVerdict(d, label, color)}`, `   ${flat(quotation.text)}`];
   const best = answer.best;
   if (answer.verdict === 'invalid' && answer.reason) lines.push(`   not checked: ${answer.reason}`);
   if (answer.verdict === 'not-found') lines.push(`   ${d.hint}`);
   if (best) {
-    lines.push(`   said by:     ${speakerLine(best.kind, best.speaker, best.release.organisation)}`);
-    lines.push(`   date:        ${humanDate(best.date)}`);
+    lines.push(`   said by:     ${d.who}`);
+    lines.push(`   date:        ${d.date}`);
     lines.push(`   release:     ${flat(best.release.title, 100)}${best.release.source ? ` (${best.release.source})` : ''}`);
     for (const x of d.differences) lines.push(`   ${x.text}`);
-    if (d.attribution) lines.push(`   ${paint('1;31', 'ATTRIBUTION')}: ${d.attribution}`);
+    if (d.attribution) lines.push(`   ${color ? '\x1b[1;31mATTRIBUTION\x1b[0m' : 'ATTRIBUTION'}: ${d.attribution}`);
     else if (best.attribution) lines.push(`   attribution: consistent (${best.attribution.names.join(', ')})`);
     for (const note of d.notes) lines.push(`   ${note}`);
     if (answer.verdict !== 'verbatim' && d.citation) lines.push(`   said:        “${d.citation.words}”`);

@@ -1,7 +1,7 @@
 /** The readable answer of `otr match`. */
 import { describe, expect, it } from 'vitest';
-import type { Answer, Match } from '../../core/index';
-import { formatAnswer, humanDate } from '../../cli/format';
+import { describe as describeAnswer, type Answer, type Match } from '../../core/index';
+import { formatAnswer } from '../../cli/format';
 
 const release = { id: 'r1', date: '2017-08-04', title: 'The Home Secretary has announced an extra £20 million.', organisation: 'NPCC', source: '004.txt' };
 const quote = 'The internet is not a safe or anonymous place for abusing children.\nWe are already arresting over 400 offenders.';
@@ -28,7 +28,7 @@ describe('formatAnswer', () => {
     const text = formatAnswer(answer, { color: false });
     expect(text).toMatch(/^ALTERED/);
     expect(text).toContain('Chief Constable Simon Bailey, National Policing Lead for Child Protection');
-    expect(text).toContain('4 August 2017 (2017-08-04)');
+    expect(text).toContain('4 Aug 2017 (2017-08-04)');
     expect(text).toContain('The Home Secretary has announced an extra £20 million. (NPCC)');
     expect(text).toContain('  The internet is not a safe or anonymous place for abusing children.\n  »We are already arresting over 400 offenders.«');
     expect(text).toContain('Figure: page “four hundred” — said “400”');
@@ -48,7 +48,9 @@ describe('formatAnswer', () => {
   it('names narrative as the release’s own words', () => {
     const narrative: Match = { ...best, kind: 'narrative', speaker: null, attribution: undefined, differences: [], notes: [] };
     const text = formatAnswer({ id: null, verdict: 'verbatim', best: narrative, candidates: [] }, { color: false });
-    expect(text).toContain("none: the release's own words (NPCC)");
+    // The card's own words for who said it: one description for every surface.
+    expect(text).toContain(`Speaker      ${describeAnswer({ id: null, verdict: 'verbatim', best: narrative, candidates: [] }).who}`);
+    expect(text).toContain('NPCC (its own words)');
     expect(text).toContain('Statement:');
   });
 
@@ -64,9 +66,3 @@ describe('formatAnswer', () => {
   });
 });
 
-describe('humanDate', () => {
-  it('writes ISO dates out', () => {
-    expect(humanDate('2014-10-03')).toBe('3 October 2014');
-    expect(humanDate('sometime')).toBe('sometime');
-  });
-});

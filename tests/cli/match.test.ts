@@ -27,7 +27,7 @@ describe('otr match TEXT', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^VERBATIM/);
     expect(r.stdout).toContain('Deputy Chief Constable Peter Goodman, National Policing Lead for Cyber-crime');
-    expect(r.stdout).toContain('3 October 2014 (2014-10-03)');
+    expect(r.stdout).toContain('3 Oct 2014 (2014-10-03)');
     expect(r.stdout).toContain('000_d0c768d28ef181f6.txt');
     expect(r.stdout).toMatch(/»These people try to hide what they do online\.?«/);
     expect(r.stdout).not.toContain('\x1b['); // no colour when stdout is not a terminal
