@@ -6,24 +6,34 @@
  */
 import type { Tone } from '../core/present/describe';
 
-const LIGHT = `
-  --otr-bg: #ffffff; --otr-fg: #1b1f24; --otr-muted: #57606a; --otr-line: #d0d7de; --otr-field: #f6f8fa;
-  --otr-mark: #fff3a3; --otr-accent: #0b57d0;
-  --otr-verbatim: #1a7f37; --otr-altered: #bc4c00; --otr-paraphrase: #1f5fd6; --otr-not-found: #57606a; --otr-invalid: #57606a; --otr-warning: #9a3412;
-  --otr-page-bg: #ffebe9; --otr-page-fg: #a40e26; --otr-said-bg: #dafbe1; --otr-said-fg: #0a5c2a;
-  --otr-warn-bg: #fff4e5; --otr-warn-fg: #7a3e00;`;
+/** Each colour once, by name; the CSS and the badges are made from these. */
+const LIGHT = {
+  bg: '#ffffff', fg: '#1b1f24', muted: '#57606a', line: '#d0d7de', field: '#f6f8fa',
+  mark: '#fff3a3', accent: '#0b57d0', flash: '#ffd33d', button: '#1f3a5f', 'on-button': '#ffffff',
+  verbatim: '#1a7f37', altered: '#bc4c00', paraphrase: '#1f5fd6', 'not-found': '#57606a', invalid: '#57606a', warning: '#9a3412',
+  'page-bg': '#ffebe9', 'page-fg': '#a40e26', 'said-bg': '#dafbe1', 'said-fg': '#0a5c2a',
+  'warn-bg': '#fff4e5', 'warn-fg': '#7a3e00',
+} as const;
 
-const DARK = `
-  --otr-bg: #1f2328; --otr-fg: #e6edf3; --otr-muted: #9da7b3; --otr-line: #3d444d; --otr-field: #2d333b;
-  --otr-mark: #6b5900; --otr-accent: #7cb4ff;
-  --otr-verbatim: #56d364; --otr-altered: #ffa657; --otr-paraphrase: #79b8ff; --otr-not-found: #9da7b3; --otr-invalid: #9da7b3; --otr-warning: #ffb77c;
-  --otr-page-bg: #4a1519; --otr-page-fg: #ffa198; --otr-said-bg: #12381f; --otr-said-fg: #7ee2a0;
-  --otr-warn-bg: #3d2a00; --otr-warn-fg: #ffd591;`;
+type Token = keyof typeof LIGHT;
+
+const DARK: Record<Token, string> = {
+  bg: '#1f2328', fg: '#e6edf3', muted: '#9da7b3', line: '#3d444d', field: '#2d333b',
+  mark: '#6b5900', accent: '#7cb4ff', flash: '#ffd33d', button: '#1f3a5f', 'on-button': '#ffffff',
+  verbatim: '#56d364', altered: '#ffa657', paraphrase: '#79b8ff', 'not-found': '#9da7b3', invalid: '#9da7b3', warning: '#ffb77c',
+  'page-bg': '#4a1519', 'page-fg': '#ffa198', 'said-bg': '#12381f', 'said-fg': '#7ee2a0',
+  'warn-bg': '#3d2a00', 'warn-fg': '#ffd591',
+};
+
+const properties = (scheme: Record<Token, string>) =>
+  Object.entries(scheme)
+    .map(([name, value]) => `--otr-${name}: ${value};`)
+    .join(' ');
 
 /** The custom properties, for a document (`:root`) or a shadow root (`:host`). */
 export const PALETTE_CSS = `
-:root, :host {${LIGHT} color-scheme: light dark; }
-@media (prefers-color-scheme: dark) { :root, :host {${DARK} } }
+:root, :host { ${properties(LIGHT)} color-scheme: light dark; }
+@media (prefers-color-scheme: dark) { :root, :host { ${properties(DARK)} } }
 .otr-t-verbatim { --verdict: var(--otr-verbatim); }
 .otr-t-altered { --verdict: var(--otr-altered); }
 .otr-t-paraphrase { --verdict: var(--otr-paraphrase); }
@@ -39,10 +49,13 @@ export const PALETTE_CSS = `
  * least 4.5:1 against white).
  */
 export const BADGE_COLOURS: Record<Tone, string> = {
-  verbatim: '#1a7f37',
-  altered: '#bc4c00',
-  paraphrase: '#1f5fd6',
-  'not-found': '#57606a',
-  invalid: '#57606a',
-  warning: '#9a3412',
+  verbatim: LIGHT.verbatim,
+  altered: LIGHT.altered,
+  paraphrase: LIGHT.paraphrase,
+  'not-found': LIGHT['not-found'],
+  invalid: LIGHT.invalid,
+  warning: LIGHT.warning,
 };
+
+/** A light-scheme colour by name, for CSS that cannot see the custom properties (the Verify button, kept out of the palette's bundle). */
+export const LIGHT_COLOURS = LIGHT;

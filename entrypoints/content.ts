@@ -33,7 +33,7 @@ const BUTTON_HOST = 'on-the-record-button';
 // The host is the button's box (--x, --y: its place in the page), so the page sees
 // where it is and nothing else: the shadow root is closed.
 const BUTTON_CSS = `:host{all:initial!important;position:absolute!important;left:var(--x)!important;top:var(--y)!important;z-index:2147483646!important;display:block!important}
-button{display:block;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#fff;background:#1f3a5f;border:1px solid #fff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px #0000005a;cursor:pointer}
+button{display:block;white-space:nowrap;font:600 12px/1 system-ui,sans-serif;color:#ffffff;background:#1f3a5f;border:1px solid #ffffff;border-radius:14px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.35);cursor:pointer}
 button:hover{background:#0b57d0}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}`;
 
 function startContent(ctx: ExtensionContext) {

@@ -468,6 +468,11 @@ describe('the tail: contact block, notes to editors, organisation', () => {
     expect(r.release.organisation).toBe('NPCC');
   });
 
+  it('a force named in the tail is read within its line: a heading above it is not part of its name', () => {
+    const r = parse(['3 Mar 2020', LEAD, 'Chief Constable Simon Bailey said:', '“Alpha.”', 'Background', 'Fenmoor Police and Westmarch Police signed an agreement.'].join('\n'));
+    expect(r.release.organisation).toBe('Fenmoor Police');
+  });
+
   it('"ENDS" ends the statements', () => {
     const r = parse(['12 Mar 2019', LEAD, 'Chief Constable Simon Bailey said:', '“Alpha.”', 'ENDS', 'Notes', 'Anything at all.'].join('\n'));
     expect(r.statements.map((s) => s.text)).toEqual([LEAD, 'Alpha.']);

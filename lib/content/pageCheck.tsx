@@ -12,7 +12,7 @@ import { findQuotations, type Quotation } from '../../core/check/findQuotations'
 import { summarise, type CheckReport } from '../../core/check/checkArticle';
 import { reportMarkdown } from '../../core/check/reportMarkdown';
 import { CheckReportView, REPORT_CSS } from '../../components/CheckReport';
-import { BADGE_COLOURS } from '../../components/palette';
+import { BADGE_COLOURS, LIGHT_COLOURS } from '../../components/palette';
 import { copyText } from '../../components/clipboard';
 import { describe } from '../../core/present/describe';
 import { MAX_CONTEXT, MAX_QUOTATIONS, MAX_TEXT } from '../protocol';
@@ -111,11 +111,12 @@ export function rangeOf(segments: Segment[], start: number, end: number): Range 
   return range;
 }
 
+// Badges take the light scheme's colours whatever the page's: white on the verdict's colour reads on any page.
 const BADGE_CSS = `:host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;margin:0 2px!important}
-button{all:unset;cursor:pointer;display:inline-block;font:700 10px/1 system-ui,sans-serif;color:#fff;border-radius:9px;padding:3px 6px;white-space:nowrap;box-shadow:0 1px 2px rgba(0,0,0,.3)}
-button:focus-visible{outline:2px solid #0b57d0;outline-offset:1px}
+button{all:unset;cursor:pointer;display:inline-block;font:700 10px/1 system-ui,sans-serif;color:${LIGHT_COLOURS['on-button']};border-radius:9px;padding:3px 6px;white-space:nowrap;box-shadow:0 1px 2px rgba(0,0,0,.3)}
+button:focus-visible{outline:2px solid ${LIGHT_COLOURS.accent};outline-offset:1px}
 :host(.otr-flash) button{animation:otr-flash 1.2s ease-out 1}
-@keyframes otr-flash{0%,40%{box-shadow:0 0 0 4px #ffd33d}100%{box-shadow:0 1px 2px rgba(0,0,0,.3)}}`;
+@keyframes otr-flash{0%,40%{box-shadow:0 0 0 4px ${LIGHT_COLOURS.flash}}100%{box-shadow:0 1px 2px rgba(0,0,0,.3)}}`;
 
 interface Badge {
   host: HTMLElement;
@@ -214,8 +215,7 @@ export async function checkPage(o: PageCheckOptions): Promise<CheckReport> {
     anchor: document.documentElement,
     append: 'last',
     css: `:host{all:initial!important;position:fixed!important;top:8px!important;right:8px!important;z-index:2147483646!important;display:block!important}
-.otr-panel{width:min(360px,calc(100vw - 16px));max-height:calc(100vh - 16px);overflow:auto;border:1px solid #d0d7de;border-radius:10px;box-shadow:0 10px 30px rgba(0,0,0,.28);padding:10px 12px;background:#fff}
-@media (prefers-color-scheme: dark){.otr-panel{background:#1f2328;border-color:#3d444d}}
+.otr-panel{width:min(360px,calc(100vw - 16px));max-height:calc(100vh - 16px);overflow:auto;border:1px solid var(--otr-line);border-radius:10px;box-shadow:0 10px 30px rgba(0,0,0,.28);padding:10px 12px;background:var(--otr-bg)}
 ${REPORT_CSS}`,
     isolateEvents: true,
     mode: 'closed',
