@@ -209,6 +209,31 @@ export function isTrustedSender(sender: SenderLike | undefined, extensionId: str
   return !!sender && typeof sender.id === 'string' && sender.id === extensionId && extensionId !== '';
 }
 
+/**
+ * What a content script may ask: to check what the reader selected or the page it runs in.
+ * The reader's history (recent checks), imports, exports and sources answer only the
+ * extension's own pages, so a page that subverted its content script learns nothing of what
+ * the reader checked elsewhere and cannot change the index.
+ */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<string> = new Set<RequestType>(['verify', 'check-page']);
+
+/**
+ * Who is asking: one of the extension's own pages (its address is inside the extension's
+ * origin), a content script (anything else this extension runs), or nobody to answer.
+ */
+export function senderRole(sender: SenderLike | undefined, extensionId: string, extensionOrigin: string): 'extension-page' | 'content-script' | null {
+  if (!isTrustedSender(sender, extensionId)) return null;
+  const url = typeof sender!.url === 'string' ? sender!.url : '';
+  return extensionOrigin !== '' && url.startsWith(extensionOrigin) ? 'extension-page' : 'content-script';
+}
+
+/** Whether a request may be answered for that sender (the request's own shape is checked later). */
+export function mayAsk(role: 'extension-page' | 'content-script', msg: unknown): boolean {
+  if (role === 'extension-page') return true;
+  const type = (msg as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && CONTENT_SCRIPT_REQUESTS.has(type);
+}
+
 /** Error raised on the asking side when the background answers `ok: false`. */
 export class ProtocolError extends Error {}
 

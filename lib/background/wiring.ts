@@ -4,7 +4,7 @@
  * worker starts, so a request that wakes a stopped worker is still answered.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isTrustedSender, type CheckPageCommand, type TabCommand } from '../protocol';
+import { mayAsk, senderRole, type CheckPageCommand, type Reply, type TabCommand } from '../protocol';
 import { createService, type Service } from './service';
 import { createIndexedDbStore } from './releaseStore';
 
@@ -41,9 +41,13 @@ export function startBackground(loadIndexSource: () => string | null | undefined
     },
   });
 
+  // The extension's own origin ("chrome-extension://id/", "moz-extension://uuid/"): its pages' addresses start with it.
+  const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
-    // Only this extension's own pages and content scripts are answered.
-    if (!isTrustedSender(sender, browser.runtime.id)) return undefined;
+    // Only this extension's own pages and content scripts are answered, each only what it needs.
+    const role = senderRole(sender, browser.runtime.id, extensionOrigin);
+    if (!role) return undefined;
+    if (!mayAsk(role, msg)) return Promise.resolve<Reply>({ ok: false, error: 'this request is answered only to the extension’s own pages' });
     return service.receive(msg);
   });
 

@@ -25,13 +25,27 @@ describe('the background wiring', () => {
     return startBackground(() => serializeIndex(seedIndex()));
   }
 
-  it('answers this extension’s pages and content scripts', async () => {
-    await start();
-    const reply = await new Promise((resolve) => {
-      const returned = fakeBrowser.runtime.onMessage.trigger({ type: 'stats' }, { id: fakeBrowser.runtime.id, tab: { id: 1 } } as any, resolve);
+  function ask(msg: unknown, sender: unknown): Promise<any> {
+    return new Promise((resolve) => {
+      const returned = fakeBrowser.runtime.onMessage.trigger(msg, sender as any, resolve);
       void Promise.resolve(returned).then((r: any) => (Array.isArray(r) ? Promise.all(r) : r)).then((r: any) => resolve(Array.isArray(r) ? r[0] : r));
     });
-    expect(reply).toMatchObject({ ok: true, stats: { releases: 2 } });
+  }
+  const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 2 } });
+  const contentScript = { id: fakeBrowser.runtime.id, url: 'https://news.example/story', tab: { id: 1 } };
+
+  it('answers this extension’s pages everything, and its content scripts only their checks', async () => {
+    await start();
+    expect(await ask({ type: 'stats' }, extensionPage())).toMatchObject({ ok: true, stats: { releases: 2 } });
+    expect(await ask({ type: 'recent' }, extensionPage())).toMatchObject({ ok: true });
+    expect(await ask({ type: 'verify', text: 'These people try to hide what they do online.' }, contentScript)).toMatchObject({ ok: true, answer: { verdict: 'verbatim' } });
+    expect(await ask({ type: 'check-page', quotations: [] }, contentScript)).toMatchObject({ ok: true });
+    // What the reader checked elsewhere, their imports, exports and sources: never to a content script.
+    for (const type of ['recent', 'clear-recent', 'export-sources', 'list-sources', 'stats', 'search']) {
+      expect(await ask({ type, query: 'x' }, contentScript), type).toEqual({ ok: false, error: 'this request is answered only to the extension’s own pages' });
+    }
+    expect(await ask({ type: 'import-save', releases: [] }, contentScript)).toMatchObject({ ok: false });
+    expect(await ask({ type: 'remove-source', id: 'x' }, { ...contentScript, url: undefined })).toMatchObject({ ok: false });
   });
 
   it('ignores messages from other extensions', async () => {
