@@ -3,6 +3,7 @@
  * card's details (verdict, speaker, date, release, differences, attribution). Used by the
  * page's panel (in a shadow root) and by the draft page. Text only, never HTML.
  */
+import { Isolated } from './Isolated';
 import type { CheckItem, CheckReport } from '../core/check/checkArticle';
 import { summaryLine } from '../core/check/reportMarkdown';
 import { describe } from '../core/present/describe';
@@ -42,7 +43,7 @@ function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (
     >
       <p class="otr-entry-head">
         <span class="otr-num">{n + 1}</span>
-        <span class="otr-label">{d.label}</span>
+        <span class="otr-label"><Isolated text={d.label} fields={d.fields} /></span>
         {quotation.kind === 'reported' ? <span class="otr-kind">reported speech</span> : null}
       </p>
       <p class="otr-text">{clip(quotation.text, 220)}</p>
@@ -64,7 +65,7 @@ function Entry({ item, n, onChoose }: { item: CheckItem; n: number; onChoose?: (
           ))}
         </ul>
       ) : null}
-      {d.attribution ? <p class="otr-warn">{d.attribution}</p> : null}
+      {d.attribution ? <p class="otr-warn"><Isolated text={d.attribution} fields={d.fields} /></p> : null}
     </li>
   );
 }

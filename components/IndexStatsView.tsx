@@ -21,7 +21,7 @@ export function IndexStatsView(props: { stats: IndexStats; compact?: boolean }) 
       <dt>Speakers</dt>
       <dd>{s.speakers.toLocaleString('en-GB')}</dd>
       <dt>Organisations</dt>
-      <dd>{s.organisations.join(', ') || '—'}</dd>
+      <dd>{s.organisations.length ? s.organisations.map((o, i) => <>{i ? ', ' : ''}<bdi>{o}</bdi></>) : '—'}</dd>
       <dt>Releases dated</dt>
       <dd>{s.from && s.to ? `${formatDate(s.from)} to ${formatDate(s.to)}` : '—'}</dd>
       <dt>Index built</dt>

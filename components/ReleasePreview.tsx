@@ -16,8 +16,8 @@ export function ReleasePreview(props: { release: ParsedRelease; note?: string })
   return (
     <article class="preview" aria-label={`Preview: ${r.title}`}>
       <p class="preview-head">
-        <strong class="preview-date">{formatDate(r.date)}</strong> · <span class="otr-title">{r.title}</span>
-        {r.organisation ? <span class="muted"> · {r.organisation}</span> : null}
+        <strong class="preview-date">{formatDate(r.date)}</strong> · <bdi class="otr-title">{r.title}</bdi>
+        {r.organisation ? <span class="muted"> · <bdi>{r.organisation}</bdi></span> : null}
       </p>
       {r.url ? (
         <p class="small muted">
@@ -27,16 +27,23 @@ export function ReleasePreview(props: { release: ParsedRelease; note?: string })
       {props.note ? <p class="small note">{props.note}</p> : null}
       <p class="small">
         {quotes.length} {quotes.length === 1 ? 'quotation' : 'quotations'} · {narrative.length} narrative · Speakers:{' '}
-        {speakers.length ? speakers.join('; ') : 'none'}
+        {speakers.length
+          ? speakers.map((name, i) => (
+              <span key={i}>
+                {i ? '; ' : ''}
+                <bdi>{name}</bdi>
+              </span>
+            ))
+          : 'none'}
       </p>
       <details>
         <summary class="small">Everything understood</summary>
         <ol class="preview-statements">
           {statements.map((s, i) => (
             <li key={i} class={s.kind === 'quote' ? 'pv-quote' : 'pv-narrative'}>
-              <span class="pv-who">{s.kind === 'quote' ? who(s.speaker) : 'Narrative'}</span>
+              <bdi class="pv-who">{s.kind === 'quote' ? who(s.speaker) : 'Narrative'}</bdi>
               <span class="small muted"> (line {s.line})</span>
-              <span class="pv-text">{s.kind === 'quote' ? `“${s.text.replace(/\n/g, ' ¶ ')}”` : s.text}</span>
+              <bdi class="pv-text">{s.kind === 'quote' ? `“${s.text.replace(/\n/g, ' ¶ ')}”` : s.text}</bdi>
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@
  * The result card shown beside a selection. Pure UI: it lays out the answer's one description
  * (core/present), as every other surface does.
  */
+import { Isolated } from './Isolated';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Answer } from '../core/types';
 import { describe, type Description } from '../core/present/describe';
@@ -56,7 +57,7 @@ export function ResultCard(props: ResultCardProps) {
       <div class="otr-head">
         <span class="otr-dot" aria-hidden="true" />
         <h2 id="otr-verdict" class="otr-verdict">
-          {d ? d.label : 'Could not check'}
+          {d ? <Isolated text={d.label} fields={d.fields} /> : 'Could not check'}
         </h2>
         <button type="button" class="otr-close" aria-label="Close" onClick={props.onClose}>
           ×

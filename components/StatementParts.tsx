@@ -12,15 +12,15 @@ export function SpeakerBlock(props: { kind: StatementKind; speaker: Speaker | nu
   const ago = timeAgo(date, props.now);
   return (
     <div class="otr-who">
-      <p class="otr-name">{whoSaid(props.kind, speaker, release.organisation)}</p>
-      {speaker?.role && speaker.name !== null ? <p class="otr-role">{speaker.role}</p> : null}
+      <p class="otr-name"><bdi>{whoSaid(props.kind, speaker, release.organisation)}</bdi></p>
+      {speaker?.role && speaker.name !== null ? <p class="otr-role"><bdi>{speaker.role}</bdi></p> : null}
       <p class="otr-when">
         <time dateTime={date}>{formatDate(date)}</time>
         {ago ? <span class="otr-ago"> · {ago}</span> : null}
       </p>
       <p class="otr-release">
-        <span class="otr-title">{release.title}</span>
-        {release.organisation ? <span class="otr-org"> — {release.organisation}</span> : null}
+        <bdi class="otr-title">{release.title}</bdi>
+        {release.organisation ? <span class="otr-org"> — <bdi>{release.organisation}</bdi></span> : null}
       </p>
     </div>
   );

@@ -106,6 +106,6 @@ export function findForce(text: string): string | undefined {
   // Not "Independent Police Complaints Commission": the force's name ends there.
   const m = /\b((?:[A-Z][\p{L}’'-]+[ \t]+){1,3}(?:Police(?:\s+Service)?|Constabulary)|Police\s+Scotland|Police\s+Service\s+of\s+Northern\s+Ireland)\b(?![ \t]+[A-Z])/u.exec(text);
   if (!m) return undefined;
-  const name = m[1].replace(/^(?:The|A|An|Of|By|From|And)\s+/, '');
+  const name = m[1].replace(/^(?:The|A|An|Of|By|From|And|About)\s+/, '');
   return /^(?:National|The|Chief|Chiefs|Local|British Transport)?\s*Police$/.test(name) ? undefined : name;
 }

@@ -42,6 +42,11 @@ export interface Description {
   segments: Segment[];
   /** Elisions, editorial words, spellings, framing: one line each. */
   notes: string[];
+  /**
+   * The names the label, the attribution and `who` carry from the release or the page (the page's
+   * names, who said it): a surface shows each isolated (<bdi>), so none can reorder the words beside it.
+   */
+  fields: string[];
   /** The statement, with exactly the words the passage quotes marked. */
   quote: { heading: string; text: string; marks: [number, number][] } | null;
   citation: Citation | null;
@@ -144,6 +149,12 @@ function marksOf(m: Match): [number, number][] {
   return m.span[0] < m.span[1] ? [m.span] : [];
 }
 
+/** The release's and the page's own strings in a description's sentences, longest first (so a name inside a longer one is not split). */
+function fieldsOf(m: Match): string[] {
+  const all = [whoSaid(m.kind, m.speaker, m.release.organisation, true), releaseSpeaker(m), ...(m.attribution?.names ?? [])];
+  return [...new Set(all.filter(Boolean))].sort((a, b) => b.length - a.length);
+}
+
 export interface DescribeOptions {
   /** The page the passage was checked on, and when: for the citation. */
   checked?: CheckedOn;
@@ -157,7 +168,7 @@ export function describe(answer: Answer, options: DescribeOptions = {}): Descrip
   if (!m) {
     return {
       verdict: answer.verdict, tone, name: NAMES[answer.verdict], label: verdictLine(answer, null), hint, count: 0,
-      who: null, date: null, attribution: null, differences: [], segments: [], notes: [], quote: null, citation: null,
+      who: null, date: null, attribution: null, fields: [], differences: [], segments: [], notes: [], quote: null, citation: null,
     };
   }
   const heading = answer.verdict === 'paraphrase' ? 'The statement it reports' : m.kind === 'quote' ? 'The full quotation' : 'The release’s words';
@@ -171,6 +182,7 @@ export function describe(answer: Answer, options: DescribeOptions = {}): Descrip
     who: whoSaid(m.kind, m.speaker, m.release.organisation, true),
     date: formatDate(m.date),
     attribution: clause ? clause.charAt(0).toUpperCase() + clause.slice(1) + '.' : null,
+    fields: fieldsOf(m),
     differences: m.differences.map((d) => ({ ...d, text: differenceText(d) })),
     segments: m.segments ?? [],
     notes: (m.notes ?? []).map(noteText),

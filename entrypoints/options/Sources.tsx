@@ -179,7 +179,7 @@ export function Sources(props: { onChange?: () => void }) {
           {items.map((item, k) => (
             <li key={k} class={`import-item s-${item.status}`} data-status={item.status}>
               <p>
-                <strong>{item.name}</strong>{' '}
+                <strong><bdi>{item.name}</bdi></strong>{' '}
                 <span class={item.status === 'error' ? 'error-inline' : 'small muted'}>
                   {item.status === 'ready'
                     ? `understood: ${plural(item.preview!.releases.length, 'release')}`
@@ -246,11 +246,16 @@ export function Sources(props: { onChange?: () => void }) {
             {sources.map((s) => (
               <li key={s.release.id}>
                 <span>
-                  <strong>{formatDate(s.release.date)}</strong> · {s.release.title}
+                  <strong>{formatDate(s.release.date)}</strong> · <bdi>{s.release.title}</bdi>
                   <span class="small muted">
                     {' '}
-                    · {s.release.source ?? s.release.id} · {plural(s.quotations, 'quotation')}
-                    {s.speakers.length ? ` · ${s.speakers.join(', ')}` : ''}
+                    · <bdi>{s.release.source ?? s.release.id}</bdi> · {plural(s.quotations, 'quotation')}
+                    {s.speakers.map((name, i) => (
+                      <span key={i}>
+                        {i ? ', ' : ' · '}
+                        <bdi>{name}</bdi>
+                      </span>
+                    ))}
                     {s.bundled ? ' · also in the bundled index' : ''}
                   </span>
                 </span>

@@ -132,7 +132,7 @@ export function App() {
                       const d = r.answer ? describe(r.answer) : null;
                       const inner = (
                         <>
-                          <span class={`pill otr-t-${d?.tone ?? r.verdict}`}>{d?.name ?? r.verdict}</span> <span class="recent-text">“{r.text}”</span>
+                          <span class={`pill otr-t-${d?.tone ?? r.verdict}`}>{d?.name ?? r.verdict}</span> <span class="recent-text">“<bdi>{r.text}</bdi>”</span>
                           {r.speaker ? (
                             <span class="small muted">
                               {' '}
