@@ -14,9 +14,11 @@ import type { SearchHit } from '../core/search';
 import type { ParsedRelease } from '../core/types';
 import { releaseProblem } from '../core/import/validate';
 import type { ReleasesFile } from '../core/import/releases';
+import { MAX_CONTEXT_CHARS, MAX_PASSAGE_CHARS } from '../core/limits';
 
-export const MAX_TEXT = 5000;
-export const MAX_CONTEXT = 4000;
+/** A passage's and a context's limits are the core's (core/limits.ts): the matcher enforces the same. */
+export const MAX_TEXT = MAX_PASSAGE_CHARS;
+export const MAX_CONTEXT = MAX_CONTEXT_CHARS;
 export const MAX_QUERY = 200;
 /** Most quotations one `check-page` request may carry. */
 export const MAX_QUOTATIONS = 300;
@@ -73,24 +75,37 @@ export interface Protocol {
   stats: { req: {}; res: { stats: IndexStats } };
   recent: { req: {}; res: { recent: RecentCheck[] } };
   'clear-recent': { req: {}; res: {} };
-  /** Reads a file or pasted text to import (nothing is saved): the releases understood, and which ones are already known. */
-  'import-preview': { req: { name: string; text: string; kind?: 'txt' | 'json'; url?: string }; res: { preview: ImportPreview } };
-  /** Saves the releases of one file, all or none. */
-  'import-save': { req: { releases: ParsedRelease[] }; res: { saved: number; duplicates: number } };
-  'list-sources': { req: {}; res: { sources: SourceEntry[] } };
+  /**
+   * Which of these release ids are known already (files are read where they are opened, in the
+   * extension page; only their ids travel here): held by the bundled index, or imported before.
+   */
+  'import-known': { req: { ids: string[] }; res: { bundled: string[]; imported: string[] } };
+  /**
+   * Saves one batch of releases, all or none (a file travels in batches of at most
+   * MAX_IMPORT_RELEASES). `receipt`: the asker's name for the batch, the same on a retry, so a
+   * batch saved before the worker stopped is reported saved.
+   */
+  'import-save': { req: { releases: ParsedRelease[]; receipt?: string }; res: { saved: number; duplicates: number } };
+  /** The reader's releases, newest first: at most `limit` (all when absent), and how many there are. */
+  'list-sources': { req: { limit?: number }; res: { sources: SourceEntry[]; total: number } };
   'remove-source': { req: { id: string }; res: { removed: boolean } };
-  'export-sources': { req: {}; res: { file: ReleasesFile } };
+  /** One part of the export, from release `from` (oldest first): the file's part and where the next starts (null: the end). */
+  'export-sources': { req: { from?: number }; res: { file: ReleasesFile; total: number; next: number | null } };
 }
 
-export const MAX_IMPORT_TEXT = 2_000_000;
-export const MAX_IMPORT_RELEASES = 2000;
+/** Releases in one import-save (about 1 MB a message at 2 KB a release). */
+export const MAX_IMPORT_RELEASES = 500;
+/** Ids in one import-known. */
+export const MAX_KNOWN_IDS = 5000;
+/** Releases in one part of an export. */
+export const EXPORT_PART = 1000;
 
-export interface ImportPreview {
-  releases: ParsedRelease[];
+/** What an import found already known, by release id. */
+export interface KnownReleases {
   /** Ids of releases the bundled index already holds. */
-  bundled: string[];
+  bundled: ReadonlySet<string>;
   /** Ids of releases the reader has already imported. */
-  imported: string[];
+  imported: ReadonlySet<string>;
 }
 
 /** One of the reader's imported releases, as the options page lists it. */
@@ -165,21 +180,24 @@ export function parseRequest(msg: unknown): { ok: true; request: Request } | { o
     case 'stats':
     case 'recent':
     case 'clear-recent':
-    case 'list-sources':
-    case 'export-sources':
       return { ok: true, request: { type: msg.type } };
-    case 'import-preview':
-      if (!isStr(msg.name, 300) || !isStr(msg.text, MAX_IMPORT_TEXT))
-        return { ok: false, error: `import-preview: name and text must be strings (text of at most ${MAX_IMPORT_TEXT} characters)` };
-      if (msg.kind !== undefined && msg.kind !== 'txt' && msg.kind !== 'json') return { ok: false, error: 'import-preview: kind must be txt or json' };
-      if (msg.url !== undefined && !(isStr(msg.url, 2000) && /^https?:\/\//i.test(msg.url))) return { ok: false, error: 'import-preview: url must be an http(s) address' };
-      return { ok: true, request: { type: 'import-preview', name: msg.name, text: msg.text, kind: msg.kind, url: msg.url as string | undefined } };
+    case 'list-sources':
+      if (msg.limit !== undefined && !isInt(msg.limit, 1, Number.MAX_SAFE_INTEGER)) return { ok: false, error: 'list-sources: limit must be a whole number from 1' };
+      return { ok: true, request: { type: 'list-sources', ...(msg.limit === undefined ? {} : { limit: msg.limit }) } };
+    case 'export-sources':
+      if (msg.from !== undefined && !isInt(msg.from, 0, Number.MAX_SAFE_INTEGER)) return { ok: false, error: 'export-sources: from must be a whole number from 0' };
+      return { ok: true, request: { type: 'export-sources', ...(msg.from === undefined ? {} : { from: msg.from }) } };
+    case 'import-known':
+      if (!Array.isArray(msg.ids) || msg.ids.length > MAX_KNOWN_IDS || !msg.ids.every((id) => isStr(id, 64)))
+        return { ok: false, error: `import-known: ids must be a list of at most ${MAX_KNOWN_IDS} release ids` };
+      return { ok: true, request: { type: 'import-known', ids: msg.ids as string[] } };
     case 'import-save': {
       if (!Array.isArray(msg.releases) || msg.releases.length === 0 || msg.releases.length > MAX_IMPORT_RELEASES)
         return { ok: false, error: `import-save: releases must be a list of 1..${MAX_IMPORT_RELEASES}` };
+      if (!isOptStr(msg.receipt, 64)) return { ok: false, error: 'import-save: receipt must be a string of at most 64 characters' };
       const bad = msg.releases.findIndex((r) => releaseProblem(r) !== null);
       if (bad >= 0) return { ok: false, error: `import-save: release ${bad + 1}: ${releaseProblem(msg.releases[bad])}` };
-      return { ok: true, request: { type: 'import-save', releases: msg.releases as ParsedRelease[] } };
+      return { ok: true, request: { type: 'import-save', releases: msg.releases as ParsedRelease[], ...(msg.receipt === undefined ? {} : { receipt: msg.receipt as string }) } };
     }
     case 'remove-source':
       if (!isStr(msg.id, 64)) return { ok: false, error: 'remove-source: id must be a string' };

@@ -27,6 +27,12 @@ export interface ReleasesFile {
 
 /** Releases files and passages are small; a release far bigger than this is not one. */
 export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
+/**
+ * An export or an index holds a whole archive: about 2 KB a release, so this is some 50,000
+ * releases (an export of 20,000 is about 40 MB). Past it, a file is refused with its size rather
+ * than held in memory.
+ */
+export const MAX_ARCHIVE_CHARS = 100 * 1024 * 1024;
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -154,8 +160,9 @@ export function importKind(name: string): ImportKind {
  */
 export function readImport(name: string, text: string, url?: string): ParsedRelease[] {
   if (typeof text !== 'string') issue(name, 'not text');
-  if (text.length > MAX_IMPORT_CHARS) issue(name, `too large (${text.length} characters; the limit is ${MAX_IMPORT_CHARS})`);
   const kind = importKind(name);
+  const limit = kind === 'json' ? MAX_ARCHIVE_CHARS : MAX_IMPORT_CHARS;
+  if (text.length > limit) issue(name, `too large (${text.length} characters; the limit is ${limit})`);
   if (kind === 'html') issue(name, 'an HTML page must have its article extracted first');
   if (kind === 'json') return readReleasesJson(name, text);
   return [parseRelease(text, name, url)];

@@ -1,28 +1,36 @@
 /**
  * The options page's "Sources" section: import release files (.txt, saved .html pages,
- * .json exports) or a pasted release; preview what was understood; save on the
- * reader's word, file by file (all or nothing per file); list, remove and export.
+ * .json exports, .otr indexes) or a pasted release; preview what was understood; save on the
+ * reader's word, in batches (lib/import/pipeline.ts); list, remove and export.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
-import type { ImportPreview, SourceEntry } from '../../lib/protocol';
-import { previewRequest } from '../../lib/import/prepare';
+import type { KnownReleases, SourceEntry } from '../../lib/protocol';
+import { knownReleases, readImportFile, saveReleases } from '../../lib/import/pipeline';
+import { RELEASES_FORMAT, RELEASES_VERSION, type ReleasesFile } from '../../core/import/releases';
+import type { ParsedRelease } from '../../core/types';
 import { formatDate } from '../../core/citation';
 import { ReleasePreview } from '../../components/ReleasePreview';
 
 interface Item {
   name: string;
   status: 'ready' | 'error' | 'saved' | 'duplicate';
-  preview?: ImportPreview;
+  releases?: ParsedRelease[];
+  known?: KnownReleases;
   message?: string;
 }
+
+/** Imported releases listed at first (a large archive is shown on request). */
+const LISTED = 200;
+/** Releases previewed in full for each file. */
+const PREVIEWED = 20;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function knownNote(p: ImportPreview, id: string): string | undefined {
-  if (p.imported.includes(id)) return 'Already in your imported releases: it will be kept once.';
-  if (p.bundled.includes(id)) return 'The bundled index already holds this release.';
+function knownNote(k: KnownReleases, id: string): string | undefined {
+  if (k.imported.has(id)) return 'Already in your imported releases: it will be kept once.';
+  if (k.bundled.has(id)) return 'The bundled index already holds this release.';
   return undefined;
 }
 
@@ -32,12 +40,13 @@ export function Sources(props: { onChange?: () => void }) {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [pasted, setPasted] = useState('');
   const [pastedUrl, setPastedUrl] = useState('');
-  const [sources, setSources] = useState<SourceEntry[] | null>(null);
+  const [sources, setSources] = useState<{ list: SourceEntry[]; total: number } | null>(null);
+  const [listAll, setListAll] = useState(false);
   const [error, setError] = useState('');
 
-  const refresh = () =>
-    ask({ type: 'list-sources' }).then(
-      (r) => setSources(r.sources),
+  const refresh = (all = listAll) =>
+    ask({ type: 'list-sources', ...(all ? {} : { limit: LISTED }) }).then(
+      (r) => setSources({ list: r.sources, total: r.total }),
       (e) => setError(errText(e)),
     );
   useEffect(() => void refresh(), []);
@@ -50,10 +59,8 @@ export function Sources(props: { onChange?: () => void }) {
     const out: Item[] = [];
     for (const input of inputs) {
       try {
-        const req = previewRequest(input.name, await input.text());
-        if (input.url) req.url = input.url;
-        const { preview } = await ask(req);
-        out.push({ name: input.name, status: 'ready', preview });
+        const releases = readImportFile(input.name, await input.text(), input.url);
+        out.push({ name: input.name, status: 'ready', releases, known: await knownReleases(ask, releases) });
       } catch (e) {
         out.push({ name: input.name, status: 'error', message: errText(e) });
       }
@@ -65,25 +72,32 @@ export function Sources(props: { onChange?: () => void }) {
 
   async function save() {
     const ready = items.filter((i) => i.status === 'ready');
+    const total = ready.reduce((n, i) => n + (i.releases?.length ?? 0), 0);
     setPhase('saving');
-    setProgress({ done: 0, total: ready.length });
+    setProgress({ done: 0, total });
     const next = [...items];
-    let done = 0;
+    let before = 0;
     for (let k = 0; k < next.length; k++) {
       const item = next[k];
-      if (item.status !== 'ready' || !item.preview) continue;
+      if (item.status !== 'ready' || !item.releases) continue;
+      let saved = 0;
       try {
-        const r = await ask({ type: 'import-save', releases: item.preview.releases });
+        const r = await saveReleases(ask, item.releases, (p) => {
+          saved = p.saved;
+          setProgress({ done: before + p.done, total });
+        });
         next[k] = {
           ...item,
           status: r.saved > 0 ? 'saved' : 'duplicate',
           message: r.saved > 0 ? `Saved ${plural(r.saved, 'release')}` + (r.duplicates ? ` (${r.duplicates} already kept)` : '') : 'Already in your index: nothing to add',
         };
       } catch (e) {
-        next[k] = { ...item, status: 'error', message: `Not saved: ${errText(e)}` };
+        // The batches before the failure are saved (each whole); importing the file again adds the rest.
+        const part = saved ? ` ${plural(saved, 'release')} saved before it stopped; import the file again to add the rest.` : '';
+        next[k] = { ...item, status: 'error', message: `Not saved: ${errText(e)}.${part}` };
       }
+      before += item.releases.length;
       setItems([...next]);
-      setProgress({ done: ++done, total: ready.length });
     }
     setPhase('done');
     if (next.some((i) => i.name === 'pasted text' && i.status !== 'error')) {
@@ -106,7 +120,16 @@ export function Sources(props: { onChange?: () => void }) {
 
   async function exportAll() {
     try {
-      const { file } = await ask({ type: 'export-sources' });
+      // In parts: a large archive is more than one message can carry.
+      const releases: ParsedRelease[] = [];
+      let exported = '';
+      for (let from: number | null = 0; from !== null; ) {
+        const part: { file: ReleasesFile; next: number | null } = await ask({ type: 'export-sources', from });
+        releases.push(...part.file.releases);
+        exported ||= part.file.exported;
+        from = part.next;
+      }
+      const file: ReleasesFile = { format: RELEASES_FORMAT, version: RELEASES_VERSION, exported, releases };
       const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -182,7 +205,7 @@ export function Sources(props: { onChange?: () => void }) {
                 <strong><bdi>{item.name}</bdi></strong>{' '}
                 <span class={item.status === 'error' ? 'error-inline' : 'small muted'}>
                   {item.status === 'ready'
-                    ? `understood: ${plural(item.preview!.releases.length, 'release')}`
+                    ? `understood: ${plural(item.releases!.length, 'release')}`
                     : item.status === 'error'
                       ? ''
                       : item.message}
@@ -193,11 +216,11 @@ export function Sources(props: { onChange?: () => void }) {
                   {item.message}
                 </p>
               ) : null}
-              {item.status === 'ready' && item.preview
-                ? item.preview.releases.slice(0, 20).map((r) => <ReleasePreview key={r.release.id} release={r} note={knownNote(item.preview!, r.release.id)} />)
+              {item.status === 'ready' && item.releases && item.known
+                ? item.releases.slice(0, PREVIEWED).map((r) => <ReleasePreview key={r.release.id} release={r} note={knownNote(item.known!, r.release.id)} />)
                 : null}
-              {item.status === 'ready' && item.preview && item.preview.releases.length > 20 ? (
-                <p class="small muted">… and {item.preview.releases.length - 20} more</p>
+              {item.status === 'ready' && item.releases && item.releases.length > PREVIEWED ? (
+                <p class="small muted">… and {item.releases.length - PREVIEWED} more</p>
               ) : null}
             </li>
           ))}
@@ -238,12 +261,12 @@ export function Sources(props: { onChange?: () => void }) {
       ) : null}
 
       <h3 class="small">Your imported releases</h3>
-      {sources === null ? null : sources.length === 0 ? (
+      {sources === null ? null : sources.total === 0 ? (
         <p class="small muted">None yet.</p>
       ) : (
         <>
           <ul class="source-list">
-            {sources.map((s) => (
+            {sources.list.map((s) => (
               <li key={s.release.id}>
                 <span>
                   <strong>{formatDate(s.release.date)}</strong> · <bdi>{s.release.title}</bdi>
@@ -265,6 +288,21 @@ export function Sources(props: { onChange?: () => void }) {
               </li>
             ))}
           </ul>
+          {sources.list.length < sources.total ? (
+            <p class="small muted">
+              The newest {sources.list.length} of {sources.total}.{' '}
+              <button
+                type="button"
+                class="otr-btn"
+                onClick={() => {
+                  setListAll(true);
+                  void refresh(true);
+                }}
+              >
+                Show all {sources.total}
+              </button>
+            </p>
+          ) : null}
           <div class="row">
             <button type="button" class="otr-btn" onClick={() => void exportAll()}>
               Export as JSON

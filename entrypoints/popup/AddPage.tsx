@@ -6,10 +6,16 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '../../lib/client';
-import type { ImportPreview } from '../../lib/protocol';
+import type { KnownReleases } from '../../lib/protocol';
 import type { ExtractedArticle } from '../../lib/import/article';
-import { pagePreviewRequest } from '../../lib/import/pageRequest';
+import { knownReleases, readArticle, saveReleases } from '../../lib/import/pipeline';
+import type { ParsedRelease } from '../../core/types';
 import { ReleasePreview } from '../../components/ReleasePreview';
+
+interface ImportPreview {
+  releases: ParsedRelease[];
+  known: KnownReleases;
+}
 
 type State =
   | { step: 'idle' }
@@ -31,8 +37,8 @@ export function AddPage(props: { onSaved?: () => void }) {
       const out = res?.result as { article: ExtractedArticle | null; url: string; title: string } | undefined;
       if (!out?.article) throw new Error('No article found on this page.');
       if (!out.article.title) out.article.title = out.title;
-      const { preview } = await ask(pagePreviewRequest(out.article, out.url));
-      setState({ step: 'preview', preview });
+      const releases = readArticle(out.article, out.url);
+      setState({ step: 'preview', preview: { releases, known: await knownReleases(ask, releases) } });
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       setState({ step: 'error', message: /Cannot access|permission|cannot be scripted/i.test(msg) ? `This page cannot be read (${msg}).` : msg });
@@ -42,7 +48,7 @@ export function AddPage(props: { onSaved?: () => void }) {
   async function save(preview: ImportPreview) {
     setState({ step: 'saving', preview });
     try {
-      const r = await ask({ type: 'import-save', releases: preview.releases });
+      const r = await saveReleases(ask, preview.releases);
       setState({ step: 'done', message: r.saved ? 'Added to your index.' : 'Already in your index: nothing to add.' });
       props.onSaved?.();
     } catch (e) {
@@ -64,7 +70,7 @@ export function AddPage(props: { onSaved?: () => void }) {
           <ReleasePreview
             key={r.release.id}
             release={r}
-            note={p.imported.includes(r.release.id) ? 'Already in your imported releases.' : p.bundled.includes(r.release.id) ? 'The bundled index already holds this release.' : undefined}
+            note={p.known.imported.has(r.release.id) ? 'Already in your imported releases.' : p.known.bundled.has(r.release.id) ? 'The bundled index already holds this release.' : undefined}
           />
         ))}
         <div class="row">

@@ -16,8 +16,16 @@ export interface StoredRelease {
 
 export interface ReleaseStore {
   all(): Promise<StoredRelease[]>;
-  /** Adds releases in one transaction: all are saved or none. A release already kept keeps its first `added`. */
-  add(releases: StoredRelease[]): Promise<void>;
+  /** Which of these ids are kept. */
+  has(ids: readonly string[]): Promise<string[]>;
+  /**
+   * Adds releases in one transaction: all are saved or none. A release already kept is left as it
+   * is. Returns how many were new. With a `receipt` (the asker's name for this batch), the count is
+   * recorded in the same transaction, and the same receipt again returns it without writing: a batch
+   * sent twice (the worker stopped before it replied) is reported as saved, not as "already kept".
+   */
+  add(releases: StoredRelease[], receipt?: string): Promise<number>;
+  /** Removes one release. Frees the kept merged index first, so a full storage can always be emptied. */
   remove(id: string): Promise<boolean>;
   /** A number that goes up, in the same transaction, whenever `add` or `remove` changes the releases (0 before any). */
   revision(): Promise<number>;
@@ -39,6 +47,14 @@ const STORE = 'releases';
 const META = 'meta';
 const REVISION = 'revision';
 const MERGED = 'merged-index';
+const RECEIPTS = 'receipts';
+/** Receipts kept (newest first): enough for every batch of an import in flight, from a few tabs. */
+const RECEIPTS_KEPT = 200;
+
+interface Receipt {
+  id: string;
+  saved: number;
+}
 
 export class StorageError extends Error {
   constructor(message: string) {
@@ -139,18 +155,36 @@ export function createIndexedDbStore(factory: IDBFactory | undefined = globalThi
         throw describe(err, 'Cannot read the imported releases');
       }
     },
-    async add(releases) {
+    async has(ids) {
+      const d = await open();
+      try {
+        const store = d.transaction(STORE, 'readonly').objectStore(STORE);
+        const found = await Promise.all(ids.map((id) => req(store.getKey(id))));
+        return ids.filter((_, i) => found[i] !== undefined);
+      } catch (err) {
+        throw describe(err, 'Cannot read the imported releases');
+      }
+    },
+    async add(releases, receipt) {
       const d = await open();
       try {
         const tx = d.transaction([STORE, META], 'readwrite');
         const finished = settled(tx);
         const store = tx.objectStore(STORE);
-        for (const r of releases) {
-          const existing = (await req(store.get(r.id))) as StoredRelease | undefined;
-          store.put(existing ? { ...r, added: existing.added } : r);
+        const meta = tx.objectStore(META);
+        const receipts = receipt ? (((await req(meta.get(RECEIPTS))) as Receipt[] | undefined) ?? []) : [];
+        const earlier = receipts.find((r) => r.id === receipt);
+        if (earlier) {
+          await finished;
+          return earlier.saved;
         }
-        await changed(tx);
+        const keys = await Promise.all(releases.map((r) => req(store.getKey(r.id))));
+        const fresh = releases.filter((_, i) => keys[i] === undefined);
+        for (const r of fresh) store.put(r);
+        if (fresh.length) await changed(tx);
+        if (receipt) meta.put([{ id: receipt, saved: fresh.length }, ...receipts].slice(0, RECEIPTS_KEPT), RECEIPTS);
         await finished;
+        return fresh.length;
       } catch (err) {
         throw describe(err, 'Nothing was saved');
       }
@@ -158,6 +192,12 @@ export function createIndexedDbStore(factory: IDBFactory | undefined = globalThi
     async remove(id) {
       const d = await open();
       try {
+        if ((await req(d.transaction(STORE, 'readonly').objectStore(STORE).getKey(id))) === undefined) return false;
+        // The kept merged index is the largest thing stored and is made again when needed:
+        // deleting it first, on its own, frees room for the removal's own small write.
+        const free = d.transaction(META, 'readwrite');
+        free.objectStore(META).delete(MERGED);
+        await done(free);
         const tx = d.transaction([STORE, META], 'readwrite');
         const finished = settled(tx);
         const store = tx.objectStore(STORE);
@@ -217,18 +257,26 @@ export function createMemoryReleaseStore(initial: StoredRelease[] = []): Release
     revision++;
     merged = null;
   };
+  const receipts = new Map<string, number>();
   const s: ReleaseStore & { failNext?: Error } = {
     async all() {
       return [...map.values()];
     },
-    async add(releases) {
+    async has(ids) {
+      return ids.filter((id) => map.has(id));
+    },
+    async add(releases, receipt) {
       if (s.failNext) {
         const e = s.failNext;
         s.failNext = undefined;
         throw e;
       }
-      for (const r of releases) map.set(r.id, map.has(r.id) ? { ...r, added: map.get(r.id)!.added } : r);
-      changed();
+      if (receipt && receipts.has(receipt)) return receipts.get(receipt)!;
+      const fresh = releases.filter((r) => !map.has(r.id));
+      for (const r of fresh) map.set(r.id, r);
+      if (fresh.length) changed();
+      if (receipt) receipts.set(receipt, fresh.length);
+      return fresh.length;
     },
     async remove(id) {
       const had = map.delete(id);

@@ -7,12 +7,13 @@ import { createMatcher, loadIndex, speakerKey, speakerName, type IndexData, type
 import { stripOuterQuotes } from '../../core/text/quoteMarks';
 import { withContentId } from '../../core/releaseId';
 import { clip, flat } from '../../core/text/clip';
-import { exportReleases, readImport } from '../../core/import/releases';
+import { exportReleases } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
 import type { ReleaseStore } from './releaseStore';
 import { mergedIndex } from './mergedIndex';
 import { createSearch, type IndexSearch } from '../../core/search';
 import {
+  EXPORT_PART,
   parseRequest,
   type IndexStats,
   type RecentCheck,
@@ -210,41 +211,32 @@ export function createService(deps: ServiceDeps): Service {
         await recentQueue;
         await deps.store.set(RECENT_KEY, []);
         return { ok: true };
-      case 'import-preview': {
-        const name = req.kind === 'json' && !/\.(json|otr)$/i.test(req.name) ? `${req.name}.json` : req.kind === 'txt' ? req.name.replace(/\.(json|otr|x?html?)$/i, '') || 'pasted' : req.name;
-        const releases = readImport(name, req.text, req.url).map((r) =>
-          req.kind === 'txt' && name !== req.name ? { ...r, release: { ...r.release, source: req.name } } : r,
-        );
+      case 'import-known': {
         const inBundle = new Set(loadBundled().releases.map((r) => r.id));
-        const mine = new Set(deps.releases ? (await deps.releases.all()).map((r) => r.id) : []);
         return {
           ok: true,
-          preview: {
-            releases,
-            bundled: releases.filter((r) => inBundle.has(r.release.id)).map((r) => r.release.id),
-            imported: releases.filter((r) => mine.has(r.release.id)).map((r) => r.release.id),
-          },
+          bundled: req.ids.filter((id) => inBundle.has(id)),
+          imported: deps.releases ? await deps.releases.has(req.ids) : [],
         };
       }
       case 'import-save': {
         const store = releasesStore();
-        const have = new Set((await store.all()).map((r) => r.id));
         const at = now();
         const unique = new Map<string, ParsedRelease>();
         // Ids are the records' own, recomputed here: whatever the page sent, no release can take another's id.
         for (const r of req.releases.map(withContentId)) if (!unique.has(r.release.id)) unique.set(r.release.id, r);
-        const fresh = [...unique.values()].filter((r) => !have.has(r.release.id));
-        if (fresh.length) {
-          await store.add(fresh.map((parsed) => ({ id: parsed.release.id, added: at, parsed })));
-          invalidate();
-        }
-        return { ok: true, saved: fresh.length, duplicates: req.releases.length - fresh.length };
+        const saved = await store.add(
+          [...unique.values()].map((parsed) => ({ id: parsed.release.id, added: at, parsed })),
+          req.receipt,
+        );
+        if (saved) invalidate();
+        return { ok: true, saved, duplicates: req.releases.length - saved };
       }
       case 'list-sources': {
         const inBundle = new Set(loadBundled().releases.map((r) => r.id));
         const all = await releasesStore().all();
         all.sort((a, b) => b.added - a.added || b.parsed.release.date.localeCompare(a.parsed.release.date));
-        const sources: SourceEntry[] = all.map(({ parsed, added }) => ({
+        const sources: SourceEntry[] = all.slice(0, req.limit ?? all.length).map(({ parsed, added }) => ({
           release: parsed.release,
           statements: parsed.statements.length,
           quotations: parsed.statements.filter((st) => st.kind === 'quote').length,
@@ -252,7 +244,7 @@ export function createService(deps: ServiceDeps): Service {
           added,
           bundled: inBundle.has(parsed.release.id),
         }));
-        return { ok: true, sources };
+        return { ok: true, sources, total: all.length };
       }
       case 'remove-source': {
         const removed = await releasesStore().remove(req.id);
@@ -261,8 +253,11 @@ export function createService(deps: ServiceDeps): Service {
       }
       case 'export-sources': {
         const all = await releasesStore().all();
-        all.sort((a, b) => a.added - b.added);
-        return { ok: true, file: exportReleases(all.map((r) => r.parsed), new Date(now()).toISOString()) };
+        all.sort((a, b) => a.added - b.added || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const from = req.from ?? 0;
+        const part = all.slice(from, from + EXPORT_PART).map((r) => r.parsed);
+        const next = from + EXPORT_PART < all.length ? from + EXPORT_PART : null;
+        return { ok: true, file: exportReleases(part, new Date(now()).toISOString()), total: all.length, next };
       }
     }
   }

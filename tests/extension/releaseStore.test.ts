@@ -27,6 +27,11 @@ function failingWrites(error: { name: string; message: string }): IDBFactory {
           setTimeout(() => (r.onsuccess as () => void)(), 0);
           return r;
         },
+        getKey() {
+          const r: Record<string, unknown> = { result: undefined };
+          setTimeout(() => (r.onsuccess as () => void)(), 0);
+          return r;
+        },
         put() {
           setTimeout(() => (tx.onabort as () => void)(), 0);
         },
