@@ -11,6 +11,7 @@ import { RELEASES_FORMAT, RELEASES_VERSION, type ReleasesFile } from '../../core
 import type { ParsedRelease } from '../../core/types';
 import { formatDate } from '../../core/citation';
 import { ReleasePreview } from '../../components/ReleasePreview';
+import { StorageUse } from './StorageUse';
 
 interface Item {
   name: string;
@@ -93,8 +94,14 @@ export function Sources(props: { onChange?: () => void }) {
         };
       } catch (e) {
         // The batches before the failure are saved (each whole); importing the file again adds the rest.
-        const part = saved ? ` ${plural(saved, 'release')} saved before it stopped; import the file again to add the rest.` : '';
-        next[k] = { ...item, status: 'error', message: `Not saved: ${errText(e)}.${part}` };
+        const reason = errText(e).replace(/^Nothing was saved: /, '');
+        next[k] = {
+          ...item,
+          status: 'error',
+          message: saved
+            ? `Stopped after saving ${saved} of ${plural(item.releases.length, 'release')}: ${reason} Import the file again to add the rest: what is saved is recognised.`
+            : `Not saved: ${reason}`,
+        };
       }
       before += item.releases.length;
       setItems([...next]);
@@ -192,7 +199,7 @@ export function Sources(props: { onChange?: () => void }) {
         <div class="row">
           <progress max={progress.total} value={progress.done} aria-label={phase === 'saving' ? 'Saving' : 'Reading'} />
           <span class="small muted">
-            {phase === 'saving' ? 'Saved' : 'Read'} {progress.done} of {progress.total}
+            {phase === 'saving' || phase === 'done' ? 'Saved' : 'Read'} {progress.done} of {progress.total}
           </span>
         </div>
       ) : null}
@@ -261,6 +268,7 @@ export function Sources(props: { onChange?: () => void }) {
       ) : null}
 
       <h3 class="small">Your imported releases</h3>
+      <StorageUse refresh={sources} />
       {sources === null ? null : sources.total === 0 ? (
         <p class="small muted">None yet.</p>
       ) : (

@@ -65,7 +65,7 @@ function manyReleases(n: number): ParsedRelease[] {
 async function exportAll(ask: Ask) {
   const releases: ParsedRelease[] = [];
   for (let from: number | null = 0; from !== null; ) {
-    const part = await ask({ type: 'export-sources', from });
+    const part: { file: { releases: ParsedRelease[] }; next: number | null } = await ask({ type: 'export-sources', from });
     releases.push(...part.file.releases);
     from = part.next;
   }
