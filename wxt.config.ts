@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
@@ -25,12 +26,22 @@ function noInnerHtml(): Plugin {
 // every page but stays idle until the reader selects text.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [noInnerHtml(), safeReadability(), preact(), smallContentScript(), cardModule()] }),
-  manifest: ({ browser }) => ({
+  vite: (env) => ({
+    plugins: [noInnerHtml(), safeReadability(), preact(), smallContentScript(), cardModule()],
+    // Firefox's background page parses newsroom pages with its own DOMParser (build/nativeDom.ts).
+    ...(env.browser === 'firefox' ? { resolve: { alias: { linkedom: fileURLToPath(new URL('./build/nativeDom.ts', import.meta.url)) } } } : {}),
+  }),
+  manifest: ({ browser, mode }) => ({
     name: 'On the Record',
     description: 'Highlight a quotation and see the original official policing statement: who said it, when, and what changed.',
     // scripting: with activeTab, runs the article extractor in the page the reader is on when they press "Add this page" (no host access).
-    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting'],
+    // alarms: the daily update of followed newsrooms.
+    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', 'alarms'],
+    // A newsroom's site, asked for when the reader follows it (Options → Newsrooms), never at install.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    // The test build only: the local test newsroom's host is granted at install, as the reader's click grants it (a
+    // headless browser shows no permission prompt to accept).
+    ...(mode === 'test' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // The result card's script, imported by the content script on first use
     // (keeps Preact and the card out of the script every page gets).
     web_accessible_resources: [{ resources: [CARD_MODULE_FILE], matches: ['<all_urls>'] }],

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from './commands/check';
+import { crawlCommand, runCrawl } from './commands/crawl';
 import { runIndex } from './commands/index';
 import { runMatch } from './commands/match';
 import { CliError } from './errors';
@@ -25,6 +26,15 @@ export const USAGE = `Usage:
   otr check [--index FILE] [--json | --markdown] FILE
       Find every quotation in an article or a draft (.txt, or .html read as a page) and
       check each: a readable report, the answers as JSON (--json), or Markdown (--markdown).
+  otr crawl URL... --out DIR [--rate N] [--since YYYY-MM-DD] [--max N] [--tries N]
+      Crawl newsroom listing pages (followed page after page), RSS/Atom feeds or sitemaps
+      for the release pages they list on their own site, and save each release as
+      DIR/<host>/<year>/<date>-<slug>.txt (its address on the first line), ready for
+      otr index. Polite: robots.txt honoured, at most N requests a second to a site
+      (--rate, default 1; 0 for no limit), 429/503 retried (--tries, default 4).
+      Run it again to carry on or to fetch only what is new (state in DIR/.otr-crawl.json).
+      --since: no release older than the date; --max: save at most N releases this run.
+      Exit 0 when all went well, 3 when some pages failed, 1 when nothing could be read.
   Without --index, match and check use the bundled index (data/index.otr).
 `;
 
@@ -133,6 +143,28 @@ export async function main(argv: string[]): Promise<number> {
       stdout,
     );
     return 0;
+  }
+
+  if (command === 'crawl') {
+    const { values, positionals } = parse(() =>
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string', short: 'o' },
+          rate: { type: 'string' },
+          since: { type: 'string' },
+          max: { type: 'string' },
+          tries: { type: 'string' },
+          help: HELP,
+        },
+      }),
+    );
+    if (values.help) {
+      stdout.write(USAGE);
+      return 0;
+    }
+    return runCrawl(crawlCommand(positionals, values), base);
   }
 
   throw new CliError(`unknown command: ${command}`, true);

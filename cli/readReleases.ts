@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseRelease, ReleaseParseError, type ParsedRelease, type ParseIssue } from '../core/index';
-import { importKind, readReleasesJson } from '../core/import/releases';
-import { htmlToReleaseText } from '../core/import/html';
+import { addressLine, importKind, readReleasesJson } from '../core/import/releases';
 import { parseHTML } from 'linkedom';
-import { extractArticle } from '../lib/import/article';
+import { pageReleaseText, type PageOptions } from '../lib/import/page';
 import { CliError } from './errors';
+import { readBoundedFile } from './files';
 
 /** Releases and passages are a few kilobytes; anything far bigger is not one. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
@@ -133,28 +133,28 @@ export function decodeText(bytes: Uint8Array): { text: string } | { line: number
   return { text };
 }
 
-/** The page's own address, when a saved page tells it (canonical link or og:url). */
-function pageUrl(doc: Document): string | undefined {
-  const href =
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '';
-  return /^https?:\/\//i.test(href.trim()) ? href.trim() : undefined;
+export type { PageOptions };
+
+/**
+ * A release page (HTML) as a release: its article extracted with Readability, in the text
+ * layout (`text`), and that text parsed. What `otr index page.html` and `otr crawl` both do,
+ * and the extension's import too (lib/import/page.ts; here with linkedom for the DOM).
+ */
+export function pageToRelease(name: string, html: string, opts: PageOptions = {}): { text: string; release: ParsedRelease } {
+  const page = pageReleaseText(parseHTML(html).document as unknown as Document, name, opts);
+  return { text: page.text, release: parseRelease(page.text, name, page.url) };
 }
+
 
 /**
  * One file's releases: a release in the text layout, a saved release page (.html, .htm:
  * its article extracted with Readability), a .json releases file or an .otr index file.
+ * `opts` (optional) tells a page's address and the date to fall back on.
  */
-export function parseFile(name: string, text: string): ParsedRelease[] {
+export function parseFile(name: string, text: string, opts: PageOptions = {}): ParsedRelease[] {
   if (importKind(name) === 'json') return readReleasesJson(name, text);
-  if (/\.x?html?$/i.test(name)) {
-    const { document } = parseHTML(text);
-    const url = pageUrl(document as unknown as Document);
-    const article = extractArticle(document as unknown as Document);
-    if (!article) throw new ReleaseParseError([{ file: name, line: 1, reason: 'no article found in the page' }]);
-    return [parseRelease(htmlToReleaseText(article, name), name, url)];
-  }
-  return [parseRelease(text, name)];
+  if (/\.x?html?$/i.test(name)) return [pageToRelease(name, text, opts).release];
+  return [parseRelease(text, name, addressLine(text) ?? opts.url)];
 }
 
 /** Reads and parses every release file; collects every problem instead of stopping at the first. */
@@ -163,14 +163,13 @@ export function readReleases(paths: string[], base = process.cwd()): ReadResult 
   const parsed: ReadResult['parsed'] = [];
   const issues: ParseIssue[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(file.absolute);
-    } catch (err) {
-      issues.push({ file: file.display, line: 1, reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+    // Never more than the limit read (a file can change between the walk and here).
+    const read = readBoundedFile(file.absolute, MAX_TEXT_BYTES);
+    if ('reason' in read) {
+      issues.push({ file: file.display, line: 1, reason: /^too large/.test(read.reason) ? read.reason : `cannot read (${read.reason})` });
       continue;
     }
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(read.bytes);
     if (!('text' in decoded)) {
       issues.push({ file: file.display, ...decoded });
       continue;

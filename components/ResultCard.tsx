@@ -8,6 +8,8 @@ import type { Answer } from '../core/types';
 import { describe, type Description } from '../core/present/describe';
 import type { CheckedOn } from '../core/present/cite';
 import { AnswerBody } from './AnswerBody';
+import { Coverage } from './Coverage';
+import type { IndexCoverage } from '../lib/protocol';
 
 export interface ResultCardProps {
   answer: Answer | null;
@@ -17,6 +19,8 @@ export interface ResultCardProps {
   pageText: string;
   pageUrl?: string;
   onClose: () => void;
+  /** What the index holds, shown with "Not in the index". */
+  coverage?: IndexCoverage;
   now?: Date;
   copy?: (text: string) => Promise<boolean>;
 }
@@ -66,6 +70,7 @@ export function ResultCard(props: ResultCardProps) {
       <p id="otr-hint" class="otr-hint">
         {d ? d.hint : props.error}
       </p>
+      {d?.verdict === 'not-found' && props.coverage ? <Coverage coverage={props.coverage} /> : null}
       {d && answer ? <AnswerBody answer={answer} description={d} now={props.now} copy={props.copy} /> : null}
     </div>
   );

@@ -32,6 +32,8 @@ export const CARD_CSS = `${PALETTE_CSS}
 .otr-close:hover { background: var(--line); color: var(--fg); }
 .otr-close:focus-visible, .otr-btn:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .otr-hint { color: var(--muted); font-size: 13px; margin: 2px 0 8px 20px !important; }
+.otr-coverage, .otr-from { color: var(--muted); font-size: 12px; margin: 0 0 8px 20px !important; }
+.otr-from { margin-left: 0 !important; }
 .otr-who { border-top: 1px solid var(--line); padding-top: 8px !important; margin-bottom: 8px !important; }
 .otr-name { font-weight: 700; font-size: 15px; }
 .otr-role, .otr-when, .otr-release { font-size: 13px; }

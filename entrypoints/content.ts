@@ -132,8 +132,8 @@ function startContent(ctx: ExtensionContext) {
     const loaded = Promise.all([
       // The id is sent again with a retry: the background records the check once.
       request(send, { type: 'verify', id: Math.random().toString(36).slice(2), text: info.text, context: info.context }).then(
-        (r) => ({ answer: r.answer, error: undefined }),
-        (e: unknown) => ({ answer: null, error: e instanceof Error ? e.message : String(e) }),
+        (r) => ({ answer: r.answer, coverage: r.coverage, error: undefined }),
+        (e: unknown) => ({ answer: null, coverage: undefined, error: e instanceof Error ? e.message : String(e) }),
       ),
       loadUi(),
     ]);
@@ -144,6 +144,7 @@ function startContent(ctx: ExtensionContext) {
         ctx,
         answer: reply.answer,
         error: reply.error,
+        coverage: reply.coverage,
         pageText: info.text,
         rect: info.rect,
         startedAt,

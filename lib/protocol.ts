@@ -29,6 +29,15 @@ export interface QuotationRequest {
   context?: string;
 }
 
+/** What the index holds, said beside "Not in the index" so it can be read for what it is. */
+export interface IndexCoverage {
+  statements: number;
+  releases: number;
+  from: string | null;
+  to: string | null;
+  organisations: string[];
+}
+
 export interface IndexStats {
   releases: number;
   statements: number;
@@ -67,7 +76,7 @@ export interface RecentCheck {
 /** Request name → its fields and the fields of its successful reply. */
 export interface Protocol {
   /** `id`: the asker's name for this request, the same on a retry (the check is recorded once). */
-  verify: { req: { text: string; context?: string; id?: string }; res: { answer: Answer } };
+  verify: { req: { text: string; context?: string; id?: string }; res: { answer: Answer; coverage?: IndexCoverage } };
   /** Every quotation of a page or a draft at once; answers in the same order, ids their positions. */
   'check-page': { req: { quotations: QuotationRequest[] }; res: { answers: Answer[] } };
   search: { req: { query: string; limit?: number }; res: { hits: SearchHit[] } };
@@ -91,6 +100,29 @@ export interface Protocol {
   'remove-source': { req: { id: string }; res: { removed: boolean } };
   /** One part of the export, from release `from` (oldest first): the file's part and where the next starts (null: the end). */
   'export-sources': { req: { from?: number }; res: { file: ReleasesFile; total: number; next: number | null } };
+  /** The followed newsrooms, each with its last update and, while one runs, its progress. */
+  'newsroom-list': { req: {}; res: { newsrooms: NewsroomView[] } };
+  /** Follows a newsroom (its host permission already granted at the click) and starts its first update. */
+  'newsroom-follow': { req: { url: string; daily: boolean }; res: { newsroom: NewsroomView } };
+  /** Starts an update now (or reports the one running); answers at once, progress comes through newsroom-list. */
+  'newsroom-update': { req: { url: string }; res: {} };
+  'newsroom-daily': { req: { url: string; daily: boolean }; res: {} };
+  /** Stops following: its releases are removed from the reader's index. */
+  'newsroom-unfollow': { req: { url: string }; res: { removed: number } };
+}
+
+/** A followed newsroom, as the options page shows it (lib/background/newsrooms.ts keeps it). */
+export interface NewsroomView {
+  url: string;
+  host: string;
+  followed: number;
+  updated: number | null;
+  releases: number;
+  added: number;
+  status: 'idle' | 'updating' | 'error';
+  message?: string;
+  progress?: { found: number; fetched: number; saved: number; failed: number };
+  daily: boolean;
 }
 
 /** Releases in one import-save (about 1 MB a message at 2 KB a release). */
@@ -187,6 +219,19 @@ export function parseRequest(msg: unknown): { ok: true; request: Request } | { o
     case 'export-sources':
       if (msg.from !== undefined && !isInt(msg.from, 0, Number.MAX_SAFE_INTEGER)) return { ok: false, error: 'export-sources: from must be a whole number from 0' };
       return { ok: true, request: { type: 'export-sources', ...(msg.from === undefined ? {} : { from: msg.from }) } };
+    case 'newsroom-list':
+      return { ok: true, request: { type: 'newsroom-list' } };
+    case 'newsroom-follow':
+    case 'newsroom-update':
+    case 'newsroom-daily':
+    case 'newsroom-unfollow': {
+      if (!isStr(msg.url, 2000) || !/^https?:\/\/[^\s]+$/i.test(msg.url)) return { ok: false, error: `${msg.type}: url must be an http(s) address` };
+      if ((msg.type === 'newsroom-follow' || msg.type === 'newsroom-daily') && typeof msg.daily !== 'boolean') return { ok: false, error: `${msg.type}: daily must be true or false` };
+      const url = msg.url;
+      if (msg.type === 'newsroom-follow') return { ok: true, request: { type: 'newsroom-follow', url, daily: msg.daily as boolean } };
+      if (msg.type === 'newsroom-daily') return { ok: true, request: { type: 'newsroom-daily', url, daily: msg.daily as boolean } };
+      return { ok: true, request: { type: msg.type, url } };
+    }
     case 'import-known':
       if (!Array.isArray(msg.ids) || msg.ids.length > MAX_KNOWN_IDS || !msg.ids.every((id) => isStr(id, 64)))
         return { ok: false, error: `import-known: ids must be a list of at most ${MAX_KNOWN_IDS} release ids` };

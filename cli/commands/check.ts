@@ -1,5 +1,4 @@
 /** `otr check FILE`: every quotation of an article or a draft (.txt or .html), checked at once. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { clip } from '../../core/text/clip';
@@ -9,7 +8,8 @@ import { paintVerdict } from '../format';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../lib/import/article';
 import { htmlToText } from '../htmlText';
-import { decodeText } from '../readReleases';
+import { decodeText, MAX_TEXT_BYTES } from '../readReleases';
+import { readBoundedFile } from '../files';
 import { loadMatcher } from './match';
 
 export interface CheckOptions {
@@ -23,15 +23,13 @@ export interface CheckOptions {
 
 /** The article's text: a .html/.htm file is read as a page, anything else as text. */
 export function readArticle(file: string, shown: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (err as Error).message;
-    throw new CliError(`cannot read ${shown}: ${why}`, true);
+  // A regular file of at most MAX_TEXT_BYTES, checked before it is read, and read no further.
+  const read = readBoundedFile(file, MAX_TEXT_BYTES);
+  if ('reason' in read) {
+    if (/^too large/.test(read.reason)) throw new CliError(`${shown} is ${read.reason}`);
+    throw new CliError(`cannot read ${shown}: ${read.reason}`, true);
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(read.bytes);
   if (!('text' in decoded)) throw new CliError(`${shown} is ${decoded.reason}`);
   return /\.x?html?$/i.test(file) ? pageText(decoded.text) : decoded.text;
 }

@@ -1,11 +1,11 @@
 /** `otr match`: one passage (readable or --json), or a stream of JSON lines (--jsonl). */
-import fs from 'node:fs';
-import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createMatcher, loadIndex, type Answer, type Matcher } from '../../core/index';
 import { CliError } from '../errors';
 import { formatAnswer } from '../format';
-import { decodeText } from '../readReleases';
+import { decodeText, MAX_TEXT_BYTES } from '../readReleases';
+import { MAX_INDEX_BYTES, readBoundedFile, readBoundedStream } from '../files';
+import { MAX_LINE_BYTES } from '../../core/limits';
 
 type Id = Answer['id'];
 
@@ -15,15 +15,10 @@ export function invalidAnswer(id: Id, reason: string): Answer {
 
 /** Reads an index file and makes a matcher of it; any failure is a CliError saying which file and why. */
 export function loadMatcher(file: string, shown: string, hint = ''): Matcher {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (err as Error).message;
-    throw new CliError(`cannot read index ${shown}: ${why}${hint}`, true);
-  }
-  return matcherFromText(text, shown);
+  // A regular file of at most MAX_INDEX_BYTES, checked before it is read, and read no further.
+  const read = readBoundedFile(file, MAX_INDEX_BYTES);
+  if ('reason' in read) throw new CliError(`cannot read index ${shown}: ${read.reason}${/^no such file/.test(read.reason) ? hint : ''}`, true);
+  return matcherFromText(read.bytes.toString('utf8'), shown);
 }
 
 /** Makes a matcher of an index file's text, as `otr match --index FILE` does. */
@@ -78,19 +73,73 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
-/** Streams JSON lines from `input` to answers on `output`, one a line, in order; blank lines are skipped. */
-export async function matchJsonLines(matcher: Matcher, input: Readable, output: Writable): Promise<void> {
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    await write(output, JSON.stringify(answerJsonLine(matcher, line)) + '\n');
+/**
+ * The lines of a stream, as bytes, each read whole only up to `limit` bytes: past it the line's
+ * bytes are counted and dropped until its newline, so a line of any length (a 4 MB context, a
+ * 700 MB line, /dev/zero) costs at most `limit` bytes of memory. A line over the limit comes with
+ * `size` > `limit` and its first `limit` bytes.
+ */
+export async function* boundedLines(input: Readable, limit: number): AsyncGenerator<{ bytes: Buffer; size: number }> {
+  let parts: Buffer[] = [];
+  let kept = 0;
+  let size = 0;
+  for await (const raw of input) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
+    let from = 0;
+    while (from < chunk.length) {
+      const newline = chunk.indexOf(0x0a, from);
+      const end = newline < 0 ? chunk.length : newline;
+      size += end - from;
+      if (kept < limit) {
+        const take = chunk.subarray(from, Math.min(end, from + limit - kept));
+        parts.push(take);
+        kept += take.length;
+      }
+      if (newline < 0) break;
+      yield { bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts, kept), size };
+      parts = [];
+      kept = 0;
+      size = 0;
+      from = newline + 1;
+    }
+  }
+  if (size > 0) yield { bytes: Buffer.concat(parts, kept), size };
+}
+
+/**
+ * The id of a line too long to parse, when it can be read cheaply: an "id" that is the object's
+ * first field (a string or a number), read from the line's first 4,096 bytes. Otherwise null.
+ */
+export function leadingId(head: Buffer): Id {
+  const m = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,1000}"|-?\d{1,30}(?:\.\d{1,30})?(?:[eE][+-]?\d{1,3})?)\s*[,}]/.exec(
+    head.subarray(0, 4096).toString('utf8'),
+  );
+  if (!m) return null;
+  try {
+    const id: unknown = JSON.parse(m[1]);
+    return typeof id === 'string' || typeof id === 'number' ? id : null;
+  } catch {
+    return null;
   }
 }
 
-async function readAll(input: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
+/**
+ * Streams JSON lines from `input` to answers on `output`, one a line, in order; blank lines are
+ * skipped. A line over `limit` bytes (MAX_LINE_BYTES) is answered `invalid`, with its id when
+ * `leadingId` reads it, and is never held whole; the stream goes on.
+ */
+export async function matchJsonLines(matcher: Matcher, input: Readable, output: Writable, limit = MAX_LINE_BYTES): Promise<void> {
+  for await (const { bytes, size } of boundedLines(input, limit)) {
+    let answer: Answer;
+    if (size > limit) {
+      answer = invalidAnswer(leadingId(bytes), `the line is too long: ${size} bytes (the limit is ${limit} bytes a line)`);
+    } else {
+      const line = bytes.toString('utf8').replace(/\r$/, '');
+      if (line.trim() === '') continue;
+      answer = answerJsonLine(matcher, line);
+    }
+    await write(output, JSON.stringify(answer) + '\n');
+  }
 }
 
 export interface MatchOptions {
@@ -117,7 +166,9 @@ export async function runMatch(opts: MatchOptions, stdin: Readable, stdout: Writ
 
   let answer: Answer;
   if (opts.text.length === 1 && opts.text[0] === '-') {
-    const decoded = decodeText(await readAll(stdin));
+    // At most MAX_TEXT_BYTES are read from stdin (`otr match - < /dev/zero` ends at once).
+    const read = await readBoundedStream(stdin, MAX_TEXT_BYTES);
+    const decoded = 'bytes' in read ? decodeText(read.bytes) : read;
     answer =
       'text' in decoded
         ? answerPassage(matcher, decoded.text, opts.context, null)

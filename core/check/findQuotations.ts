@@ -1,5 +1,6 @@
 import { findNames } from '../match/attribution';
 import { opensWith, splitQuotes, strayClose, type Family } from '../text/quoteMarks';
+import { cutContext } from '../limits';
 
 /**
  * The quotations an article holds: passages in quote marks (“ ”, " ", ‘ ’) of a few
@@ -17,7 +18,10 @@ export interface Quotation {
   /** [start, end) offsets of `text` in the article. */
   start: number;
   end: number;
-  /** The article's text around it (its paragraph, and the paragraphs before it back to one that names someone). */
+  /**
+   * The article's text around it (its paragraph, and the paragraphs before it back to one that names
+   * someone), cut to the core's limit around the quotation (`cutContext`).
+   */
   context: string;
   kind: QuotationKind;
 }
@@ -89,9 +93,12 @@ function sentencesIn(text: string, p: Paragraph, spans: Span[]): Paragraph[] {
   const re = /[.!?]+[”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
   re.lastIndex = p.start;
   const slice = text.slice(0, p.end);
+  // The spans are in order, and so are the ends found: one pass over both (linear in a paragraph of many quotations).
+  let j = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const end = m.index + m[0].trimEnd().length;
-    if (spans.some((s) => end > s.start && end < s.end)) continue;
+    while (j < spans.length && spans[j].end <= end) j++;
+    if (j < spans.length && end > spans[j].start) continue;
     out.push({ start: from, end });
     from = m.index + m[0].length;
   }
@@ -106,7 +113,7 @@ const namesSomeone = (paragraph: string) => findNames(paragraph).some((n) => !PR
  * The paragraph, and those before it back to the nearest that names someone: at most two
  * more, not counting the paragraphs of a quotation that runs over several (each opening with “).
  */
-function contextFor(text: string, paragraphs: Paragraph[], at: number): string {
+function contextFor(text: string, paragraphs: Paragraph[], at: number): Paragraph {
   const body = (i: number) => text.slice(paragraphs[i].start, paragraphs[i].end);
   let first = at;
   let steps = 0;
@@ -114,7 +121,7 @@ function contextFor(text: string, paragraphs: Paragraph[], at: number): string {
     if (!/^\s*[“"‘]/.test(body(first))) steps++;
     first--;
   }
-  return text.slice(paragraphs[first].start, paragraphs[at].end);
+  return { start: paragraphs[first].start, end: paragraphs[at].end };
 }
 
 export function findQuotations(text: string, options: FindOptions = {}): Quotation[] {
@@ -125,8 +132,13 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
   paragraphs.forEach((p, at) => {
     const read = quotedIn(text, p, carry);
     carry = read.open;
-    let context: string | undefined;
-    const contextOf = () => (context ??= contextFor(text, paragraphs, at));
+    let around: Paragraph | undefined;
+    // The paragraphs around, cut to the core's limit around the quotation at [start, end): a paragraph
+    // of a thousand quotations gives each its own few thousand characters, not the whole paragraph.
+    const contextOf = (start: number, end: number) => {
+      around ??= contextFor(text, paragraphs, at);
+      return cutContext(text.slice(around.start, around.end), start - around.start, end - start);
+    };
     const quoted: Span[] = [];
     for (const s of read.spans) {
       const inner = text.slice(s.innerStart, s.innerEnd).trim();
@@ -134,7 +146,7 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
       if (wordCount(inner) < minWords) continue;
       quoted.push(s);
       const end = text.slice(s.start, s.end).trimEnd().length + s.start;
-      found.push({ text: text.slice(s.start, end), query: `“${inner}”`, start: s.start, end, context: contextOf(), kind: 'quoted' });
+      found.push({ text: text.slice(s.start, end), query: `“${inner}”`, start: s.start, end, context: contextOf(s.start, end), kind: 'quoted' });
     }
     // A block quotation: the paragraph after "Jane Doe said:" with no quote marks of its own, as
     // government and newsroom pages print them.
@@ -144,13 +156,16 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
       const lead = own.length - own.trimStart().length;
       const start = p.start + lead;
       const end = p.start + own.trimEnd().length;
-      found.push({ text: text.slice(start, end), query: `“${text.slice(start, end)}”`, start, end, context: contextOf(), kind: 'quoted' });
+      found.push({ text: text.slice(start, end), query: `“${text.slice(start, end)}”`, start, end, context: contextOf(start, end), kind: 'quoted' });
       return;
     }
+    let q = 0;
     for (const sentence of sentencesIn(text, p, quoted)) {
       const body = text.slice(sentence.start, sentence.end);
       if (!SPEECH_VERB.test(body)) continue;
-      if (quoted.some((s) => s.start < sentence.end && sentence.start < s.end)) continue;
+      // Sentences and quoted spans are both in order: one pass over the two.
+      while (q < quoted.length && quoted[q].end <= sentence.start) q++;
+      if (q < quoted.length && quoted[q].start < sentence.end) continue;
       // The reported words, without the speaker's name and verb, must be a few words too.
       if (wordCount(body) < minWords + 3) continue;
       // "Simon Bailey said:" introduces a quotation in the next paragraph: not reported speech.
@@ -159,7 +174,7 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
       const start = sentence.start + lead;
       const end = sentence.start + body.trimEnd().length;
       const said = text.slice(start, end);
-      found.push({ text: said, query: said, start, end, context: contextOf(), kind: 'reported' });
+      found.push({ text: said, query: said, start, end, context: contextOf(start, end), kind: 'reported' });
     }
   });
   return found.sort((a, b) => a.start - b.start);

@@ -154,6 +154,15 @@ export function importKind(name: string): ImportKind {
 }
 
 /**
+ * A release file's own address: a first line that is a bare http(s) address (as `otr crawl`
+ * writes it; the parser skips such a line as a link). Undefined when the file gives none.
+ */
+export function addressLine(text: string): string | undefined {
+  const first = /^\uFEFF?[ \t]*(\S*)[ \t]*(?:\r?\n|$)/.exec(text)?.[1] ?? '';
+  return /^https?:\/\/[^\s"<>]+$/i.test(first) && first.length <= 2048 ? first : undefined;
+}
+
+/**
  * Reads one file to import: a release in the text layout (.txt, or a pasted text) or
  * a .json releases file or an .otr index file. (.html needs a DOM: extract the article first, then
  * `htmlToReleaseText`.) Throws ReleaseParseError with the file and line of the problem.
@@ -165,7 +174,7 @@ export function readImport(name: string, text: string, url?: string): ParsedRele
   if (text.length > limit) issue(name, `too large (${text.length} characters; the limit is ${limit})`);
   if (kind === 'html') issue(name, 'an HTML page must have its article extracted first');
   if (kind === 'json') return readReleasesJson(name, text);
-  return [parseRelease(text, name, url)];
+  return [parseRelease(text, name, url ?? addressLine(text))];
 }
 
 /** An exported releases file for `releases`. */

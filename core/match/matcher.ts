@@ -12,6 +12,7 @@ import { readPassage, wordsOf, type Passage } from './passage';
 import { TermIndex } from './retrieval';
 import { byPhrases, PairCounter, passagePairs } from './phrases';
 import { searchData, wordKey } from '../index/searchData';
+import { contextAround, MAX_PASSAGE_CHARS } from '../limits';
 
 /**
  * The matcher: retrieval of candidate statements by shared terms, word alignment of
@@ -31,8 +32,8 @@ export interface Matcher {
 }
 
 export const MATCH_DEFAULTS = {
-  /** Longest passage read, in characters; longer ones are refused with a reason. */
-  maxChars: 20_000,
+  /** Longest passage read, in characters; longer ones are refused with a reason (the core's limit, `limits.ts`). */
+  maxChars: MAX_PASSAGE_CHARS,
   /** Fewest words a passage needs before it can be told apart from common phrasing. */
   minWords: 3,
   /** Statements retrieved by shared terms, then ranked again by the passage's word pairs they hold. */
@@ -299,13 +300,16 @@ export function createMatcher(data: IndexData): Matcher {
           a.doc - b.doc,
       );
       const matches = found.slice(0, MATCH_DEFAULTS.listed + 1).map((f) => toMatch(f.doc, f.verdict, f.reading));
-      const around = [options.context ?? '', passage.framing].filter(Boolean).join('\n');
+      // The context is cut to the core's limit around the passage (limits.ts): the attribution check
+      // then reads a bounded text, whatever the caller sent.
+      const context = typeof options.context === 'string' ? contextAround(options.context, text) : '';
+      const around = [context, passage.framing].filter(Boolean).join('\n');
       if (around.trim()) {
         // Words the release says in its own voice (narrative, an unnamed spokesperson) are misattributed
         // only when the highlight itself names someone ("…, Harriet Vance said"): a name in the paragraphs
         // around it is as likely the previous quotation's speaker. (For those, the passage's own paragraph,
         // the context's last, counts as well: "Sara Thornton said: “…”".)
-        const own = (options.context ?? '').split('\n').filter((l) => l.trim()).pop() ?? '';
+        const own = context.split('\n').filter((l) => l.trim()).pop() ?? '';
         const ownAround = [own, passage.framing].filter(Boolean).join('\n');
         for (const m of matches) {
           const a = checkAttribution(m.speaker?.name ? around : ownAround, m.speaker);

@@ -183,24 +183,30 @@ export function parseRelease(input: string, source: string, url?: string): Parse
   const readParts = (pi: number, parts: Part[], continuing: boolean) => {
     const p = paras[pi];
     let narrative = '';
+    /** Whether `narrative` is white space only. */
+    let blank = true;
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k];
       if (!part.quoted) {
         narrative += part.text;
+        blank &&= !/\S/.test(part.text);
         continue;
       }
       if (!(k === 0 && continuing)) {
         const lead = leadingAttribution(narrative);
         const follow = unquotedAt(parts, k + 1);
         const trailing = part.closed ? trailingSpeaker(follow) : null;
-        const startsParagraph = !narrative.trim();
+        // (Kept as a flag, not narrative.trim(): that would read the whole joined narrative at each quotation.)
+        const startsParagraph = blank;
         // A quoted fragment inside the release's own sentence ("said the figures were “deeply concerning”") stays narrative.
         if (!startsParagraph && !lead && !trailing && part.closed) {
           narrative += markOf(part) + part.text + closeOf(part);
+          blank &&= !/\S/.test(markOf(part) + part.text + closeOf(part));
           continue;
         }
         flushNarrative(lead ? lead.narrative : narrative, p.line);
         narrative = '';
+        blank = true;
         open = { paragraphs: [], lines: [], line: p.line, family: part.family ?? 'double', lead: lead?.ref ?? pending?.ref ?? null, trailing: null };
       }
       const q: OpenQuote = open!;
@@ -417,6 +423,10 @@ function attributionLine(t: string, verbless = true): SpeakerRef | null {
  * the speaker and the narrative left when the attribution is taken away ("" when it was all attribution).
  */
 function leadingAttribution(before: string): { ref: SpeakerRef; narrative: string } | null {
+  // Asked again as a paragraph's narrative grows (quoted fragments stay in it, joined with +=): a
+  // text ten times the longest attribution is none, told from its length alone, without reading it
+  // (reading a joined string copies it whole), so a paragraph of many quotations parses in linear time.
+  if (before.length > 6000) return null;
   const t = before.replace(/\s+/g, ' ').trim();
   if (!t || t.length > 600) return null;
   const m = LEADING_ATTRIBUTION.exec(t);

@@ -4,6 +4,7 @@ import type { IndexStats } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, loadSettings, normalizeSite, saveSettings, type Settings } from '../../lib/settings';
 import { IndexStatsView } from '../../components/IndexStatsView';
 import { Sources } from './Sources';
+import { Newsrooms } from './Newsrooms';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -24,6 +25,8 @@ export function App() {
   }, []);
 
   if (!settings) return <main class="page options" />;
+
+  const refreshStats = () => void ask({ type: 'stats' }).then((r) => setStats(r.stats), (e: Error) => setError(e.message));
 
   const save = async (next: Settings) => {
     const clean = await saveSettings(next);
@@ -77,7 +80,8 @@ export function App() {
         {stats ? <IndexStatsView stats={stats} /> : null}
         <p class="small muted">Everything runs in the browser: no text you select leaves this machine.</p>
       </section>
-      <Sources onChange={() => void ask({ type: 'stats' }).then((r) => setStats(r.stats), (e: Error) => setError(e.message))} />
+      <Newsrooms onChange={refreshStats} />
+      <Sources onChange={refreshStats} />
     </main>
   );
 }

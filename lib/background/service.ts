@@ -10,11 +10,13 @@ import { clip, flat } from '../../core/text/clip';
 import { exportReleases } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
 import type { ReleaseStore } from './releaseStore';
+import type { Newsrooms } from './newsrooms';
 import { mergedIndex } from './mergedIndex';
 import { createSearch, type IndexSearch } from '../../core/search';
 import {
   EXPORT_PART,
   parseRequest,
+  type IndexCoverage,
   type IndexStats,
   type RecentCheck,
   type Reply,
@@ -37,6 +39,8 @@ export interface ServiceDeps {
   store: KeyValueStore;
   /** The reader's imported releases (IndexedDB in the extension); none when absent. */
   releases?: ReleaseStore;
+  /** Followed newsrooms (the extension's background); none when absent. */
+  newsrooms?: (changed: () => void) => Newsrooms;
   now?: () => number;
 }
 
@@ -45,6 +49,7 @@ interface Loaded {
   matcher: Matcher;
   search: IndexSearch | null;
   stats: IndexStats | null;
+  coverage: IndexCoverage | null;
 }
 
 export interface Service {
@@ -54,6 +59,8 @@ export interface Service {
   readonly loaded: boolean;
   /** How many times the index was parsed in this worker's life. */
   readonly loads: number;
+  /** The followed newsrooms (for the daily alarm and resuming at start); null when not available here. */
+  readonly newsrooms: Newsrooms | null;
 }
 
 function computeStats(data: IndexData): IndexStats {
@@ -118,7 +125,7 @@ export function createService(deps: ServiceDeps): Service {
         // Matching goes on with the bundled index; the Sources section reports the error (list-sources).
         failed = true;
       }
-      const loaded: Loaded = { data, matcher: createMatcher(data), search: null, stats: null };
+      const loaded: Loaded = { data, matcher: createMatcher(data), search: null, stats: null, coverage: null };
       if (gen === generation && !failed) state = loaded;
       return loaded;
     })();
@@ -134,6 +141,13 @@ export function createService(deps: ServiceDeps): Service {
     generation++;
     state = null;
     loading = null;
+  }
+
+  let newsroomsOf: Newsrooms | null = null;
+  function newsrooms(): Newsrooms {
+    if (!deps.newsrooms) throw new Error('newsrooms are not available here');
+    newsroomsOf ??= deps.newsrooms(invalidate);
+    return newsroomsOf;
   }
 
   function releasesStore(): ReleaseStore {
@@ -176,7 +190,10 @@ export function createService(deps: ServiceDeps): Service {
           at: now(),
           ...(req.id === undefined ? {} : { id: req.id }),
         });
-        return { ok: true, answer };
+        s.stats ??= computeStats(s.data);
+        const { statements, releases, from, to, organisations } = s.stats;
+        s.coverage ??= { statements, releases, from, to, organisations };
+        return { ok: true, answer, coverage: s.coverage };
       }
       case 'check-page': {
         const s = await ensure();
@@ -251,6 +268,21 @@ export function createService(deps: ServiceDeps): Service {
         if (removed) invalidate();
         return { ok: true, removed };
       }
+      case 'newsroom-list':
+        return { ok: true, newsrooms: await newsrooms().list() };
+      case 'newsroom-follow': {
+        const newsroom = await newsrooms().follow(req.url, req.daily);
+        void newsrooms().update(req.url).catch(() => undefined);
+        return { ok: true, newsroom };
+      }
+      case 'newsroom-update':
+        void newsrooms().update(req.url).catch(() => undefined);
+        return { ok: true };
+      case 'newsroom-daily':
+        await newsrooms().setDaily(req.url, req.daily);
+        return { ok: true };
+      case 'newsroom-unfollow':
+        return { ok: true, removed: await newsrooms().unfollow(req.url) };
       case 'export-sources': {
         const all = await releasesStore().all();
         all.sort((a, b) => a.added - b.added || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -277,6 +309,9 @@ export function createService(deps: ServiceDeps): Service {
     },
     get loads() {
       return loads;
+    },
+    get newsrooms() {
+      return deps.newsrooms ? newsrooms() : null;
     },
   };
 }

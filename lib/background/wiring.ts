@@ -4,9 +4,12 @@
  * worker starts, so a request that wakes a stopped worker is still answered.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { mayAsk, senderRole, type CheckPageCommand, type Reply, type TabCommand } from '../protocol';
+import { mayAsk, MAX_TEXT, senderRole, type CheckPageCommand, type Reply, type TabCommand } from '../protocol';
 import { createService, type Service } from './service';
 import { createIndexedDbStore } from './releaseStore';
+import { createNewsrooms } from './newsrooms';
+
+export const DAILY_ALARM = 'newsrooms-daily';
 
 export const MENU_ID = 'verify-quote';
 export const MENU_TITLE = 'Verify quote with On the Record';
@@ -27,19 +30,35 @@ export interface BackgroundHandlers {
 }
 
 export function startBackground(loadIndexSource: () => string | null | undefined): BackgroundHandlers {
+  const kv = {
+    async get(key: string) {
+      return (await browser.storage.local.get(key))[key];
+    },
+    async set(key: string, value: unknown) {
+      await browser.storage.local.set({ [key]: value });
+    },
+  };
+  // The reader's imported releases: opened on first use, never at start.
+  const releases = createIndexedDbStore();
   const service = createService({
     loadIndexSource,
-    // The reader's imported releases: opened on first use, never at start.
-    releases: createIndexedDbStore(),
-    store: {
-      async get(key) {
-        return (await browser.storage.local.get(key))[key];
-      },
-      async set(key, value) {
-        await browser.storage.local.set({ [key]: value });
-      },
-    },
+    releases,
+    store: kv,
+    newsrooms: (changed) => createNewsrooms({ kv, releases, fetch: (input, init) => fetch(input, init), changed }),
   });
+
+  // Followed newsrooms: a daily update (the reader chooses it per newsroom), and an update the
+  // worker was stopped in the middle of carried on when it starts again.
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAILY_ALARM) void service.newsrooms?.updateDaily();
+  });
+  void browser.alarms
+    ?.get(DAILY_ALARM)
+    .then(async (a) => {
+      if (!a) await browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
+    })
+    .catch(() => undefined);
+  void service.newsrooms?.resumeInterrupted().catch(() => undefined);
 
   // The extension's own origin ("chrome-extension://id/", "moz-extension://uuid/"): its pages' addresses start with it.
   const extensionOrigin = browser.runtime.getURL('/');
@@ -52,7 +71,7 @@ export function startBackground(loadIndexSource: () => string | null | undefined
   });
 
   async function verifyInTab(tabId: number, frameId?: number, selectionText?: string): Promise<boolean> {
-    const cmd: TabCommand = { type: 'verify-selection', ...(selectionText ? { selectionText: selectionText.slice(0, 5000) } : {}) };
+    const cmd: TabCommand = { type: 'verify-selection', ...(selectionText ? { selectionText: selectionText.slice(0, MAX_TEXT) } : {}) };
     try {
       await browser.tabs.sendMessage(tabId, cmd, frameId !== undefined ? { frameId } : undefined);
       return true;

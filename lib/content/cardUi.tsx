@@ -8,12 +8,14 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Answer } from '../../core/types';
 import { ResultCard } from '../../components/ResultCard';
+import type { IndexCoverage } from '../protocol';
 import { CARD_CSS } from '../../components/cardStyles';
 
 export interface OpenCardOptions {
   ctx: ContentScriptContext;
   answer: Answer | null;
   error?: string;
+  coverage?: IndexCoverage;
   pageText: string;
   /** The selection's box in viewport coordinates; null to show the card at the top of the view. */
   rect: { left: number; top: number; right: number; bottom: number } | null;
@@ -144,7 +146,7 @@ async function open(o: OpenCardOptions): Promise<void> {
     mode: 'closed',
     onMount(container, shadow) {
       ignoreUntrusted(shadow);
-      render(<ResultCard answer={o.answer} error={o.error} pageText={o.pageText} pageUrl={location.href} onClose={() => close(true)} />, container);
+      render(<ResultCard answer={o.answer} error={o.error} coverage={o.coverage} pageText={o.pageText} pageUrl={location.href} onClose={() => close(true)} />, container);
       return container;
     },
     onRemove(container) {

@@ -125,6 +125,8 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     const card = await verify(page, '#q4', 'Officers will patrol', 'visitors safe.', 'not in the index');
     await expect.poll(() => card.text('.otr-verdict')).toBe('Not in the index');
     expect(await card.count('.otr-who')).toBe(0);
+    // What was searched, so "not in the index" reads for what it is.
+    expect(await card.text('.otr-coverage')).toBe('Searched 5 statements in 2 releases dated 3 Oct 2014 to 4 Aug 2017 from ACPO, NPCC.');
     await shoot(page, card, 'card-not-found.png');
     await page.close();
   });

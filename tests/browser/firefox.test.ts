@@ -108,5 +108,6 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', built && fs.e
     expect(altered.text).toContain('figure changed');
     const none = await verify('article.html', '#q4', 'Officers will patrol', 'visitors safe.', 'not in the index');
     expect(none.verdict).toBe('Not in the index');
+    expect(none.text).toContain('Searched 5 statements in 2 releases dated 3 Oct 2014 to 4 Aug 2017 from ACPO, NPCC.');
   });
 });

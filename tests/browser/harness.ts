@@ -343,11 +343,11 @@ export const FIREFOX_MENU_ITEM = (id: string) => `${FIREFOX_ADDON_ID.toLowerCase
  * evaluate in moz-extension:// pages (popup.html) and evaluate in the browser window
  * (browsingContext.getTree with 'moz:scope': 'chrome'), e.g. to activate a context-menu item.
  */
-export async function launchFirefoxWithExtension(profilePrefix: string, opts: { systemAccess?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefoxWithExtension(profilePrefix: string, opts: { systemAccess?: boolean; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
   const server = await servePages();
   const profiles = tempDir(profilePrefix);
   const ff = await launchFirefox(FIREFOX, path.join(profiles.dir, 'profile'), {
-    prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXT_UUID }) },
+    prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXT_UUID }), ...opts.prefs },
     args: opts.systemAccess ? ['--remote-allow-system-access'] : [],
   });
   await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXT } });

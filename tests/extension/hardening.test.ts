@@ -27,9 +27,11 @@ describe('extension hardening', () => {
   const manifestFile = path.join(root, '.output/chrome-mv3/manifest.json');
   it.skipIf(!fs.existsSync(manifestFile))('asks for the least permissions', () => {
     const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_permissions ?? []).toEqual([]);
+    // A newsroom's site is asked for when the reader follows it, never at install.
+    expect([...(m.optional_host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
   });
 
   // Both builds: the browser's default CSP (no policy of our own that could loosen it), no
@@ -43,7 +45,7 @@ describe('extension hardening', () => {
       expect(m.externally_connectable, f).toBeUndefined();
       const exposed = (m.web_accessible_resources as (string | { resources: string[] })[]).flatMap((r) => (typeof r === 'string' ? [r] : r.resources));
       expect(exposed, f).toEqual(['card.js']);
-      expect([...m.permissions].sort(), f).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+      expect([...m.permissions].sort(), f).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
       // An icon at every size the stores ask for, each file present.
       expect(Object.keys(m.icons ?? {}).sort((a, b) => Number(a) - Number(b)), f).toEqual(['16', '32', '48', '96', '128']);
       for (const file of Object.values(m.icons as Record<string, string>)) expect(fs.existsSync(path.join(path.dirname(f), file)), file).toBe(true);

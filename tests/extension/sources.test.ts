@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../lib/background/service';
-import { createMemoryReleaseStore, StorageError } from '../../lib/background/releaseStore';
+import { IDBFactory } from 'fake-indexeddb';
+import { createIndexedDbStore, createMemoryReleaseStore, StorageError } from '../../lib/background/releaseStore';
 import { EXPORT_PART, MAX_IMPORT_RELEASES, parseRequest, type Protocol, type RequestOf, type RequestType } from '../../lib/protocol';
 import { knownReleases, readImportFile, saveReleases, type Ask } from '../../lib/import/pipeline';
 import { parseRelease, serializeIndex, type ParsedRelease } from '../../core';
@@ -27,6 +28,13 @@ function memoryStore() {
 
 function setup() {
   const releases = createMemoryReleaseStore();
+  const svc = createService({ loadIndexSource: () => serializeIndex(seedIndex()), store: memoryStore(), releases, now: () => 1000 });
+  return { svc, releases };
+}
+
+/** The same on a real IndexedDB (fake-indexeddb, to the spec), where the store's own transactions are what is tested. */
+function setupOnIndexedDb() {
+  const releases = createIndexedDbStore(new IDBFactory());
   const svc = createService({ loadIndexSource: () => serializeIndex(seedIndex()), store: memoryStore(), releases, now: () => 1000 });
   return { svc, releases };
 }
@@ -172,7 +180,7 @@ describe('imported releases in the background', () => {
   }, 120_000);
 
   it('reports truly: a batch sent again after the worker stopped is saved once and reported saved; two tabs saving at once each report their own', async () => {
-    const { svc, releases } = setup();
+    const { svc, releases } = setupOnIndexedDb();
     const batch = manyReleases(3);
     const first = await ok(svc, { type: 'import-save', releases: batch, receipt: 'tab-1-batch-1' });
     // The same batch again (the reply was lost when the worker stopped): the receipt tells.
