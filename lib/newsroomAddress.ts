@@ -14,10 +14,13 @@ export function newsroomProblem(url: string): string | null {
   return null;
 }
 
-/** The host permission a newsroom needs (requested in the options page, at the click). */
+/**
+ * The host permission a newsroom needs (requested in the options page, at the click). Without the
+ * port: a match pattern holds none in Firefox (a granted "http://host:8080/*" matches no request).
+ */
 export function originPattern(url: string): string {
   const u = new URL(url);
-  return `${u.protocol}//${u.host}/*`;
+  return `${u.protocol}//${u.hostname}/*`;
 }
 
 

@@ -13,6 +13,7 @@ import { DOMParser as XmlParser, parseHTML } from 'linkedom';
 import { crawl, type Converted, type ReleasePage, type ReleaseSink } from '../crawl/crawler';
 import { emptyState, readState, type CrawlState } from '../crawl/state';
 import type { ParseDocument } from '../crawl/types';
+import type { RetryPolicy } from '../crawl/retry';
 import { pageReleaseText } from '../import/page';
 import { parseRelease } from '../../core/parse/parseRelease';
 import { withContentId } from '../../core/releaseId';
@@ -68,6 +69,10 @@ export interface NewsroomsDeps {
   /** The reader's releases changed: the next check merges them again. */
   changed: () => void;
   now?: () => number;
+  /** Requests a second to one newsroom (default 1). */
+  rate?: number;
+  /** How failed requests are tried again (default: the crawler's, four tries with backoff). */
+  retry?: RetryPolicy;
 }
 
 export function createNewsrooms(deps: NewsroomsDeps) {
@@ -189,7 +194,8 @@ export function createNewsrooms(deps: NewsroomsDeps) {
         parseDocument,
         sink,
         state,
-        rate: RATE,
+        rate: deps.rate ?? RATE,
+        ...(deps.retry ? { retry: deps.retry } : {}),
         record: () => {
           dirty = true;
           void keep();
@@ -220,6 +226,15 @@ export function createNewsrooms(deps: NewsroomsDeps) {
     }
   }
 
+  /**
+   * Starts an update and resolves once the newsroom shows it running (so the page that asked sees
+   * "updating" at its next look, and follows the progress), not when it ends.
+   */
+  async function start(url: string): Promise<void> {
+    if (!running.has(url)) await edit(url, (x) => ({ ...x, status: 'updating', message: 'Starting…' }));
+    void update(url).catch(() => undefined);
+  }
+
   /** Every followed newsroom marked daily (the alarm), one after another. */
   async function updateDaily(): Promise<void> {
     for (const n of await list()) if (n.daily) await update(n.url).catch(() => undefined);
@@ -230,7 +245,7 @@ export function createNewsrooms(deps: NewsroomsDeps) {
     for (const n of await list()) if (n.status === 'updating' && !running.has(n.url)) void update(n.url).catch(() => undefined);
   }
 
-  return { list, follow, unfollow, update, setDaily, updateDaily, resumeInterrupted };
+  return { list, follow, unfollow, update, start, setDaily, updateDaily, resumeInterrupted };
 }
 
 export type Newsrooms = ReturnType<typeof createNewsrooms>;

@@ -272,11 +272,11 @@ export function createService(deps: ServiceDeps): Service {
         return { ok: true, newsrooms: await newsrooms().list() };
       case 'newsroom-follow': {
         const newsroom = await newsrooms().follow(req.url, req.daily);
-        void newsrooms().update(req.url).catch(() => undefined);
+        await newsrooms().start(req.url);
         return { ok: true, newsroom };
       }
       case 'newsroom-update':
-        void newsrooms().update(req.url).catch(() => undefined);
+        await newsrooms().start(req.url);
         return { ok: true };
       case 'newsroom-daily':
         await newsrooms().setDaily(req.url, req.daily);

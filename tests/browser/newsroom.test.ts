@@ -111,7 +111,8 @@ describe.skipIf(!requireInCI('firefox-esr with the built extension', firefoxAvai
   /** A real click (WebDriver BiDi input) at the middle of the element `css` finds. */
   async function click(css: string) {
     const box = JSON.parse(
-      await waitFor(css, () => evaluate<string>(`(() => { const e = document.querySelector(${JSON.stringify(css)}); if (!e) return null; e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }); })()`)),
+      // Aimed only once the element is really there (the page lays itself out as its parts load).
+      await waitFor(css, () => evaluate<string>(`(() => { const e = document.querySelector(${JSON.stringify(css)}); if (!e) return null; e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2; return e.contains(document.elementFromPoint(x, y)) ? JSON.stringify({ x, y }) : null; })()`)),
     ) as { x: number; y: number };
     await s.ff.bidi.send('input.performActions', {
       context: options,
@@ -120,6 +121,8 @@ describe.skipIf(!requireInCI('firefox-esr with the built extension', firefoxAvai
   }
 
   it('asks for the site at the click, crawls it with Firefox’s own DOMParser, and finds its quotations', async () => {
+    // The page laid out (the index summary above loads after the page): the click lands where it is aimed.
+    await waitFor('the options page', () => evaluate<boolean>(`!!document.querySelector('.statlist') && !!document.querySelector('.sources')`));
     // The address typed as a reader types it (an input event Preact hears).
     await evaluate(`(() => { const i = document.querySelector('.newsrooms input[type=url]'); i.value = ${JSON.stringify(`${newsroom.origin}/news`)}; i.dispatchEvent(new Event('input', { bubbles: true })); })()`);
     await click('.newsrooms .row button');
@@ -130,13 +133,15 @@ describe.skipIf(!requireInCI('firefox-esr with the built extension', firefoxAvai
         return text && /8 releases/.test(text) ? text : null;
       },
       90_000,
-    );
+    ).catch(async (e: Error) => {
+      throw new Error(`${e.message}: the section says "${await evaluate<string>(`document.querySelector('.newsroom-list')?.textContent ?? ''`)}"; the newsroom was asked for ${newsroom.log.map((r) => `${r.path} ${r.status}`).join(', ') || 'nothing'}`);
+    });
     expect(line).toMatch(/8 releases · 8 new releases · last updated/);
     expect(await evaluate<string | null>(`document.querySelector('.newsrooms [role=alert]')?.textContent ?? null`)).toBeNull();
     const newest = newsroom.releases()[0]!;
-    const reply = await evaluate<{ answer: { verdict: string; best: { release: { source: string; url: string } } } }>(
-      `browser.runtime.sendMessage(${JSON.stringify({ type: 'verify', text: newest.quote[0] })})`,
-    );
+    const reply = JSON.parse(
+      await evaluate<string>(`browser.runtime.sendMessage(${JSON.stringify({ type: 'verify', text: newest.quote[0] })}).then(JSON.stringify)`),
+    ) as { answer: { verdict: string; best: { release: { source: string; url: string } } } };
     expect(reply.answer.verdict).toBe('verbatim');
     expect(reply.answer.best.release.source).toBe(`newsroom:${new URL(newsroom.origin).host}`);
     expect(reply.answer.best.release.url).toBe(`${newsroom.origin}/news/${newest.slug}`);
