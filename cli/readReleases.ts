@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseRelease, ReleaseParseError, type ParsedRelease, type ParseIssue } from '../core/index';
-import { addressLine, importKind, readReleasesJson } from '../core/import/releases';
+import { addressLine, importKind, MAX_ARCHIVE_CHARS, readReleasesJson } from '../core/import/releases';
 import { parseHTML } from 'linkedom';
 import { pageReleaseText, type PageOptions } from '../lib/import/page';
 import { CliError } from './errors';
@@ -117,9 +117,9 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
  * invalid UTF-8, and drops a byte-order mark. (Line endings are the parser's: it reads
  * CRLF and CR as LF.)
  */
-export function decodeText(bytes: Uint8Array): { text: string } | { line: number; reason: string } {
-  if (bytes.length > MAX_TEXT_BYTES) {
-    return { line: 1, reason: `too large (${bytes.length} bytes; the limit is ${MAX_TEXT_BYTES})` };
+export function decodeText(bytes: Uint8Array, limit = MAX_TEXT_BYTES): { text: string } | { line: number; reason: string } {
+  if (bytes.length > limit) {
+    return { line: 1, reason: `too large (${bytes.length} bytes; the limit is ${limit})` };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { line: lineOfOffset(bytes, nul), reason: 'not text (binary data: NUL bytes)' };
@@ -163,13 +163,16 @@ export function readReleases(paths: string[], base = process.cwd()): ReadResult 
   const parsed: ReadResult['parsed'] = [];
   const issues: ParseIssue[] = [];
   for (const file of files) {
-    // Never more than the limit read (a file can change between the walk and here).
-    const read = readBoundedFile(file.absolute, MAX_TEXT_BYTES);
+    // Never more than the limit read (a file can change between the walk and here). An export or
+    // an index holds a whole archive: its limit is the core's for archives (an export of 20,000
+    // releases is about 40 MB).
+    const limit = importKind(file.absolute) === 'json' ? MAX_ARCHIVE_CHARS : MAX_TEXT_BYTES;
+    const read = readBoundedFile(file.absolute, limit);
     if ('reason' in read) {
       issues.push({ file: file.display, line: 1, reason: /^too large/.test(read.reason) ? read.reason : `cannot read (${read.reason})` });
       continue;
     }
-    const decoded = decodeText(read.bytes);
+    const decoded = decodeText(read.bytes, limit);
     if (!('text' in decoded)) {
       issues.push({ file: file.display, ...decoded });
       continue;

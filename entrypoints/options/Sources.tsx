@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { KnownReleases, SourceEntry } from '../../lib/protocol';
-import { knownReleases, readImportFile, saveReleases } from '../../lib/import/pipeline';
+import { breathe, knownReleases, readImportFile, saveReleases } from '../../lib/import/pipeline';
 import { RELEASES_FORMAT, RELEASES_VERSION, type ReleasesFile } from '../../core/import/releases';
 import type { ParsedRelease } from '../../core/types';
 import { formatDate } from '../../core/citation';
@@ -19,6 +19,13 @@ interface Item {
   releases?: ParsedRelease[];
   known?: KnownReleases;
   message?: string;
+}
+
+/** Files listed one by one in the results; past it, a line counts the rest (files that fail are always listed). */
+const ITEMS_LISTED = 50;
+
+function shownItems(items: Item[]): { item: Item; k: number }[] {
+  return items.map((item, k) => ({ item, k })).filter(({ item, k }) => k < ITEMS_LISTED || item.status === 'error');
 }
 
 /** Imported releases listed at first (a large archive is shown on request). */
@@ -43,6 +50,8 @@ export function Sources(props: { onChange?: () => void }) {
   const [pastedUrl, setPastedUrl] = useState('');
   const [sources, setSources] = useState<{ list: SourceEntry[]; total: number } | null>(null);
   const [listAll, setListAll] = useState(false);
+  /** The background's own counts of the last save. */
+  const [totals, setTotals] = useState<{ saved: number; kept: number; unsaved: number } | null>(null);
   const [error, setError] = useState('');
 
   const refresh = (all = listAll) =>
@@ -56,56 +65,95 @@ export function Sources(props: { onChange?: () => void }) {
     setError('');
     setPhase('reading');
     setItems([]);
+    setTotals(null);
     setProgress({ done: 0, total: inputs.length });
     const out: Item[] = [];
-    for (const input of inputs) {
+    let worked = performance.now();
+    let shown = 0;
+    for (let k = 0; k < inputs.length; k++) {
+      const input = inputs[k]!;
       try {
-        const releases = readImportFile(input.name, await input.text(), input.url);
-        out.push({ name: input.name, status: 'ready', releases, known: await knownReleases(ask, releases) });
+        out.push({ name: input.name, status: 'ready', releases: readImportFile(input.name, await input.text(), input.url) });
       } catch (e) {
         out.push({ name: input.name, status: 'error', message: errText(e) });
       }
-      setItems([...out]);
-      setProgress({ done: out.length, total: inputs.length });
+      // The page stays responsive: a pause every 16 ms of reading, the list redrawn four times a second.
+      if (performance.now() - worked > 16) {
+        await breathe();
+        worked = performance.now();
+      }
+      if (performance.now() - shown > 250 || k === inputs.length - 1) {
+        shown = performance.now();
+        setItems([...out]);
+        setProgress({ done: k + 1, total: inputs.length });
+      }
+    }
+    // Which releases are known: one question for every file at once (ids only, in batches).
+    try {
+      const known = await knownReleases(ask, out.flatMap((i) => i.releases ?? []));
+      setItems(out.map((i) => (i.status === 'ready' ? { ...i, known } : i)));
+    } catch (e) {
+      setError(errText(e));
     }
     setPhase('preview');
   }
 
+  /**
+   * Saves every ready file's releases as one stream of batches (not a file at a time: a newsroom's
+   * worth of small files would be thousands of requests), each release once. A file is saved when
+   * every batch holding its releases was; the totals are the background's own counts.
+   */
   async function save() {
-    const ready = items.filter((i) => i.status === 'ready');
-    const total = ready.reduce((n, i) => n + (i.releases?.length ?? 0), 0);
+    const queue: ParsedRelease[] = [];
+    const owner: number[] = [];
+    const seen = new Set<string>();
+    items.forEach((item, k) => {
+      if (item.status !== 'ready' || !item.releases) return;
+      for (const r of item.releases) {
+        if (seen.has(r.release.id)) continue;
+        seen.add(r.release.id);
+        queue.push(r);
+        owner.push(k);
+      }
+    });
     setPhase('saving');
-    setProgress({ done: 0, total });
-    const next = [...items];
-    let before = 0;
-    for (let k = 0; k < next.length; k++) {
-      const item = next[k];
-      if (item.status !== 'ready' || !item.releases) continue;
-      let saved = 0;
-      try {
-        const r = await saveReleases(ask, item.releases, (p) => {
-          saved = p.saved;
-          setProgress({ done: before + p.done, total });
-        });
-        next[k] = {
-          ...item,
-          status: r.saved > 0 ? 'saved' : 'duplicate',
-          message: r.saved > 0 ? `Saved ${plural(r.saved, 'release')}` + (r.duplicates ? ` (${r.duplicates} already kept)` : '') : 'Already in your index: nothing to add',
-        };
-      } catch (e) {
-        // The batches before the failure are saved (each whole); importing the file again adds the rest.
-        const reason = errText(e).replace(/^Nothing was saved: /, '');
-        next[k] = {
+    setProgress({ done: 0, total: queue.length });
+    let done = 0;
+    let saved = 0;
+    let failure: string | null = null;
+    try {
+      await saveReleases(ask, queue, (p) => {
+        done = p.done;
+        saved = p.saved;
+        setProgress({ done: p.done, total: queue.length });
+      });
+    } catch (e) {
+      failure = errText(e).replace(/^Nothing was saved: /, '');
+    }
+    const next = items.map((item, k): Item => {
+      if (item.status !== 'ready' || !item.releases) return item;
+      const mine = owner.flatMap((o, at) => (o === k ? [at] : []));
+      const fresh = mine.filter((at) => !item.known?.imported.has(queue[at]!.release.id)).length;
+      const kept = item.releases.length - fresh;
+      const unsaved = mine.filter((at) => at >= done).length;
+      if (unsaved) {
+        return {
           ...item,
           status: 'error',
-          message: saved
-            ? `Stopped after saving ${saved} of ${plural(item.releases.length, 'release')}: ${reason} Import the file again to add the rest: what is saved is recognised.`
-            : `Not saved: ${reason}`,
+          message:
+            unsaved < mine.length
+              ? `Stopped after saving ${mine.length - unsaved} of ${plural(item.releases.length, 'release')}: ${failure} Import the file again to add the rest: what is saved is recognised.`
+              : `Not saved: ${failure}`,
         };
       }
-      before += item.releases.length;
-      setItems([...next]);
-    }
+      return {
+        ...item,
+        status: fresh > 0 ? 'saved' : 'duplicate',
+        message: fresh > 0 ? `Saved ${plural(fresh, 'release')}` + (kept ? ` (${kept} already kept)` : '') : 'Already in your index: nothing to add',
+      };
+    });
+    setItems(next);
+    setTotals({ saved, kept: done - saved, unsaved: queue.length - done });
     setPhase('done');
     if (next.some((i) => i.name === 'pasted text' && i.status !== 'error')) {
       setPasted('');
@@ -206,7 +254,7 @@ export function Sources(props: { onChange?: () => void }) {
 
       {items.length ? (
         <ul class="import-results" aria-label="Files">
-          {items.map((item, k) => (
+          {shownItems(items).map(({ item, k }) => (
             <li key={k} class={`import-item s-${item.status}`} data-status={item.status}>
               <p>
                 <strong><bdi>{item.name}</bdi></strong>{' '}
@@ -233,6 +281,12 @@ export function Sources(props: { onChange?: () => void }) {
           ))}
         </ul>
       ) : null}
+      {items.length > ITEMS_LISTED ? (
+        <p class="small muted">
+          {items.length - shownItems(items).length} more files not listed:{' '}
+          {items.slice(ITEMS_LISTED).reduce((n, i) => n + (i.status !== 'error' ? (i.releases?.length ?? 0) : 0), 0)} releases.
+        </p>
+      ) : null}
 
       {phase === 'preview' ? (
         <div class="row">
@@ -258,6 +312,7 @@ export function Sources(props: { onChange?: () => void }) {
         <p class="small" role="status">
           Done: {items.filter((i) => i.status === 'saved').length} saved, {items.filter((i) => i.status === 'duplicate').length} already
           kept, {items.filter((i) => i.status === 'error').length} not saved.
+          {totals ? ` Releases: ${totals.saved} saved, ${totals.kept} already kept${totals.unsaved ? `, ${totals.unsaved} not saved` : ''}.` : ''}
         </p>
       ) : null}
 

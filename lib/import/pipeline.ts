@@ -40,7 +40,7 @@ function* batches<T>(list: readonly T[], size: number): Generator<T[]> {
 }
 
 /** Lets the page paint between batches. */
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Which of the releases the bundled index or the reader's imports already hold. */
 export async function knownReleases(ask: Ask, releases: readonly ParsedRelease[]): Promise<KnownReleases> {
