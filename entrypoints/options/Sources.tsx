@@ -130,9 +130,16 @@ export function Sources(props: { onChange?: () => void }) {
     } catch (e) {
       failure = errText(e).replace(/^Nothing was saved: /, '');
     }
+    // Each file's places in the queue, in one pass.
+    const places = new Map<number, number[]>();
+    owner.forEach((k, at) => {
+      const list = places.get(k);
+      if (list) list.push(at);
+      else places.set(k, [at]);
+    });
     const next = items.map((item, k): Item => {
       if (item.status !== 'ready' || !item.releases) return item;
-      const mine = owner.flatMap((o, at) => (o === k ? [at] : []));
+      const mine = places.get(k) ?? [];
       const fresh = mine.filter((at) => !item.known?.imported.has(queue[at]!.release.id)).length;
       const kept = item.releases.length - fresh;
       const unsaved = mine.filter((at) => at >= done).length;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromiumArgs';
 import { launchFirefox, type Firefox } from './bidi';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -16,7 +17,6 @@ export const PAGES = path.join(__dirname, 'pages');
 export const CHROME_EXT = path.join(ROOT, '.output/chrome-mv3-test');
 export const FIREFOX_EXT = path.join(ROOT, '.output/firefox-mv2');
 export const ARTIFACTS = path.join(ROOT, 'test-results');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export interface PageServer {
@@ -89,21 +89,6 @@ export function artifact(name: string): string {
   return path.join(ARTIFACTS, name);
 }
 
-export const CHROMIUM_ARGS = (ext: string) => [
-  `--disable-extensions-except=${ext}`,
-  `--load-extension=${ext}`,
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--metrics-recording-only',
-  // Keep Chromium off the network but let it reach the local page server.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 
 /**
  * Selects text in the page, from the first occurrence of `from` to the end of
