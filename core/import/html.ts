@@ -15,6 +15,8 @@ export interface ArticleLike {
   publishedTime?: string | null;
   /** More of the page (byline, header), searched for a date when the article itself gives none. */
   dateText?: string | null;
+  /** ISO date a listing printed beside the page's link: after the page's own published date, before a date merely mentioned in its text. */
+  listedDate?: string | null;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -54,6 +56,43 @@ export function findDateInText(text: string): string | null {
 
 const clean = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim();
 
+const LABEL = /\b(?:(?:first\s+)?published|posted|issued)\b(?:\s+(?:on|at))?\s*[:\-–—]?\s*|\bdate\s*:\s*/i;
+/** A date written right after its label (a weekday may come first). */
+const DATE_START = /^\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** The date a page labels as its publication ("Published: 26 November 2026", "Posted on 4 June 2019", "Date: 20/11/2026"). */
+function labelledDate(text: string): string | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = LABEL.exec(line);
+    if (!m) continue;
+    // A label alone on its line (a table's "Date:" cell) is followed by its date on the next.
+    const rest = line.slice(m.index + m[0].length).trim();
+    const after = (rest || (lines[i + 1] ?? '')).slice(0, 40);
+    if (!DATE_START.test(after)) continue;
+    const date = findDateInText(after) ?? numericDate(after);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** "20/11/2026" (day first, as UK pages write it) at the start of a text. */
+function numericDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(text);
+  return m ? dateLine(Number(m[3]), Number(m[2]), Number(m[1])) : null;
+}
+
+const DATE_WORDS = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?|\\d{4}|${MONTH_RE}|published|posted|updated|last|first|issued|on|at|date|am|pm|\\d{1,2}[:.]\\d{2})\\b`, 'gi');
+
+/** A field's label alone on its line, as a table of details gives it ("Date:", "Reference:", "Category:"). */
+const FIELD_LABEL = /^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:$/;
+
+/** Whether a line holds nothing but dates, times and their labels. */
+function onlyDates(line: string): boolean {
+  return line.replace(DATE_WORDS, '').replace(/[^A-Za-z]/g, '').length === 0;
+}
+
 /**
  * The release text for an article. Throws a ReleaseParseError (line 1) when the
  * article has no text or no date can be found, naming `source`.
@@ -66,10 +105,19 @@ export function htmlToReleaseText(article: ArticleLike, source = 'page'): string
     throw new ReleaseParseError([{ file: source, line: 1, reason }]);
   };
   if (paragraphs.length === 0) fail('no article text found in the page');
-  const date = dateFromIso(article.publishedTime) ?? findDateInText([title, ...paragraphs].join('\n')) ?? findDateInText(article.dateText ?? '');
+  // The page's own published date first: its machine date, then a date it labels as published
+  // ("Published: 26 November 2026", "Date: 20/11/2026") anywhere on it; then the listing's date;
+  // only then the first date its text mentions (which may be the incident's, not the release's).
+  const everything = [title, ...paragraphs, article.dateText ?? ''].join('\n');
+  const date =
+    dateFromIso(article.publishedTime) ??
+    labelledDate(everything) ??
+    dateFromIso(article.listedDate) ??
+    findDateInText([title, ...paragraphs].join('\n')) ??
+    findDateInText(article.dateText ?? '');
   if (!date) fail('no publication date found in the page (expected a date such as "4 June 2019")');
-  // A paragraph that is only the date (or "Published: …") is the page's furniture, not the release.
-  paragraphs = paragraphs.filter((p) => !(p.length < 60 && findDateInText(p) && p.replace(/[^A-Za-z]/g, '').length < 25));
+  // A paragraph that is only dates and their labels ("Published: …", "14 November 2026 · Last updated …") is the page's furniture, not the release.
+  paragraphs = paragraphs.filter((p) => !(p.length < 120 && (findDateInText(p) || numericDate(p)) && onlyDates(p)) && !FIELD_LABEL.test(p));
   if (title && paragraphs[0]?.toLowerCase() !== title.toLowerCase()) paragraphs.unshift(title);
   if (paragraphs.length === 0) fail('no article text found in the page');
   return [date, ...paragraphs].join('\n') + '\n';

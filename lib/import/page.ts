@@ -31,8 +31,7 @@ export function pageReleaseText(doc: Document, name: string, opts: PageOptions =
   const url = canonicalUrl(doc) ?? opts.url;
   const article = extractArticle(doc);
   if (!article) throw new ReleaseParseError([{ file: name, line: 1, reason: 'no article found in the page' }]);
-  // The page's own dates come first (its published time, a date in the article, then anywhere
-  // on the page); the fallback is read only when the page has none.
-  const dated = opts.fallbackDate ? { ...article, dateText: `${article.dateText ?? ''}\n${opts.fallbackDate}` } : article;
+  // The page's own published date comes first; the listing's date before a date its text merely mentions (core/import/html.ts).
+  const dated = opts.fallbackDate ? { ...article, listedDate: opts.fallbackDate } : article;
   return { text: htmlToReleaseText(dated, name), ...(url ? { url } : {}) };
 }
