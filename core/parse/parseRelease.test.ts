@@ -468,6 +468,23 @@ describe('the tail: contact block, notes to editors, organisation', () => {
     expect(r.release.organisation).toBe('NPCC');
   });
 
+  it('a participial lead-in before the speaker, and a civilian office of policing named before "Mrs X said:"', () => {
+    const r = parse(
+      [
+        '3 Mar 2026',
+        'New chief sets out her priorities for neighbourhood policing.',
+        'Chief Constable Helena Dravecki took up her post this week.',
+        'Speaking at her first public meeting in Westmarch Guildhall, she said:',
+        '“I want an officer people know by name in each of our wards.”',
+        'The Police and Crime Commissioner for Westmarch, Gwendolyn Farr, welcomed the plan.',
+        'Mrs Farr said: “Residents told us again and again that they want to see officers on foot.”',
+      ].join('\n'),
+    );
+    const quotes = r.statements.filter((s) => s.kind === 'quote').map((s) => s.speaker);
+    expect(quotes[0]).toMatchObject({ name: 'Helena Dravecki', rank: 'Chief Constable' });
+    expect(quotes[1]).toMatchObject({ name: 'Gwendolyn Farr', role: 'Police and Crime Commissioner for Westmarch' });
+  });
+
   it('a force named in the tail is read within its line: a heading above it is not part of its name', () => {
     const r = parse(['3 Mar 2020', LEAD, 'Chief Constable Simon Bailey said:', '“Alpha.”', 'Background', 'Fenmoor Police and Westmarch Police signed an agreement.'].join('\n'));
     expect(r.release.organisation).toBe('Fenmoor Police');

@@ -37,6 +37,14 @@ const ROLE_THEN_NAME = new RegExp(
 const ROLE_OF = /(?:Chief|Deputy|Assistant|Detective|Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander)\s+(?:of|for|at)\s/;
 /** "Sir Malcolm Dunstable QPM, the force's former Chief Constable,": an honorific and a name, with its appositive. */
 const TITLED_MENTION = /(?:^|[^\p{L}])((?:Sir|Dame|Dr|Professor|Lord|Lady|Baroness)\s+(?:[A-Z\u00C0-\u00DE][\p{L}’'.-]*\s+){0,2}[A-Z\u00C0-\u00DE][\p{L}’'-]+)(?:\s+(?:QPM|OBE|MBE|CBE|KPM|KBE|DBE))*(?:\s*,\s*([^,.;:“”"]{3,120}?)\s*,)?/gu;
+/**
+ * "The Police and Crime Commissioner for Westmarch, Gwendolyn Farr, welcomed …": a civilian office
+ * of policing (no rank) and its holder, so that a later "Mrs Farr said:" gets the whole speaker.
+ */
+const OFFICE_THEN_NAME =
+  /(?:^|,\s*|[Tt]he\s+)((?:Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner|(?:Deputy\s+)?Mayor|Chief\s+Executive|Chair|Director|Minister)\s+(?:of|for|at)\s+[^,.;:“”"]{3,80}),\s+((?:(?:Sir|Dame|Dr|Professor|Cllr|Councillor)\s+)?(?:[A-Z\u00C0-\u00DE][\p{L}’'.-]*\s+){0,3}[A-Z\u00C0-\u00DE][\p{L}’'-]+),/gu;
+const MAY_HOLD_OFFICE = /\b(?:Crime\s+Commissioner|Mayor|Chief\s+Executive|Chair|Director|Minister)\s+(?:of|for|at)\s/;
+
 /** "…, says the Chief Constable of Westmarch Police": a rank and role, nobody named. */
 const ROLE_MENTION = new RegExp(`\\b(?:says|said|warns|warned|urges|according\\s+to)\\s+(?:the\\s+)?((${RANK_PATTERN})\\s+(?:of|for|at)\\s+[^,.;:“”"]{3,80})`, 'u');
 
@@ -55,6 +63,12 @@ export class People {
       for (const m of text.matchAll(TITLED_MENTION)) {
         const ref = parseSpeakerPhrase(m[1]);
         if (ref?.kind === 'person' && ref.name.includes(' ')) this.touch(this.add({ ...ref, role: m[2] ? m[2].trim() : ref.role }));
+      }
+    }
+    if (MAY_HOLD_OFFICE.test(text)) {
+      for (const m of text.matchAll(OFFICE_THEN_NAME)) {
+        const ref = parseSpeakerPhrase(m[2]);
+        if (ref?.kind === 'person' && ref.name.includes(' ')) this.touch(this.add({ ...ref, role: ref.role ?? m[1] }));
       }
     }
     if (!MAY_HOLD_RANK.test(text)) return;

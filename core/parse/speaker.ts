@@ -204,6 +204,9 @@ function readSpeakerPhrase(phrase: string): SpeakerRef | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (!p || p.length > 250) return null;
+  // "Speaking at her first public meeting in the Guildhall, she": the clause says where, the rest who.
+  const lead = /^(?:speaking|writing|addressing|talking|responding|commenting|asked|appearing)\b[^,“”"]{0,150},\s*(\S.*)$/i.exec(p);
+  if (lead) return readSpeakerPhrase(lead[1]!);
   if (PRONOUN.test(p)) return { kind: 'pronoun', pronoun: p.toLowerCase() };
   // A role in brackets: "Chief Superintendent Gareth Penhaligon (Head of Custody, Northdale Police)".
   const bracket = p.includes('(') ? /^(.*?)\s*\(([^()]{2,150})\)\s*(.*)$/.exec(p) : null;
