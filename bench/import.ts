@@ -91,22 +91,26 @@ async function main() {
         const v = document.querySelector('progress')?.getAttribute('value') ?? '';
         if (v !== value) {
           value = v;
-          b.moves.push(performance.now());
+          b.moves.push([performance.now(), v]);
         }
       }, 20);
     })()`);
-    const reset = () => page.evaluate(`(() => { window.__bench.gaps = []; window.__bench.moves = [performance.now()]; })()`);
+    const reset = () => page.evaluate(`(() => { window.__bench.gaps = []; window.__bench.moves = [[performance.now(), 'start']]; })()`);
     const read = () =>
       page.evaluate(`(() => {
         const b = window.__bench;
-        const moves = [...b.moves, performance.now()];
+        const moves = [...b.moves, [performance.now(), 'end']];
         let still = 0;
-        for (let i = 1; i < moves.length; i++) still = Math.max(still, moves[i] - moves[i - 1]);
+        let stillFrom = '';
+        for (let i = 1; i < moves.length; i++) {
+          const d = moves[i][0] - moves[i - 1][0];
+          if (d > still) [still, stillFrom] = [d, moves[i - 1][1]];
+        }
         // The browser's own work on the chosen files (before the page's first progress) is told apart from the page's.
-        const started = b.moves[1] ?? Infinity;
+        const started = b.moves[1] ? b.moves[1][0] : Infinity;
         const gap = (after) => Math.round(Math.max(0, ...b.gaps.filter(([t]) => t > after).map(([, g]) => g)));
-        return { longestFrameGapMs: gap(started), longestFrameGapWithFileSelectionMs: gap(0), longestWithoutProgressMs: Math.round(still), pageHeapMB: Math.round(b.heap / 1024 / 1024) };
-      })()`) as Promise<{ longestFrameGapMs: number; longestFrameGapWithFileSelectionMs: number; longestWithoutProgressMs: number; pageHeapMB: number }>;
+        return { longestFrameGapMs: gap(started), longestFrameGapWithFileSelectionMs: gap(0), longestWithoutProgressMs: Math.round(still), withoutProgressFrom: stillFrom, pageHeapMB: Math.round(b.heap / 1024 / 1024) };
+      })()`) as Promise<{ longestFrameGapMs: number; longestFrameGapWithFileSelectionMs: number; longestWithoutProgressMs: number; withoutProgressFrom: string; pageHeapMB: number }>;
 
     console.log(`Import bench: ${RELEASES} release files, Chromium ${context.browser()?.version() ?? ''}`);
     await reset();
@@ -127,7 +131,7 @@ async function main() {
     const saveMs = performance.now() - t0;
     const saving = await read();
     const done = (await page.getByRole('status').filter({ hasText: /^Done:/ }).textContent()) ?? '';
-    console.log(`save: ${(saveMs / 1000).toFixed(1)} s, ${Math.round(RELEASES / (saveMs / 1000))} releases/s, longest frame gap ${saving.longestFrameGapMs} ms, longest without progress ${saving.longestWithoutProgressMs} ms`);
+    console.log(`save: ${(saveMs / 1000).toFixed(1)} s, ${Math.round(RELEASES / (saveMs / 1000))} releases/s, longest frame gap ${saving.longestFrameGapMs} ms, longest without progress ${saving.longestWithoutProgressMs} ms (from progress ${saving.withoutProgressFrom})`);
     console.log(`  ${done.trim()}`);
     console.log(`peak memory: options page JS heap ${Math.max(reading.pageHeapMB, saving.pageHeapMB)} MB, browser total RSS ${Math.round(peakRss)} MB`);
     console.log(`total: ${((readMs + saveMs) / 1000).toFixed(1)} s for ${RELEASES} releases`);

@@ -3,7 +3,7 @@
  * .json exports, .otr indexes) or a pasted release; preview what was understood; save on the
  * reader's word, in batches (lib/import/pipeline.ts); list, remove and export.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { KnownReleases, SourceEntry } from '../../lib/protocol';
 import { breathe, knownReleases, readImportFile, saveReleases } from '../../lib/import/pipeline';
@@ -40,6 +40,43 @@ function knownNote(k: KnownReleases, id: string): string | undefined {
   if (k.imported.has(id)) return 'Already in your imported releases: it will be kept once.';
   if (k.bundled.has(id)) return 'The bundled index already holds this release.';
   return undefined;
+}
+
+/**
+ * The files read and what became of each. Its own component, made once per change of the files
+ * (useMemo in Sources): the progress bar moving during a save does not redraw a thousand previews.
+ */
+function ImportResults(props: { items: Item[] }) {
+  const { items } = props;
+  return (
+        <ul class="import-results" aria-label="Files">
+          {shownItems(items).map(({ item, k }) => (
+            <li key={k} class={`import-item s-${item.status}`} data-status={item.status}>
+              <p>
+                <strong><bdi>{item.name}</bdi></strong>{' '}
+                <span class={item.status === 'error' ? 'error-inline' : 'small muted'}>
+                  {item.status === 'ready'
+                    ? `understood: ${plural(item.releases!.length, 'release')}`
+                    : item.status === 'error'
+                      ? ''
+                      : item.message}
+                </span>
+              </p>
+              {item.status === 'error' ? (
+                <p class="error" role="alert">
+                  {item.message}
+                </p>
+              ) : null}
+              {item.status === 'ready' && item.releases && item.known
+                ? item.releases.slice(0, PREVIEWED).map((r) => <ReleasePreview key={r.release.id} release={r} note={knownNote(item.known!, r.release.id)} />)
+                : null}
+              {item.status === 'ready' && item.releases && item.releases.length > PREVIEWED ? (
+                <p class="small muted">… and {item.releases.length - PREVIEWED} more</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+  );
 }
 
 export function Sources(props: { onChange?: () => void }) {
@@ -203,6 +240,7 @@ export function Sources(props: { onChange?: () => void }) {
     }
   }
 
+  const results = useMemo(() => (items.length ? <ImportResults items={items} /> : null), [items]);
   const ready = items.filter((i) => i.status === 'ready').length;
   const failed = items.filter((i) => i.status === 'error').length;
 
@@ -259,35 +297,7 @@ export function Sources(props: { onChange?: () => void }) {
         </div>
       ) : null}
 
-      {items.length ? (
-        <ul class="import-results" aria-label="Files">
-          {shownItems(items).map(({ item, k }) => (
-            <li key={k} class={`import-item s-${item.status}`} data-status={item.status}>
-              <p>
-                <strong><bdi>{item.name}</bdi></strong>{' '}
-                <span class={item.status === 'error' ? 'error-inline' : 'small muted'}>
-                  {item.status === 'ready'
-                    ? `understood: ${plural(item.releases!.length, 'release')}`
-                    : item.status === 'error'
-                      ? ''
-                      : item.message}
-                </span>
-              </p>
-              {item.status === 'error' ? (
-                <p class="error" role="alert">
-                  {item.message}
-                </p>
-              ) : null}
-              {item.status === 'ready' && item.releases && item.known
-                ? item.releases.slice(0, PREVIEWED).map((r) => <ReleasePreview key={r.release.id} release={r} note={knownNote(item.known!, r.release.id)} />)
-                : null}
-              {item.status === 'ready' && item.releases && item.releases.length > PREVIEWED ? (
-                <p class="small muted">… and {item.releases.length - PREVIEWED} more</p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {results}
       {items.length > ITEMS_LISTED ? (
         <p class="small muted">
           {items.length - shownItems(items).length} more files not listed:{' '}
