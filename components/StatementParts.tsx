@@ -5,7 +5,7 @@ import { whoSaid } from '../core/speakers';
 import { formatDate, timeAgo } from '../core/citation';
 import type { Citation } from '../core/present/cite';
 import { copyText } from './clipboard';
-import { NEWSROOM_SOURCE as NEWSROOM_MARK } from '../lib/newsroomAddress';
+import { NEWSROOM_SOURCE } from '../lib/newsroomAddress';
 
 export function SpeakerBlock(props: { kind: StatementKind; speaker: Speaker | null; release: ReleaseInfo; date?: string; now?: Date }) {
   const { speaker, release } = props;
@@ -23,9 +23,9 @@ export function SpeakerBlock(props: { kind: StatementKind; speaker: Speaker | nu
         <bdi class="otr-title">{release.title}</bdi>
         {release.organisation ? <span class="otr-org"> — <bdi>{release.organisation}</bdi></span> : null}
       </p>
-      {release.source?.startsWith(NEWSROOM_MARK) ? (
+      {release.source?.startsWith(NEWSROOM_SOURCE) ? (
         <p class="otr-from">
-          From a newsroom you follow: <bdi>{release.source.slice(NEWSROOM_MARK.length)}</bdi>
+          From a newsroom you follow: <bdi>{release.source.slice(NEWSROOM_SOURCE.length)}</bdi>
         </p>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import { ReleaseParseError } from '../parse/errors';
+import { readDateLine } from '../parse/date';
 
 /**
  * Turns an article extracted from a web page (Mozilla Readability's output, or the
@@ -77,10 +78,10 @@ function labelledDate(text: string): string | null {
   return null;
 }
 
-/** "20/11/2026" (day first, as UK pages write it) at the start of a text. */
+/** A numeric date ("20/11/2026", read day first as UK pages write it) at the start of a text, as the parser reads date lines. */
 function numericDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(text);
-  return m ? dateLine(Number(m[3]), Number(m[2]), Number(m[1])) : null;
+  const read = readDateLine(text.trim().split(/\s+/)[0] ?? '');
+  return read && 'date' in read ? dateFromIso(read.date) : null;
 }
 
 const DATE_WORDS = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?|\\d{4}|${MONTH_RE}|published|posted|updated|last|first|issued|on|at|date|am|pm|\\d{1,2}[:.]\\d{2})\\b`, 'gi');

@@ -16,29 +16,13 @@ import type { ParseDocument } from '../crawl/types';
 import type { RetryPolicy } from '../crawl/retry';
 import { pageReleaseText } from '../import/page';
 import { parseRelease } from '../../core/parse/parseRelease';
-import { withContentId } from '../../core/releaseId';
 import type { ReleaseStore } from './releaseStore';
 import type { KeyValueStore } from './service';
 import { NEWSROOM_SOURCE, newsroomProblem } from '../newsroomAddress';
+import type { NewsroomView } from '../protocol';
 
-export interface Newsroom {
-  /** The address followed: a listing page, a feed or a sitemap. */
-  url: string;
-  /** Its site, as releases are marked ("news.example.police.uk"). */
-  host: string;
-  followed: number;
-  /** Epoch milliseconds of the last update that finished; null before the first. */
-  updated: number | null;
-  /** Releases this newsroom has added to the reader's index. */
-  releases: number;
-  /** New releases the last update added. */
-  added: number;
-  status: 'idle' | 'updating' | 'error';
-  /** The last update's problem, or what it is doing. */
-  message?: string;
-  progress?: { found: number; fetched: number; saved: number; failed: number };
-  daily: boolean;
-}
+/** A followed newsroom's record, as kept and as the options page shows it (lib/protocol.ts). */
+export type Newsroom = NewsroomView;
 
 export const NEWSROOMS_KEY = 'newsrooms';
 const stateKey = (url: string) => `newsroom-state:${url}`;
@@ -85,10 +69,16 @@ export function createNewsrooms(deps: NewsroomsDeps) {
     return Array.isArray(raw) ? (raw as Newsroom[]) : [];
   }
 
-  /** Changes one newsroom's record, one change at a time (updates and the options page write concurrently). */
+  /** Runs a change to the list, one at a time (updates and the options page write concurrently). */
+  function queued<T>(change: (all: Newsroom[]) => Promise<T>): Promise<T> {
+    const p = listQueue.then(async () => change(await list()));
+    listQueue = p.catch(() => undefined);
+    return p;
+  }
+
+  /** Changes one newsroom's record (null: removes it). */
   function edit(url: string, change: (n: Newsroom) => Newsroom | null): Promise<Newsroom | null> {
-    const p = listQueue.then(async () => {
-      const all = await list();
+    return queued(async (all) => {
       const i = all.findIndex((n) => n.url === url);
       if (i < 0) return null;
       const next = change(all[i]!);
@@ -97,15 +87,12 @@ export function createNewsrooms(deps: NewsroomsDeps) {
       await deps.kv.set(NEWSROOMS_KEY, all);
       return next;
     });
-    listQueue = p.catch(() => undefined);
-    return p;
   }
 
   async function follow(url: string, daily: boolean): Promise<Newsroom> {
     const problem = newsroomProblem(url);
     if (problem) throw new Error(`${url}: ${problem}`);
-    const p = listQueue.then(async () => {
-      const all = await list();
+    return queued(async (all) => {
       const known = all.find((n) => n.url === url);
       if (known) return known;
       // Its first update starts at once: shown as running from the moment it is followed.
@@ -113,8 +100,6 @@ export function createNewsrooms(deps: NewsroomsDeps) {
       await deps.kv.set(NEWSROOMS_KEY, [...all, n]);
       return n;
     });
-    listQueue = p.catch(() => undefined);
-    return p;
   }
 
   /** Stops following: the newsroom's releases and its crawl state are removed, each release in its own small transaction. */
@@ -168,7 +153,8 @@ export function createNewsrooms(deps: NewsroomsDeps) {
           url: page.url,
           ...(page.fallbackDate ? { fallbackDate: page.fallbackDate } : {}),
         });
-        const release = withContentId(parseRelease(text.text, name, text.url));
+        // parseRelease gives the id its content has; the mark below is not part of it.
+        const release = parseRelease(text.text, name, text.url);
         return { text: text.text, release: { ...release, release: { ...release.release, source: mark } } };
       },
       place: (converted) => converted.release.release.id,

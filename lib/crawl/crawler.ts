@@ -13,8 +13,7 @@
 import type { ParsedRelease } from '../../core/types';
 import { readXmlListing, sitemapReleases } from './feeds';
 import { readListing } from './listing';
-import { FetchError, PoliteFetch, type Fetched, type Validators } from './politeFetch';
-import type { RetryPolicy } from './retry';
+import { FetchError, PoliteFetch, type Fetched, type PoliteFetchOptions, type Validators } from './politeFetch';
 import { Robots, type RobotsRules } from './robots';
 import { applyEvent, savedAs, type CrawlEvent, type CrawlState } from './state';
 import type { Listing, ParseDocument, ReleaseLink } from './types';
@@ -78,22 +77,16 @@ export interface CrawlReport extends Progress {
   notModified: number;
 }
 
-export interface CrawlOptions {
+/** How requests are made: PoliteFetch's own options, passed through. */
+type FetchOptions = Pick<PoliteFetchOptions, 'fetch' | 'rate' | 'concurrency' | 'retry' | 'maxBytes' | 'timeoutMs' | 'userAgent' | 'sleep' | 'onRetry'>;
+
+export interface CrawlOptions extends FetchOptions {
   starts: string[];
-  fetch: typeof fetch;
   parseDocument: ParseDocument;
   sink: ReleaseSink;
   state: CrawlState;
   /** Every event, after it is applied to the state: the caller persists it. */
   record?: (ev: CrawlEvent) => void;
-  /** Requests a second to one site (0: no limit). */
-  rate: number;
-  concurrency?: number;
-  retry?: RetryPolicy;
-  maxBytes?: number;
-  timeoutMs?: number;
-  userAgent?: string;
-  sleep?: (ms: number) => Promise<void>;
   /** ISO date: releases older than this are not fetched, and a listing is read no further than them. */
   since?: string;
   /** Save at most this many releases this visit. */
@@ -141,17 +134,8 @@ export async function crawl(o: CrawlOptions): Promise<CrawlReport> {
     report.requests = fetcher.requests;
     o.onProgress?.({ ...report });
   };
-  const fetcher = new PoliteFetch({
-    fetch: o.fetch,
-    rate: o.rate,
-    ...(o.concurrency ? { concurrency: o.concurrency } : {}),
-    ...(o.retry ? { retry: o.retry } : {}),
-    ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
-    ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
-    ...(o.userAgent ? { userAgent: o.userAgent } : {}),
-    ...(o.sleep ? { sleep: o.sleep } : {}),
-    ...(o.onRetry ? { onRetry: o.onRetry } : {}),
-  });
+  const { fetch, rate, concurrency, retry, maxBytes, timeoutMs, userAgent, sleep, onRetry } = o;
+  const fetcher = new PoliteFetch({ fetch, rate, concurrency, retry, maxBytes, timeoutMs, userAgent, sleep, onRetry });
   const robots = new Robots(fetcher, { cached: (url) => state.robots[url], onRead: (url, copy) => emit({ e: 'robots', url, copy }) });
   const maxTries = o.maxTries ?? 3;
 

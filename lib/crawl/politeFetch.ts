@@ -111,7 +111,8 @@ export class PoliteFetch {
       userAgent: USER_AGENT,
       sleep: sleepFor,
       now: Date.now,
-      ...opts,
+      // An option given as undefined keeps its default.
+      ...(Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as PoliteFetchOptions),
     };
   }
 
