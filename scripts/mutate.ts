@@ -51,6 +51,14 @@ const MUTATIONS: Mutation[] = [
     tests: ['tests/extension/forgedRecord.test.ts', 'core/import/import.test.ts'],
   },
   {
+    name: 'miscut-texts',
+    claim: 'An index file whose text lengths are shifted but add up is refused',
+    file: 'core/import/releases.ts',
+    find: '    if (shifted >= 0) {',
+    replace: '    if (shifted >= 0 && shifted < 0) {',
+    tests: ['tests/extension/forgedRecord.test.ts'],
+  },
+  {
     name: 'save-recomputes',
     claim: 'The background recomputes every id it saves, whatever the page sent',
     file: 'lib/background/service.ts',

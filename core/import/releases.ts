@@ -5,6 +5,7 @@ import { INDEX_FORMAT, type IndexData, type ParsedRelease, type ParseWarning, ty
 import { WARNING_LABELS } from '../parse/warnings';
 import { releaseProblem } from './validate';
 import { releaseId } from '../releaseId';
+import { firstMiscutText } from '../index/textCheck';
 import { withoutInvisibles } from '../text/clip';
 
 export { releaseProblem };
@@ -88,13 +89,20 @@ export function readReleasesJson(name: string, text: string): ParsedRelease[] {
   text = text.replace(/^\uFEFF/, '');
   // An index file is a JSON header and then the texts, so not JSON as a whole: it is known by its start.
   if (looksLikeIndex(text)) {
-    let releases: ParsedRelease[];
+    let data: IndexData;
     try {
-      releases = releasesOfIndex(loadIndex(text));
+      data = loadIndex(text);
     } catch (e) {
       if (e instanceof IndexFormatError) issue(name, e.message);
       throw e;
     }
+    // Lengths shifted between statements but adding up still pass the layout's checks: the
+    // word streams tell where each text really begins and ends.
+    const shifted = firstMiscutText(data);
+    if (shifted >= 0) {
+      issue(name, `index is damaged: statement ${shifted}'s text does not begin and end where it did when the index was built (a text length is wrong, or a text was changed since); rebuild it with "otr index"`);
+    }
+    const releases = releasesOfIndex(data);
     // loadIndex checks what the matcher needs; an imported release must pass the same
     // strict checks as one from an export file (a speaker's rank that is text, an http(s) url…).
     releases.forEach((r, i) => {

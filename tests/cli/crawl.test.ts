@@ -240,8 +240,10 @@ describe('otr crawl: limits and exit codes', () => {
     expect(times.length).toBeGreaterThanOrEqual(10);
     // Times as the server logged them: allow 10% for the way from the crawler to the log on a busy machine.
     for (let i = 4; i < times.length; i++) expect(times[i] - times[i - 4], `requests ${i - 4}..${i}`).toBeGreaterThanOrEqual(900);
-    // And over the whole crawl, no faster than the rate.
-    expect((times.length - 1) / ((times[times.length - 1] - times[0]) / 1000)).toBeLessThanOrEqual(4.4);
+    // And over the whole crawl: n requests at 4 a second span at least floor((n - 1) / 4) seconds (a
+    // rolling window lets 4 start together, so an average over a few seconds can exceed 4 a second).
+    const span = times[times.length - 1] - times[0];
+    expect(span).toBeGreaterThanOrEqual(Math.floor((times.length - 1) / 4) * 900);
   });
 
   it('exits 1 when nothing could be reached: a refused connection, robots.txt unreadable, not a listing', async () => {

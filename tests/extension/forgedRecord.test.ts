@@ -12,6 +12,7 @@ import { buildIndex, createMatcher, exportReleases, parseRelease, readImport, Re
 import { createService } from '../../lib/background/service';
 import { createIndexedDbStore, createMemoryReleaseStore, DB_NAME } from '../../lib/background/releaseStore';
 import { otr, tempDir } from '../cli/run';
+import { readImportFile } from '../../lib/import/pipeline';
 import { seedIndex } from './fixtures';
 
 const root = path.resolve(__dirname, '../..');
@@ -65,6 +66,54 @@ describe('a forged releases file', () => {
     }
     expect(err).toBeInstanceOf(ReleaseParseError);
     expect(String((err as Error).message)).toMatch(/has the id of release 1/);
+  });
+});
+
+/**
+ * An index whose text lengths are shifted between two statements but add up: every layout check
+ * passes, and the statements would be read with each other's words. `by` characters move from
+ * the first statement with a following one to the next.
+ */
+function shiftedIndex(by: number): string {
+  const idx = serializeIndex(buildIndex([genuine]));
+  const cut = idx.indexOf('\n');
+  const header = JSON.parse(idx.slice(0, cut));
+  const lengths: number[] = header.statements.textLength;
+  expect(lengths.length).toBeGreaterThan(1);
+  lengths[0] -= by;
+  lengths[1] += by;
+  return JSON.stringify(header) + idx.slice(cut);
+}
+
+describe('an index file with shifted text lengths', () => {
+  const refusal = /index is damaged: statement [01]'s text does not begin and end where it did when the index was built/;
+
+  it('is refused by the core, with what is wrong', () => {
+    // Sound, it reads; shifted by a full stop, a word or letters, either way, it is refused.
+    expect(readImport('sound.otr', serializeIndex(buildIndex([genuine])))).toHaveLength(1);
+    for (const by of [1, 6, -3]) expect(() => readImport('shifted.otr', shiftedIndex(by))).toThrow(refusal);
+  });
+
+  it('is refused by the extension\'s import, which reads files where they are opened', () => {
+    let err: unknown;
+    try {
+      readImportFile('shifted.otr', shiftedIndex(6));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ReleaseParseError);
+    expect(String((err as Error).message)).toMatch(/shifted\.otr/);
+    expect(String((err as Error).message)).toMatch(refusal);
+  });
+
+  it('is refused by otr index --strict, which writes nothing', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'shifted.otr'), shiftedIndex(6));
+    const out = path.join(dir, 'i.otr');
+    const r = otr(['index', '--strict', path.join(dir, 'shifted.otr'), '--out', out]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(refusal);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
 
