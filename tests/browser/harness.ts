@@ -349,6 +349,26 @@ export async function launchFirefoxWithExtension(profilePrefix: string, opts: { 
   };
 }
 
+/**
+ * A real click (WebDriver BiDi input: a trusted event, user input to the page) at the middle of
+ * the element `css` finds in `context`, aimed only once the element is really there and is what
+ * the point hits (a page lays itself out as its parts load).
+ */
+export async function clickInFirefox(ff: Firefox, context: string, css: string): Promise<void> {
+  const box = JSON.parse(
+    await waitFor(css, () =>
+      ff.bidi.evaluate<string>(
+        context,
+        `(() => { const e = document.querySelector(${JSON.stringify(css)}); if (!e) return null; e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2; return e.contains(document.elementFromPoint(x, y)) ? JSON.stringify({ x, y }) : null; })()`,
+      ),
+    ),
+  ) as { x: number; y: number };
+  await ff.bidi.send('input.performActions', {
+    context,
+    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: Math.round(box.x), y: Math.round(box.y) }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }],
+  });
+}
+
 /** Polls `fn` until it gives a value (WebDriver BiDi has no auto-waiting locators). */
 export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeout = 10_000): Promise<T> {
   const end = Date.now() + timeout;

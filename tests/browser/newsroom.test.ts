@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startNewsroom, type Newsroom } from '../fixtures/newsroom/server';
-import { artifact, chromiumAvailable, FIREFOX, FIREFOX_EXT, FIREFOX_EXT_ORIGIN, launchChromium, launchFirefoxWithExtension, requireInCI, waitFor, type ChromiumSession, type FirefoxSession } from './harness';
+import { artifact, chromiumAvailable, clickInFirefox, FIREFOX, FIREFOX_EXT, FIREFOX_EXT_ORIGIN, launchChromium, launchFirefoxWithExtension, requireInCI, waitFor, type ChromiumSession, type FirefoxSession } from './harness';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -108,17 +108,7 @@ describe.skipIf(!requireInCI('firefox-esr with the built extension', firefoxAvai
 
   const evaluate = <T>(expression: string) => s.ff.bidi.evaluate<T>(options, expression);
 
-  /** A real click (WebDriver BiDi input) at the middle of the element `css` finds. */
-  async function click(css: string) {
-    const box = JSON.parse(
-      // Aimed only once the element is really there (the page lays itself out as its parts load).
-      await waitFor(css, () => evaluate<string>(`(() => { const e = document.querySelector(${JSON.stringify(css)}); if (!e) return null; e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2; return e.contains(document.elementFromPoint(x, y)) ? JSON.stringify({ x, y }) : null; })()`)),
-    ) as { x: number; y: number };
-    await s.ff.bidi.send('input.performActions', {
-      context: options,
-      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: Math.round(box.x), y: Math.round(box.y) }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }],
-    });
-  }
+  const click = (css: string) => clickInFirefox(s.ff, options, css);
 
   it('asks for the site at the click, crawls it with Firefox’s own DOMParser, and finds its quotations', async () => {
     // The page laid out (the index summary above loads after the page): the click lands where it is aimed.
