@@ -112,8 +112,11 @@ export function rangeOf(segments: Segment[], start: number, end: number): Range 
 }
 
 // Badges take the light scheme's colours whatever the page's: white on the verdict's colour reads on any page.
-const BADGE_CSS = `:host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;margin:0 2px!important}
-button{all:unset;cursor:pointer;display:inline-block;font:700 10px/1 system-ui,sans-serif;color:${LIGHT_COLOURS['on-button']};border-radius:9px;padding:3px 6px;white-space:nowrap;box-shadow:0 1px 2px rgba(0,0,0,.3)}
+// Every badge is one size, whatever its verdict: the page can measure the host (not what is inside
+// it), and a width that followed the label would tell it the verdicts. 13em holds the longest
+// label ("300 Not in the index") at this size.
+const BADGE_CSS = `:host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;margin:0 2px!important;width:13em!important;height:16px!important;font-size:10px!important}
+button{all:unset;box-sizing:border-box;width:100%;height:100%;text-align:center;overflow:hidden;cursor:pointer;display:block;font:700 10px/10px system-ui,sans-serif;color:${LIGHT_COLOURS['on-button']};border-radius:9px;padding:3px 6px;white-space:nowrap;box-shadow:0 1px 2px rgba(0,0,0,.3)}
 button:focus-visible{outline:2px solid ${LIGHT_COLOURS.accent};outline-offset:1px}
 :host(.otr-flash) button{animation:otr-flash 1.2s ease-out 1}
 @keyframes otr-flash{0%,40%{box-shadow:0 0 0 4px ${LIGHT_COLOURS.flash}}100%{box-shadow:0 1px 2px rgba(0,0,0,.3)}}`;

@@ -72,6 +72,14 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     expect(parents).toEqual(['p-verbatim', 'p-altered', 'p-wrong', 'p-reported', 'p-nobody', '']);
     expect(await badge('#p-altered otr-badge').text('button')).toContain('Altered');
     expect(await badge('#p-wrong otr-badge').text('button')).toContain('⚠');
+    // Every badge one size whatever its verdict (the page can measure a host, and a width that
+    // followed the label would tell it the verdicts), and every label whole inside it, the longest too.
+    const sizes = await badges.evaluateAll((els) => els.map((e) => `${e.getBoundingClientRect().width}x${e.getBoundingClientRect().height}`));
+    expect(new Set(sizes).size, sizes.join(' ')).toBe(1);
+    for (let i = 0; i < EXPECTED.length; i++) {
+      expect(await badge('otr-badge', i).eval((r) => { const b = r.querySelector('button')!; return b.scrollWidth <= b.clientWidth; })).toBe(true);
+    }
+    expect(await badge('otr-badge', 0).eval((r) => { const b = r.querySelector('button')!; const was = b.textContent; b.textContent = '300 Not in the index'; const fits = b.scrollWidth <= b.clientWidth; b.textContent = was; return fits; })).toBe(true);
 
     // The panel: the summary, then one entry a quotation with the card's details.
     expect(await panel.text('.otr-summary')).toBe(
