@@ -23,9 +23,11 @@ describe('checkArticle', () => {
   };
 
   it('finds every quotation of the article, in order, each answer carrying its position as id', () => {
-    expect(report.items).toHaveLength(6);
+    // The standfirst ("Police chiefs say …") is reported speech too.
+    expect(report.items).toHaveLength(7);
     report.items.forEach((item, i) => expect(item.answer.id).toBe(i));
-    expect(report.summary).toMatchObject({ total: 6, verbatim: 3, altered: 1, paraphrase: 1, 'not-found': 1, misattributed: 1 });
+    expect(report.summary).toMatchObject({ total: 7, verbatim: 3, altered: 1, paraphrase: 2, 'not-found': 1, misattributed: 1 });
+    expect(report.items[0].quotation.text).toMatch(/^Police chiefs say the internet/);
   });
 
   it('labels a verbatim quotation attributed to its speaker', () => {
@@ -78,13 +80,13 @@ describe('checkArticle', () => {
 
   it('writes a Markdown report', () => {
     const md = reportMarkdown(report, { title: 'Police step up fight', pageUrl: 'https://news.example/abuse', on: new Date('2026-12-02T10:00:00Z') });
-    expect(md).toMatch(/^# Police step up fight\n\nArticle: <https:\/\/news.example\/abuse> {2}\nChecked on 2 Dec 2026 with On the Record.\n\n6 quotations, 3 verbatim, 1 altered, 1 paraphrase, 1 not in the index, 1 attributed to someone else\n/);
-    expect(md).toContain('## 2. Altered: a figure changed (said 400, the page has 600)');
+    expect(md).toMatch(/^# Police step up fight\n\nArticle: <https:\/\/news.example\/abuse> {2}\nChecked on 2 Dec 2026 with On the Record.\n\n7 quotations, 3 verbatim, 1 altered, 2 paraphrase, 1 not in the index, 1 attributed to someone else\n/);
+    expect(md).toContain('## 3. Altered: a figure changed (said 400, the page has 600)');
     expect(md).toContain('- Figure: page “600” — said “400”');
     expect(md).toContain('- **Attribution:** The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
     // Each citation quotes the words checked, not the release's lead.
     expect(md).toContain('> “arresting over 400 offenders and safeguarding over 500 children each month.”');
-    expect(md).toContain('## 4. Paraphrase (reported speech)');
+    expect(md).toContain('## 5. Paraphrase (reported speech)');
     expect(md).toContain('**Chief Constable Simon Bailey**, National Police Chiefs Council Lead for Child Protection (NPCC), 4 Aug 2017.');
   });
 });

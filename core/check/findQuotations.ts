@@ -33,8 +33,9 @@ export interface FindOptions {
 
 export const FIND_DEFAULTS = { minWords: 4 };
 
+// The plural present ("Police say …", "Chiefs warn …") is how headlines and standfirsts report.
 const SPEECH_VERB =
-  /\b(?:said|says|saying|told|tells|added|adds|adding|warned|warns|warning|urged|urges|explained|stressed|insisted|claimed|admitted|argued|noted|according\s+to)\b/i;
+  /\b(?:said|says|say|saying|told|tells|added|adds|adding|warned|warns|warn|warning|urged|urges|urge|explained|stressed|insisted|insist|claimed|admitted|argued|noted|according\s+to)\b/i;
 
 interface Span {
   start: number;

@@ -81,7 +81,7 @@ export function createMatcher(data: IndexData): Matcher {
   // (A number's key begins with "#", which no folded word does.)
   const known = (w: string) => words.numberOf(w) >= 0;
   /** `common`: the passage is common words only, found in this statement word for word (it may be verbatim all the same). */
-  function judge(compiled: CompiledPassage, framable: boolean, reported: boolean, pTerms: string[], doc: number, rank: number, common = false): { verdict: Found; reading: Reading } | null {
+  function judge(compiled: CompiledPassage, framable: boolean, reported: boolean, pTerms: string[], doc: number, rank: number, common = false, clauseTerms: string[] | null = null): { verdict: Found; reading: Reading } | null {
     const passage = compiled.passage;
     const st = data.statements[doc];
     const D = MATCH_DEFAULTS;
@@ -100,15 +100,21 @@ export function createMatcher(data: IndexData): Matcher {
         if (!agrees) tokens = tokenize(st.text);
         const r = agrees ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
         const verdict = closeReading(passage, r, common);
-        if (verdict) return { verdict, reading: r };
+        // Reported speech ("Police say …", "…, the force said") may reword: unless it is word for
+        // word, it is judged as a paraphrase below, where only a changed figure is a difference.
+        if (verdict && !(verdict === 'altered' && passage.reportedSpeech)) return { verdict, reading: r };
       }
     }
     // Reported speech or other words: compare what is said, not how (among the closest candidates).
     if (rank >= D.paraphraseCandidates) return null;
     const speakerWords = speakerTerms(st.speaker);
     // What the passage says, not who or what it is about: the speaker, and the words every policing statement shares.
-    const own = pTerms.filter((t) => !speakerWords.includes(t) && !GENERIC.has(t));
-    const cov = coverage(own, sentencesOfWords(words, doc), (t) => terms.idf(t));
+    const ownOf = (ts: readonly string[]) => ts.filter((t) => !speakerWords.includes(t) && !GENERIC.has(t) && !CONNECTIVES.has(t));
+    const sentences = sentencesOfWords(words, doc);
+    const idf = (t: string) => terms.idf(t);
+    // Reported speech is judged by all its words or by the clause it reports, whichever a statement says more of.
+    const whole = coverage(ownOf(pTerms), sentences, idf);
+    const cov = clauseTerms ? [whole, coverage(ownOf(clauseTerms), sentences, idf)].reduce((a, b) => (b.coverage > a.coverage ? b : a)) : whole;
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
     // Something particular must be shared (a term few statements hold), not only the subject every statement on it shares.
     const particular = Math.log(1 + data.statements.length / (Math.max(2, D.paraphraseParticular * data.statements.length) + 0.5));
@@ -237,13 +243,26 @@ export function createMatcher(data: IndexData): Matcher {
       const retrieved = terms.candidates(pTerms, MATCH_DEFAULTS.retrieved, total * minShare);
       const pairs = passagePairs(wordsOf(passage), (key) => words.numberOf(key));
       const ranked = byPhrases(pairs, retrieved, pairCounter).slice(0, MATCH_DEFAULTS.candidates);
+      // What reported speech reports is the clause after its verb: "Speaking after the Home Secretary
+      // announced …, the national lead said the extra money would …" reports only what follows "said".
+      const clauseTerms = reported ? reportedClauseTerms(wordsOf(passage)) : null;
       for (const c of ranked) {
         // Below a verbatim match's weight, a statement cannot hold all the same words.
         if (c.score < verbatimAt - 1e-9) continue;
-        const j = judge(compiled, framable, reported, pTerms, c.doc, rank++);
+        const j = judge(compiled, framable, reported, pTerms, c.doc, rank++, false, clauseTerms);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;
+      }
+      // A long lead-in retrieves the statements it is about, not the one reported: retrieve by the clause too.
+      if (clauseTerms && found.length === 0) {
+        const judged = new Set(ranked.map((c) => c.doc));
+        const byClause = terms.candidates(clauseTerms, MATCH_DEFAULTS.retrieved, weight(clauseTerms) * minShare);
+        const clauseRanked = byPhrases(pairs, byClause, pairCounter).filter((c) => !judged.has(c.doc));
+        clauseRanked.slice(0, MATCH_DEFAULTS.paraphraseCandidates).forEach((c, k) => {
+          const j = judge(compiled, framable, reported, pTerms, c.doc, k, false, clauseTerms);
+          if (j) found.push({ doc: c.doc, ...j });
+        });
       }
       // A quotation of common words only ("We will not stop here", "we are coming for them"): no rare term
       // can retrieve it, so look for its words, in order, through every statement's word numbers (one pass
@@ -345,6 +364,25 @@ function changedFigures(passage: Passage, pageWords: readonly Token[], text: str
 }
 
 /** Terms so common in policing statements that sharing them shows only a shared topic (as stems). */
+/** Verbs that report speech, as tokens (folded): what follows the first of them is what is reported. */
+const REPORTING_WORDS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'urged', 'urges', 'explained', 'stressed', 'insisted', 'claimed', 'argued', 'admitted', 'noted', 'saying']);
+
+/**
+ * The content terms of what a reported sentence reports, when its verb of speech comes after
+ * words of its own (a lead-in, the speaker's titles): the terms after the first such verb, "that"
+ * and all. Null when the verb opens the passage, or leaves too little after it to judge.
+ */
+function reportedClauseTerms(tokens: readonly Token[]): string[] | null {
+  const at = tokens.findIndex((t) => REPORTING_WORDS.has(t.norm));
+  if (at < 2) return null;
+  const clause = contentTerms(tokens.slice(at + 1));
+  const all = contentTerms(tokens);
+  return clause.length >= MATCH_DEFAULTS.paraphraseTerms && clause.length < all.length - 1 ? clause : null;
+}
+
+/** Adverbs that join or weigh what is said, not what it is about: a report keeps or drops them freely (stems). */
+const CONNECTIVES = new Set(['rather', 'instead', 'howev', 'also', 'even', 'still', 'alreadi', 'just', 'realli', 'simpli', 'veri', 'inde', 'actual', 'clearli']);
+
 const GENERIC = new Set(['polic', 'chief', 'offic', 'forc', 'constabl', 'crime', 'public', 'person', 'commun', 'work', 'said', 'say']);
 
 const speakerTermCache = new Map<string, string[]>();

@@ -1,3 +1,4 @@
+import { relatedTerms } from '../text/related';
 import type { StatementWords } from './statementWords';
 
 /**
@@ -62,9 +63,21 @@ export function coverage(
   // holds[x * K + k]: sentence x holds passage term k, or a close form of it (safe / safer).
   if (scratch.length < S * K + K) scratch = new Uint8Array(2 * (S * K + K));
   const holds = scratch.subarray(0, S * K).fill(0);
+  // Figures the statement gives that the passage does not: one of them may be the passage's figure
+  // changed. Reported speech may reword, never refigure, so a changed figure is a difference
+  // (matcher.ts names it), not a reason to find nothing: "police were arresting over 4,000
+  // offenders" reports "We are already arresting over 400 offenders".
+  const ownFigures = new Set(passageTerms.filter((t) => t.startsWith('#')));
+  const otherFigures: [string, number[]][] = [];
+  for (const [u, at] of where) if (u.startsWith('#') && !ownFigures.has(u)) otherFigures.push([u, at]);
   passageTerms.forEach((t, k) => {
     for (const x of where.get(t) ?? []) holds[x * K + k] = 1;
-    if (t.startsWith('#') || t.length < 4) return;
+    for (const u of relatedTerms(t)) for (const x of where.get(u) ?? []) holds[x * K + k] = 1;
+    if (t.startsWith('#')) {
+      for (const [u, at] of otherFigures) if (isYear(u) === isYear(t)) for (const x of at) holds[x * K + k] = 1;
+      return;
+    }
+    if (t.length < 4) return;
     const initial = t.charCodeAt(0);
     for (const [u, at] of where) {
       // (Close forms begin alike: most terms are ruled out by their first letter.)
@@ -88,7 +101,9 @@ export function coverage(
         }
       }
       const c = w / total;
-      if (c > best.coverage) best = { coverage: c, shared, rarest, words: [bounds[a], bounds[b + 1] - 1] };
+      // As much, in fewer words: the stretch shown is the one that says it, not its neighbours too.
+      const shorter = c > 0 && Math.abs(c - best.coverage) < 1e-9 && bounds[b + 1] - bounds[a] < best.words[1] + 1 - best.words[0];
+      if (c > best.coverage + 1e-9 || shorter) best = { coverage: c, shared, rarest, words: [bounds[a], bounds[b + 1] - 1] };
     }
   }
   return best;
@@ -97,4 +112,9 @@ export function coverage(
 /** One word a few letters longer than the other, which it begins with (safe / safer). */
 function closeForms(a: string, b: string): boolean {
   return a.length < b.length ? b.length - a.length <= 2 && b.startsWith(a) : a.length - b.length <= 2 && a.startsWith(b);
+}
+
+/** A figure that reads as a year (1900 to 2099): a year stands in for a year, a count for a count. */
+function isYear(term: string): boolean {
+  return /^#(?:19|20)\d\d$/.test(term);
 }

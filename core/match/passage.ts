@@ -24,6 +24,8 @@ export interface Passage {
   quoted: boolean;
   /** Number of words to match. */
   wordCount: number;
+  /** Words without quote marks that the writer attributes ("Police say …", "…, the force said"): reported speech, which may reword. */
+  reportedSpeech: boolean;
 }
 
 const ELLIPSIS = /\[\s*(?:\.\s*){3}\]|\(\s*(?:\.\s*){3}\)|(?:\.\s*){3,}|…/g;
@@ -51,22 +53,37 @@ export function withoutFurniture(text: string): string {
 const TRAILING_ATTRIBUTION =
   /,\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5})\s+(?:said|says|added|adds|warned|warns|claimed|stressed|explained|told\s+[\p{L}]+(?:\s+[\p{L}]+)?)(?:\s+(?:on|in|at|last|this|yesterday|today|earlier)(?:\s+[\p{L}\d]+){0,2})?\s*[.!]?\s*$/u;
 
-function withoutTrailingAttribution(text: string): { text: string; framing: string } {
-  if (/[“”"]/.test(text)) return { text, framing: '' };
-  // (A lead-in, "He said …", is left in: what follows is reported speech, which is never a quotation.)
+/**
+ * "Police say …" / "Chief Constable Jane Doe said that …" / "He told reporters …": the writer's
+ * attribution before words given without quote marks: a few words naming who, then the verb.
+ */
+const LEADING_ATTRIBUTION =
+  /^\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5})\s+(?:said|says|say|added|adds|warned|warns|warn|told\s+(?:reporters|journalists|the\s+[\p{L}]+|[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?))(?:\s+that)?\s+(?=\S)/u;
+
+function withoutAttribution(text: string): { text: string; framing: string; attributed: boolean } {
+  if (/[“”"]/.test(text)) return { text, framing: '', attributed: false };
   let out = text;
   const framing: string[] = [];
   const m = TRAILING_ATTRIBUTION.exec(out);
-  if (m && tokenize(out.slice(0, m.index)).length >= 4) {
+  const trailed = !!m && tokenize(out.slice(0, m.index)).length >= 4;
+  if (m && trailed) {
     framing.push(m[0].replace(/^,\s*/, '').trim());
     out = out.slice(0, m.index) + ' '.repeat(out.length - m.index);
   }
-  return { text: out, framing: framing.join(' ') };
+  // The lead-in is framing too, so that the words reported are compared, not who reported them; the
+  // passage stays reported speech (matcher.ts reads the verb in the whole text).
+  const lead = LEADING_ATTRIBUTION.exec(out);
+  const led = !!lead && !/[,;:]/.test(lead[1]) && tokenize(out.slice(lead[0].length)).length >= 4;
+  if (led) {
+    framing.unshift(lead[0].trim());
+    out = ' '.repeat(lead[0].length) + out.slice(lead[0].length);
+  }
+  return { text: out, framing: framing.join(' '), attributed: led || trailed };
 }
 
 export function readPassage(given: string): Passage {
   const text = given;
-  const trailing = withoutTrailingAttribution(withoutFurniture(text));
+  const trailing = withoutAttribution(withoutFurniture(text));
   const split = splitQuoted(trailing.text);
   const { core, quoted } = split;
   const framing = [split.framing, trailing.framing].filter(Boolean).join(' ');
@@ -96,7 +113,7 @@ export function readPassage(given: string): Passage {
   pushWords(at, core.text.length);
   markSentences(items, text);
   const wordCount = items.filter((i) => i.type === 'word').length;
-  return { text, items, framing, quoted, wordCount };
+  return { text, items, framing, quoted, wordCount, reportedSpeech: trailing.attributed };
 }
 
 /** Flags words that begin or end a sentence of the passage, where framing may stop. */

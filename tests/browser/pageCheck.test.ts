@@ -35,6 +35,8 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
   }
 
   const EXPECTED = [
+    // The standfirst ("Police chiefs say …") reports Bailey in the writer's words.
+    ['paraphrase', 'Police chiefs say the internet'],
     ['verbatim', 'The internet is not a safe or anonymous place for abusing children.'],
     ['altered', 'arresting over 600 offenders'],
     ['verbatim', 'These people try to hide what they do online.'],
@@ -69,7 +71,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     expect(verdicts).toEqual(EXPECTED.map((e) => e[0]));
     // Each badge follows its quotation, inside the paragraph that holds it (nested markup included).
     const parents = await badges.evaluateAll((els) => els.map((e) => e.closest('p')?.id || e.closest('blockquote')?.id || ''));
-    expect(parents).toEqual(['p-verbatim', 'p-altered', 'p-wrong', 'p-reported', 'p-nobody', '']);
+    expect(parents).toEqual(['p-lede', 'p-verbatim', 'p-altered', 'p-wrong', 'p-reported', 'p-nobody', '']);
     expect(await badge('#p-altered otr-badge').text('button')).toContain('Altered');
     expect(await badge('#p-wrong otr-badge').text('button')).toContain('⚠');
     // Every badge one size whatever its verdict (the page can measure a host, and a width that
@@ -83,7 +85,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
 
     // The panel: the summary, then one entry a quotation with the card's details.
     expect(await panel.text('.otr-summary')).toBe(
-      '6 quotations, 2 verbatim, 1 altered, 1 paraphrase, 2 not in the index, 1 attributed to someone else',
+      '7 quotations, 2 verbatim, 1 altered, 2 paraphrase, 2 not in the index, 1 attributed to someone else',
     );
     const entries = (await panel.eval((r) =>
       [...r.querySelectorAll('.otr-entry')].map((e) => ({
@@ -98,21 +100,21 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
       expect(entries[i]!.verdict).toBe(EXPECTED[i][0]);
       expect(entries[i]!.text).toContain(EXPECTED[i][1]);
     }
-    expect(entries[0]!.text).toContain('Chief Constable Simon Bailey');
-    expect(entries[0]!.text).toContain('4 Aug 2017');
-    expect(entries[1]!.diffs).toMatch(/Figure: page “600” — said “400”/);
-    expect(entries[1]!.warn).toBeNull(); // "He" is Simon Bailey, named the paragraph before
-    expect(entries[2]!.warn).toBe('The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
-    expect(entries[3]!.text).toContain('reported speech');
-    expect(entries[4]!.text).toContain('No statement in the index holds these words.');
+    expect(entries[1]!.text).toContain('Chief Constable Simon Bailey');
+    expect(entries[1]!.text).toContain('4 Aug 2017');
+    expect(entries[2]!.diffs).toMatch(/Figure: page “600” — said “400”/);
+    expect(entries[2]!.warn).toBeNull(); // "He" is Simon Bailey, named the paragraph before
+    expect(entries[3]!.warn).toBe('The page names Sara Thornton; Deputy Chief Constable Peter Goodman said it.');
+    expect(entries[4]!.text).toContain('reported speech');
+    expect(entries[5]!.text).toContain('No statement in the index holds these words.');
     // Nothing from the script; a short quoted fragment is checked only as part of its sentence.
     expect(await panel.text('.otr-report')).not.toContain('script string');
-    expect(entries[5]!.text).toContain('reported speech');
+    expect(entries[6]!.text).toContain('reported speech');
     await page.screenshot({ path: artifact('page-check.png') });
 
     // Choosing an entry scrolls to its quotation and opens the card beside it.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await panel.click('.otr-entry:nth-of-type(5)');
+    await panel.click('.otr-entry:nth-of-type(6)');
     const card = closedRoot(page, 'on-the-record-card');
     await expect.poll(() => card.text('.otr-verdict')).toBe('Not in the index');
     const box = await page.locator('#p-nobody otr-badge').boundingBox();
@@ -160,10 +162,10 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     await report.waitFor();
     // The bundled index holds the seed releases only: Commander Desai's words are not in it.
     expect(await report.locator('.otr-summary').textContent()).toBe(
-      '6 quotations, 2 verbatim, 1 altered, 1 paraphrase, 2 not in the index, 1 attributed to someone else',
+      '7 quotations, 2 verbatim, 1 altered, 2 paraphrase, 2 not in the index, 1 attributed to someone else',
     );
     expect(await report.locator('.otr-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')))).toEqual([
-      'verbatim', 'altered', 'verbatim', 'paraphrase', 'not-found', 'not-found',
+      'paraphrase', 'verbatim', 'altered', 'verbatim', 'paraphrase', 'not-found', 'not-found',
     ]);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download .md' }).click();
