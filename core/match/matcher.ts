@@ -1,7 +1,7 @@
 import type { Answer, Difference, IndexData, IndexedStatement, Match, Verdict } from '../types';
 import { tokenize, type Token } from '../text/tokens';
 import { isFigure } from '../text/figures';
-import { contentTerms, isStopword, stem } from '../text/terms';
+import { contentTerms, isStopword, stem, termOf } from '../text/terms';
 import { align, type Alignment } from './align';
 import { compilePassage, matchedAtMost, sharesRun, WordRelations, type CompiledPassage, type StatementCodes } from './codes';
 import { StatementWords } from './statementWords';
@@ -101,8 +101,15 @@ export function createMatcher(data: IndexData): Matcher {
         const r = agrees ? interpret(passage, st.text, tokens, al) : interpret(passage, st.text, tokens, align(compiled, compiled.encode(tokens), !passage.quoted));
         const verdict = closeReading(passage, r, common);
         // Reported speech ("Police say …", "…, the force said") may reword: unless it is word for
-        // word, it is judged as a paraphrase below, where only a changed figure is a difference.
-        if (verdict && !(verdict === 'altered' && passage.reportedSpeech)) return { verdict, reading: r };
+        // word, it is a paraphrase of the statement it reads so close to, and only a changed
+        // figure is a difference.
+        // (Six words of it at least: a short run that a subject shares, "tackling serious and organised crime", is not enough.)
+        if (verdict === 'altered' && passage.reportedSpeech) {
+          if (r.matched < D.verbatimWords) return null;
+          const figures = r.differences.filter((d) => d.type === 'number');
+          return { verdict: 'paraphrase', reading: { ...r, differences: figures, notes: [], segments: figures, edits: figures.length } };
+        }
+        if (verdict) return { verdict, reading: r };
       }
     }
     // Reported speech or other words: compare what is said, not how (among the closest candidates).
@@ -113,8 +120,9 @@ export function createMatcher(data: IndexData): Matcher {
     const sentences = sentencesOfWords(words, doc);
     const idf = (t: string) => terms.idf(t);
     // Reported speech is judged by all its words or by the clause it reports, whichever a statement says more of.
-    const whole = coverage(ownOf(pTerms), sentences, idf);
-    const cov = clauseTerms ? [whole, coverage(ownOf(clauseTerms), sentences, idf)].reduce((a, b) => (b.coverage > a.coverage ? b : a)) : whole;
+    const units = figureUnits(wordsOf(passage));
+    const whole = coverage(ownOf(pTerms), sentences, idf, units);
+    const cov = clauseTerms ? [whole, coverage(ownOf(clauseTerms), sentences, idf, units)].reduce((a, b) => (b.coverage > a.coverage ? b : a)) : whole;
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
     // Something particular must be shared (a term few statements hold), not only the subject every statement on it shares.
     const particular = Math.log(1 + data.statements.length / (Math.max(2, D.paraphraseParticular * data.statements.length) + 0.5));
@@ -126,6 +134,9 @@ export function createMatcher(data: IndexData): Matcher {
       const span = spanOf(stTokens, cov.words, st.text.length);
       // Reported speech may reword, never refigure: a figure of the page that the statement gives otherwise is a difference.
       const differences = changedFigures(passage, wordsOf(passage), st.text, stTokens.slice(cov.words[0], cov.words[1] + 1));
+      // A changed figure with a place or a name the statement does not give ("officers in Crawley had
+      // arrested 3,728" against Halifax's 982) is another occasion's claim, not this one changed.
+      if (differences.length > 0 && namesOutside(passage, sentences.where, speakerWords)) return null;
       return { verdict: 'paraphrase', reading: { differences, notes: [], segments: differences, marks: span[0] < span[1] ? [span] : [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0, names: 0, figures: 0 } };
     }
     return null;
@@ -364,6 +375,33 @@ function changedFigures(passage: Passage, pageWords: readonly Token[], text: str
 }
 
 /** Terms so common in policing statements that sharing them shows only a shared topic (as stems). */
+/** Whether the passage names something (a capitalised word inside a sentence: a place, a person) that the statement does not, besides its speaker. */
+function namesOutside(passage: Passage, held: ReadonlyMap<string, unknown>, speakerWords: readonly string[]): boolean {
+  const tokens = wordsOf(passage);
+  return tokens.some((t, k) => {
+    if (k === 0 || t.num || !/^\p{Lu}/u.test(passage.text.slice(t.start, t.end))) return false;
+    if (/[.!?:]\s*["“‘']?\s*$/.test(passage.text.slice(tokens[k - 1].end, t.start))) return false;
+    const term = termOf(t);
+    return term !== null && !held.has(term) && !speakerWords.includes(term) && !GENERIC.has(term);
+  });
+}
+
+/** What each figure of the passage counts: the first content term within two words after it ("4,000 offenders" → offend). */
+function figureUnits(tokens: readonly Token[]): Map<string, string> {
+  const out = new Map<string, string>();
+  tokens.forEach((t, k) => {
+    if (!t.num) return;
+    for (const next of tokens.slice(k + 1, k + 3)) {
+      const term = next.num ? null : termOf(next);
+      if (term) {
+        out.set('#' + t.norm, term);
+        break;
+      }
+    }
+  });
+  return out;
+}
+
 /** Verbs that report speech, as tokens (folded): what follows the first of them is what is reported. */
 const REPORTING_WORDS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'urged', 'urges', 'explained', 'stressed', 'insisted', 'claimed', 'argued', 'admitted', 'noted', 'saying']);
 

@@ -73,7 +73,8 @@ function withoutAttribution(text: string): { text: string; framing: string; attr
   // The lead-in is framing too, so that the words reported are compared, not who reported them; the
   // passage stays reported speech (matcher.ts reads the verb in the whole text).
   const lead = LEADING_ATTRIBUTION.exec(out);
-  const led = !!lead && !/[,;:]/.test(lead[1]) && tokenize(out.slice(lead[0].length)).length >= 4;
+  // ("What Marsh said about knife crime" is a headline's topic, not words reported.)
+  const led = !!lead && !/[,;:]/.test(lead[1]) && !/^\s*(?:what|how|why|when|where|who)\b/i.test(lead[1]) && tokenize(out.slice(lead[0].length)).length >= 4;
   if (led) {
     framing.unshift(lead[0].trim());
     out = ' '.repeat(lead[0].length) + out.slice(lead[0].length);

@@ -88,14 +88,16 @@ describe('parseRelease on hostile text', () => {
     expect(ms).toBeLessThan(2000);
   });
 
-  // At the import limit (MAX_IMPORT_CHARS, 5 MB) the parse is linear: about 1 s here; quadratic would be minutes.
+  // At the import limit (MAX_IMPORT_CHARS, 5 MB) the parse is linear: 400,000 attribution lines,
+  // each read as a speaker, take about 9 s on this machine (2.9 s for 100,000), quadratic would be
+  // hours. The bound leaves room for a CI machine busy with browsers; it catches growth, not speed.
   const atLimit: [string, () => string][] = [
     ['5 MB of attribution lines', () => '12 Mar 2019\n' + Array.from({ length: 400_000 }, (_, i) => `Jo Bloggs${i} said:`).join('\n')],
     ['5 MB of quotations and attributions on one line', () => '12 Mar 2019\n' + '“x,” said Jo Bloggs. '.repeat(240_000)],
   ];
-  it.each(atLimit)('%s: within 10 s', (name, make) => {
+  it.each(atLimit)('%s: within 30 s', (name, make) => {
     const ms = parseOrRefuse(make());
     console.log(`[parse] ${name}: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(10_000);
+    expect(ms).toBeLessThan(30_000);
   });
 });

@@ -11,7 +11,8 @@ import { stem } from './terms';
 const GROUPS: readonly string[][] = [
   ['money', 'funding', 'funds', 'investment', 'cash', 'finance'],
   ['extra', 'additional', 'increased', 'further'],
-  ['let', 'enable', 'allow'],
+  // (Not "let": "let down", "let us".)
+  ['enable', 'allow'],
   ['help', 'support', 'assist'],
   ['tackle', 'combat', 'fight', 'confront'],
   ['stop', 'prevent'],
