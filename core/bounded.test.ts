@@ -148,6 +148,20 @@ describe('the inputs of the trial (issue 17), at their sizes', () => {
     timed('parseRelease', () => parseRelease('03 Oct 2014\n' + body, 'many.txt'));
   });
 
+  it('a release of one quotation of 120,000 words (within the import limit): built, and matched in bounded time', () => {
+    // Before: a 960 KB quotation overflowed the stack writing its word stream, and a passage of a
+    // few thousand words was aligned against it for 18.6 s (the product of the two lengths).
+    const vocabulary = ['officers', 'patrol', 'the', 'canal', 'towpaths', 'every', 'night', 'and', 'residents', 'report', 'crime', 'quickly'];
+    const words = Array.from({ length: 120_000 }, (_, i) => vocabulary[(i * 7 + (i >> 3)) % vocabulary.length]);
+    const release = parseRelease(`12 Mar 2019\nCanal patrols\nChief Constable Jo Bloggs said:\n“${words.join(' ')}.”\n`, 'huge.txt');
+    const huge = createMatcher(timed('buildIndex', () => buildIndex([release]), BOUND_MS * 5));
+    expect(timed('a 30-word passage', () => huge.match(words.slice(5000, 5030).join(' '))).verdict).toBe('verbatim');
+    for (const n of [300, 2500]) {
+      const passage = words.slice(5000, 5000 + n).join(' ').slice(0, MAX_PASSAGE_CHARS);
+      expect(['verbatim', 'altered', 'paraphrase']).toContain(timed(`a ${n}-word passage`, () => huge.match(passage)).verdict);
+    }
+  });
+
   it('1,000 quotations in one paragraph: found and checked in seconds', () => {
     const article = `Chief Constable Simon Bailey said “${quote}.” `.repeat(1000);
     const found = timed('findQuotations', () => findQuotations(article));

@@ -73,6 +73,16 @@ describe('readImport', () => {
     expect(issuesOf(() => readImport('x.json', mutate((r) => (r.release.id = 'x'))))[0].reason).toMatch(/id/);
     expect(issuesOf(() => readImport('x.json', mutate((r) => (r.release.url = 'javascript:alert(1)'))))[0].reason).toMatch(/url/);
     expect(issuesOf(() => readImport('x.json', mutate((r) => (r.statements = []))))[0].reason).toMatch(/no statements/);
+    // Held to the calendar, as a release's text is: no 30 February, no year 0 or 9999.
+    for (const date of ['2023-02-30', '2023-02-31', '2023-04-31', '0000-01-01', '9999-12-31']) {
+      expect(issuesOf(() => readImport('x.json', mutate((r) => (r.release.date = date))))[0].reason, date).toBe(`release 1: its date ${date} is not a real date`);
+    }
+    expect(readImport('x.json', mutate((r) => (r.release.date = '2024-02-29')))[0].release.date).toBe('2024-02-29');
+    // A name, role or text of invisible characters only is none: it would show as nothing.
+    for (const blank of ['\u200b', ' \u200b\u2066 ', '\u3164', '\u00ad\u061c']) {
+      expect(() => readImport('x.json', mutate((r) => (r.statements.find((st: any) => st.speaker?.name).speaker.name = blank))), JSON.stringify(blank)).toThrow(/statement/);
+      expect(() => readImport('x.json', mutate((r) => (r.statements[0].text = blank))), JSON.stringify(blank)).toThrow(/statement 1/);
+    }
   });
 
   it('drops unknown fields', () => {

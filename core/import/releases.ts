@@ -97,7 +97,9 @@ export function readReleasesJson(name: string, text: string): ParsedRelease[] {
       throw e;
     }
     // Lengths shifted between statements but adding up still pass the layout's checks: the
-    // word streams tell where each text really begins and ends.
+    // word streams tell where each text really begins and ends. An index without them (every
+    // index otr index builds has them) could not be held to its texts.
+    if (!data.search) issue(name, 'index has no word streams to hold its texts against (a damaged or hand-made file): rebuild it with "otr index"');
     const shifted = firstMiscutText(data);
     if (shifted >= 0) {
       issue(name, `index is damaged: statement ${shifted}'s text does not begin and end where it did when the index was built (a text length is wrong, or a text was changed since); rebuild it with "otr index"`);

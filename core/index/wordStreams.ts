@@ -37,7 +37,10 @@ export function encodeStream(words: ArrayLike<number>, sentenceStart: ArrayLike<
     for (let j = carried.length - 1; j >= 0; j--) out.push(carried[j]);
     out.push(DIGIT[words[k] % FINAL]);
   }
-  return String.fromCharCode(...out);
+  // In pieces: spreading a statement of a hundred thousand words into one call overflows the stack.
+  let text = '';
+  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.slice(i, i + 8192));
+  return text;
 }
 
 /** What ends each statement's stream in the block of all of them (a character the code never uses). */

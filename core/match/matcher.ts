@@ -67,6 +67,8 @@ export const MATCH_DEFAULTS = {
   widened: 512,
   /** Candidates listed beside the best. */
   listed: 10,
+  /** A passage and a statement whose word counts multiply past this are not aligned (about 0.1 s of alignment). */
+  alignCells: 4_000_000,
 };
 
 const RANK = { verbatim: 3, altered: 2, paraphrase: 1 } as const;
@@ -148,6 +150,10 @@ export function createMatcher(data: IndexData): Matcher {
    * Most candidates of a passage nobody said end here, before the alignment.
    */
   function couldAlign(p: CompiledPassage, framable: boolean, s: StatementCodes): boolean {
+    // Aligning costs the product of the two lengths: a passage of thousands of words against a
+    // statement of a hundred thousand (a hostile release within the import limit) is judged by
+    // what it says instead (paraphrase.ts, linear), never aligned for seconds.
+    if (p.words.length * s.ids.length > MATCH_DEFAULTS.alignCells) return false;
     const inStatement = p.present(s);
     let exact = 0;
     let possible = 0;

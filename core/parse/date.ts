@@ -72,12 +72,20 @@ function monthOf(name: string): number {
   return MONTHS.findIndex((full) => full.startsWith(n.slice(0, 3))) + 1;
 }
 
+/** Whether a YYYY-MM-DD date is a day of the calendar between 1900 and 2200 (no 30 February, no year 0). */
+export function isRealIsoDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
+  return !!m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1900 && year <= 2200 && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 function make(line: string, year: number, month: number, day: number): DateRead | { reason: string } {
   if (month < 1 || month > 12) return { reason: `"${clip(line)}" is not a real date (there is no month ${month})` };
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || year > 2200 || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
-    return { reason: `"${clip(line)}" is not a real date` };
-  }
+  if (!isRealDay(year, month, day)) return { reason: `"${clip(line)}" is not a real date` };
   return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 

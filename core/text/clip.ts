@@ -17,7 +17,9 @@ export function clip(text: string, max: number): string {
  * embeddings, overrides and isolates, zero-width spaces and joiners, the BOM. Removed from every
  * release as it is read, so a name or a title is shown as the letters it holds.
  */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// (Also the Arabic letter mark, a bidi control; the soft hyphen, the Mongolian vowel separator, the
+// combining grapheme joiner and the Hangul fillers, which show as nothing or as blank space.)
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C\u00AD\u180E\u034F\u115F\u1160\u3164\uFFA0]/g;
 
 export function withoutInvisibles(text: string): string {
   return text.replace(INVISIBLE, '');

@@ -94,6 +94,16 @@ describe('an index file with shifted text lengths', () => {
     for (const by of [1, 6, -3]) expect(() => readImport('shifted.otr', shiftedIndex(by))).toThrow(refusal);
   });
 
+  it('is refused without its word streams too (every index otr index builds has them)', () => {
+    const idx = shiftedIndex(3);
+    const cut = idx.indexOf('\n');
+    const header = JSON.parse(idx.slice(0, cut));
+    const textsLength = header.statements.textLength.reduce((a: number, b: number) => a + b, 0);
+    delete header.search;
+    const bare = JSON.stringify(header) + idx.slice(cut, cut + 1 + textsLength);
+    expect(() => readImport('bare.otr', bare)).toThrow(/index has no word streams to hold its texts against/);
+  });
+
   it('is refused by the extension\'s import, which reads files where they are opened', () => {
     let err: unknown;
     try {
