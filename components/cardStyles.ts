@@ -19,6 +19,9 @@ export const CARD_CSS = `${PALETTE_CSS}
   box-shadow: 0 10px 30px rgba(0,0,0,.28), 0 0 0 1px rgba(0,0,0,.06);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
   padding: 12px 14px 10px; text-align: left; letter-spacing: normal; word-wrap: break-word;
+  /* Not selectable: the page's own window.find() and a select-all reach into a closed shadow root,
+     and would read the answer. The card's Copy buttons copy what a reader wants of it. */
+  -webkit-user-select: none; user-select: none;
 }
 .otr-card * { box-sizing: border-box; }
 .otr-card p, .otr-card h2, .otr-card h3, .otr-card ul, .otr-card blockquote { margin: 0; padding: 0; }

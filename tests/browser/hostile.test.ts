@@ -291,12 +291,19 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
         recent: ((await (globalThis as any).chrome.storage.local.get('recentChecks')).recentChecks as unknown[]).length,
       }));
 
-    /** Everything the page's own world can read: its markup, its text, every root it can open. */
+    /** Everything the page's own world can read: its markup, its text, every root it can open, and a select-all of the page (which reaches into closed roots: the card is not selectable). */
     const pageCanRead = (page: Page) =>
       page.evaluate(() => {
         const roots = [...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean) as ShadowRoot[];
         const captured = (window as unknown as { __roots: [string, string, ShadowRoot][] }).__roots;
-        return [document.documentElement.outerHTML, document.body.innerText, ...roots.map((r) => r.innerHTML), ...captured.map((c) => c[2].innerHTML)].join('\n');
+        const kept = getSelection()!.rangeCount ? getSelection()!.getRangeAt(0) : null;
+        // (As a page script would: a find moves the selection to the page's text, then select all.)
+        window.find('Bailey');
+        document.execCommand('selectAll');
+        const selected = getSelection()!.toString();
+        getSelection()!.removeAllRanges();
+        if (kept) getSelection()!.addRange(kept);
+        return [document.documentElement.outerHTML, document.body.innerText, selected, ...roots.map((r) => r.innerHTML), ...captured.map((c) => c[2].innerHTML)].join('\n');
       });
 
     it('gets no answer: closed roots, synthetic events ignored, nothing asked of the background', async () => {
