@@ -69,6 +69,19 @@ describe('attribution before the quotation', () => {
     expect(q.text).toBe('Criminals follow the money.');
   });
 
+  it('"Police and Crime Commissioner Name said:": the elected office is the role, never a rank', () => {
+    for (const [line, role] of [
+      ['Police and Crime Commissioner Ellis Marrow said:', 'Police and Crime Commissioner'],
+      ['Police, Fire and Crime Commissioner Ellis Marrow said:', 'Police, Fire and Crime Commissioner'],
+      ['Northdale Police and Crime Commissioner Ellis Marrow said:', 'Northdale Police and Crime Commissioner'],
+    ]) {
+      const q = only(parse(release(line, '“Every village keeps its officer.”')));
+      expect(q.speaker, line).toEqual({ name: 'Ellis Marrow', rank: null, role });
+    }
+    // A police commissioner's rank stays a rank.
+    expect(only(parse(release('Deputy Commissioner Ellis Marrow said:', '“Every village keeps its officer.”'))).speaker).toEqual({ name: 'Ellis Marrow', rank: 'Deputy Commissioner', role: null });
+  });
+
   it('"Name said: “…”" on one line', () => {
     const q = only(parse(release('Chief Constable Helen Marsh, NPCC Lead for Roads Policing, said: “These figures are encouraging. Keep going.”')));
     expect(q.speaker).toEqual({ name: 'Helen Marsh', rank: 'Chief Constable', role: 'NPCC Lead for Roads Policing' });

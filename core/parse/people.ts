@@ -77,6 +77,9 @@ export class People {
       if (ref?.kind === 'person') this.touch(this.add({ ...ref, rank: ref.rank ?? m[2], role: ref.role ?? m[1].replace(/^the\s+/i, '') }));
     }
     for (const m of text.matchAll(RANKED_MENTION)) {
+      // "Police and Crime Commissioner Dafydd Lorne": the office is civilian, "Commissioner" no rank
+      // there (the attribution reads the whole office as the role: speaker.ts).
+      if (/Crime\s+$/.test(text.slice(Math.max(0, m.index! - 12), m.index))) continue;
       const ref = parseSpeakerPhrase(m[1]);
       if (ref?.kind !== 'person') continue;
       const role = m[3] ? m[3].replace(/^who\s+(?:is\s+)?/i, (w) => (/is/.test(w) ? '' : w)).trim() : null;

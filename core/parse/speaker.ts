@@ -215,6 +215,13 @@ function readSpeakerPhrase(phrase: string): SpeakerRef | null {
     if (outer?.kind === 'person') return { ...outer, role: outer.role ? `${outer.role}, ${bracket[2]}` : bracket[2] };
     if (outer) return outer;
   }
+  // "Police and Crime Commissioner Dafydd Lorne", "West Mercia Police, Fire and Crime Commissioner
+  // Jo Bloggs": an elected civilian office before the name, never a police rank.
+  const office = /^((?:[A-Z][\p{L}’'-]*\s+){0,3}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\s+(\S.*)$/u.exec(p);
+  if (office) {
+    const holder = readSpeakerPhrase(office[2]!);
+    if (holder?.kind === 'person' && !holder.rank) return { ...holder, role: holder.role ? `${office[1]}, ${holder.role}` : office[1]! };
+  }
   // "A spokeswoman for Northdale Police, one of the forces named in the report": the appositive is not the organisation.
   const spokes = /spokes|representative|press officer/i.test(p) ? (unnamed(p) ?? unnamed(p.split(/,(?!\d)/)[0].trim())) : null;
   if (spokes) return spokes;
