@@ -1,4 +1,4 @@
-import { isRealIsoDate } from '../parse/date';
+import { isRealIsoDate } from '../parse/calendar';
 import { withoutInvisibles } from '../text/clip';
 import type { Speaker, Statement } from '../types';
 

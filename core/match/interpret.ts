@@ -84,6 +84,14 @@ export function interpret(passage: Passage, quote: string, s: readonly Token[], 
   const flushDiff = () => {
     if (!pending) return;
     const { q: qi, s: si } = pending;
+    // "wasn't" for "was not", "I'm" for "I am": the same words, written as speech is printed. A note, not a change.
+    if (qi.length && si.length && sameUncontracted(pageText(qi), origText(si))) {
+      notes.push({ type: 'spelling', page: pageText(qi), original: origText(si) });
+      flushSame();
+      segments.push(notes[notes.length - 1]);
+      pending = null;
+      return;
+    }
     // A changed figure is a figure and the few words that state it ("£4.2 million", "a third", "24-hour
     // patrols"); a run of other words that happens to hold a figure ("According to the force, there
     // were" against "4th year in a row, with") is changed words, not a changed figure.
@@ -279,4 +287,41 @@ function marksByWord(p: Passage): Map<number, Mark[]> {
     }
   }
   return out;
+}
+
+const CONTRACTED: [RegExp, string[]][] = [
+  [/\bwon't\b/g, ['will not']],
+  [/\bshan't\b/g, ['shall not']],
+  [/\bcan't\b/g, ['can not']],
+  [/\bcannot\b/g, ['can not']],
+  [/n't\b/g, [' not']],
+  [/'m\b/g, [' am']],
+  [/'re\b/g, [' are']],
+  [/'ve\b/g, [' have']],
+  [/'ll\b/g, [' will']],
+  [/'d\b/g, [' would', ' had']],
+  [/'s\b/g, [' is', ' has']],
+];
+
+/** Every way `text` reads with its contractions written out (a few: "'s" is "is" or "has"), as lower-case words. */
+function uncontracted(text: string): string[] {
+  let forms = [text.toLowerCase().replace(/[’‘]/g, "'")];
+  for (const [re, outs] of CONTRACTED) {
+    forms = forms.flatMap((f) => {
+      if (!re.test(f)) return [f];
+      re.lastIndex = 0;
+      // (Each contraction of a kind is written out the same way: enough for the few words a difference holds.)
+      return outs.map((o) => f.replace(re, o));
+    });
+    re.lastIndex = 0;
+  }
+  return forms.map((f) => (f.match(/[\p{L}\p{N}]+/gu) ?? []).join(' '));
+}
+
+/** Whether two stretches say the same words once contractions are written out, and at least one was contracted. */
+function sameUncontracted(page: string, original: string): boolean {
+  if (!/['’]|cannot/i.test(page + original)) return false;
+  const a = uncontracted(page);
+  const b = new Set(uncontracted(original));
+  return a.some((f) => f !== '' && b.has(f));
 }

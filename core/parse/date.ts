@@ -5,6 +5,8 @@
  * "05/03/2019", read day-first as British pages write it (with a warning, since it is ambiguous).
  */
 
+import { isRealDay } from './calendar';
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
@@ -70,17 +72,6 @@ export function findDateIn(text: string): string | null {
 function monthOf(name: string): number {
   const n = name.toLowerCase().replace(/\.$/, '');
   return MONTHS.findIndex((full) => full.startsWith(n.slice(0, 3))) + 1;
-}
-
-/** Whether a YYYY-MM-DD date is a day of the calendar between 1900 and 2200 (no 30 February, no year 0). */
-export function isRealIsoDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
-  return !!m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-function isRealDay(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1900 && year <= 2200 && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 function make(line: string, year: number, month: number, day: number): DateRead | { reason: string } {

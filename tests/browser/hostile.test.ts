@@ -298,7 +298,7 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
         const captured = (window as unknown as { __roots: [string, string, ShadowRoot][] }).__roots;
         const kept = getSelection()!.rangeCount ? getSelection()!.getRangeAt(0) : null;
         // (As a page script would: a find moves the selection to the page's text, then select all.)
-        window.find('Bailey');
+        (window as unknown as { find(text: string): boolean }).find('Bailey');
         document.execCommand('selectAll');
         const selected = getSelection()!.toString();
         getSelection()!.removeAllRanges();
