@@ -109,6 +109,8 @@ export function createMatcher(data: IndexData): Matcher {
         if (verdict === 'altered' && passage.reportedSpeech) {
           if (r.matched < D.verbatimWords) return null;
           const figures = r.differences.filter((d) => d.type === 'number');
+          // (As below: a changed figure with a place or name the statement does not give is another occasion's claim.)
+          if (figures.length > 0 && namesOutside(passage, st.text.slice(r.span[0], r.span[1]), speakerTerms(st.speaker))) return null;
           return { verdict: 'paraphrase', reading: { ...r, differences: figures, notes: [], segments: figures, edits: figures.length } };
         }
         if (verdict) return { verdict, reading: r };
@@ -138,7 +140,7 @@ export function createMatcher(data: IndexData): Matcher {
       const differences = changedFigures(passage, wordsOf(passage), st.text, stTokens.slice(cov.words[0], cov.words[1] + 1));
       // A changed figure with a place or a name the statement does not give ("officers in Crawley had
       // arrested 3,728" against Halifax's 982) is another occasion's claim, not this one changed.
-      if (differences.length > 0 && namesOutside(passage, sentences.where, speakerWords)) return null;
+      if (differences.length > 0 && namesOutside(passage, st.text.slice(span[0], span[1]), speakerWords)) return null;
       return { verdict: 'paraphrase', reading: { differences, notes: [], segments: differences, marks: span[0] < span[1] ? [span] : [], span, score: round(cov.coverage * 0.8), matched: 0, edits: differences.length, contentMatched: 0, contentEdits: 0, longestRun: 0, framed: 0, names: 0, figures: 0 } };
     }
     return null;
@@ -381,9 +383,14 @@ function changedFigures(passage: Passage, pageWords: readonly Token[], text: str
 }
 
 /** Terms so common in policing statements that sharing them shows only a shared topic (as stems). */
-/** Whether the passage names something (a capitalised word inside a sentence: a place, a person) that the statement does not, besides its speaker. */
-function namesOutside(passage: Passage, held: ReadonlyMap<string, unknown>, speakerWords: readonly string[]): boolean {
+/**
+ * Whether the passage names something (a capitalised word inside a sentence: a place, a person)
+ * that the statement's words it reports (`stretch`) do not, besides its speaker. A name elsewhere
+ * in the statement is about something else it says.
+ */
+function namesOutside(passage: Passage, stretch: string, speakerWords: readonly string[]): boolean {
   const tokens = wordsOf(passage);
+  const held = new Set(contentTerms(tokenize(stretch)));
   return tokens.some((t, k) => {
     if (k === 0 || t.num || !/^\p{Lu}/u.test(passage.text.slice(t.start, t.end))) return false;
     if (/[.!?:]\s*["“‘']?\s*$/.test(passage.text.slice(tokens[k - 1].end, t.start))) return false;
