@@ -23,6 +23,19 @@ describe('findQuotations', () => {
     }
   });
 
+  it('gives a quotation attributed to a body ("police warned") its own paragraph only, not the person named before it', () => {
+    const text = 'Rural crime: Chief Constable Marguerite Tollan said: "Farmers wait days for an officer to call."\n\nRoads: "one bad decision behind the wheel can end a life," police warned.\n\nHe added: "We will not give up on these roads."\n';
+    const [, roads, added] = findQuotations(text);
+    expect(roads.context).not.toContain('Tollan');
+    // A pronoun still reaches back to the person it stands for.
+    expect(added.context).toContain('Tollan');
+  });
+
+  it('reads the plural present of headlines and standfirsts as reported speech', () => {
+    const text = 'Police say the new patrols have cut thefts from farms across the county.\n\nChiefs warn that rural crime is rising again this winter.\n';
+    expect(findQuotations(text).map((q) => [q.kind, q.text.slice(0, 10)])).toEqual([['reported', 'Police say'], ['reported', 'Chiefs war']]);
+  });
+
   it('skips short quotations and scare quotes', () => {
     expect(texts('Officers called it “a success” and a ‘good start’ to the year.')).toEqual([]);
   });

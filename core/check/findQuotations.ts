@@ -108,6 +108,8 @@ function sentencesIn(text: string, p: Paragraph, spans: Span[]): Paragraph[] {
 }
 
 const PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
+const BODY_SAID =
+  /\b(?:police|the force|officers|detectives|the constabulary|the (?:police )?service|a (?:police |force )?spokes(?:man|woman|person)|a (?:police |force )?statement)\s+(?:has\s+|have\s+)?(?:said|says|warned|warns|added|urged|urges|stressed|confirmed)\b/i;
 const namesSomeone = (paragraph: string) => findNames(paragraph).some((n) => !PRONOUN.test(n));
 
 /**
@@ -116,6 +118,9 @@ const namesSomeone = (paragraph: string) => findNames(paragraph).some((n) => !PR
  */
 function contextFor(text: string, paragraphs: Paragraph[], at: number): Paragraph {
   const body = (i: number) => text.slice(paragraphs[i].start, paragraphs[i].end);
+  // "…," police warned. / the force said: the paragraph gives its own speaker, a body and not a
+  // person; the person named the paragraph before said something else.
+  if (BODY_SAID.test(body(at))) return paragraphs[at];
   let first = at;
   let steps = 0;
   while (first > 0 && steps < 2 && at - first < 12 && !namesSomeone(body(first))) {
