@@ -31,6 +31,18 @@ describe('findQuotations', () => {
     expect(added.context).toContain('Tollan');
   });
 
+  it('reads a promise or a vow as reported speech', () => {
+    const text = "Northdale's chief constable has promised that every village will keep a named neighbourhood officer.\n";
+    expect(findQuotations(text).map((q) => q.kind)).toEqual(['reported']);
+  });
+
+  it("closes a headline's single quotation before a joining word, not reading it as a possessive", () => {
+    const [q] = findQuotations("Top cop: 'I am not going to pretend that this is painless' as cuts bite\n");
+    expect(q.text).toBe("'I am not going to pretend that this is painless'");
+    // A plural's apostrophe before a noun is still an apostrophe.
+    expect(findQuotations("She said: 'The officers' work in the villages will carry on all winter.'\n")[0].text).toBe("'The officers' work in the villages will carry on all winter.'");
+  });
+
   it('reads the plural present of headlines and standfirsts as reported speech', () => {
     const text = 'Police say the new patrols have cut thefts from farms across the county.\n\nChiefs warn that rural crime is rising again this winter.\n';
     expect(findQuotations(text).map((q) => [q.kind, q.text.slice(0, 10)])).toEqual([['reported', 'Police say'], ['reported', 'Chiefs war']]);

@@ -33,9 +33,10 @@ export interface FindOptions {
 
 export const FIND_DEFAULTS = { minWords: 4 };
 
-// The plural present ("Police say …", "Chiefs warn …") is how headlines and standfirsts report.
+// The plural present ("Police say …", "Chiefs warn …") is how headlines and standfirsts report; a
+// promise or a vow ("has promised that every village will …") is reported speech too.
 const SPEECH_VERB =
-  /\b(?:said|says|say|saying|told|tells|added|adds|adding|warned|warns|warn|warning|urged|urges|urge|explained|stressed|insisted|insist|claimed|admitted|argued|noted|according\s+to)\b/i;
+  /\b(?:said|says|say|saying|told|tells|added|adds|adding|warned|warns|warn|warning|urged|urges|urge|explained|stressed|insisted|insist|claimed|admitted|argued|noted|promised|promises|vowed|vows|pledged|pledges|according\s+to)\b/i;
 
 interface Span {
   start: number;

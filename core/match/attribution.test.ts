@@ -8,6 +8,11 @@ const THORNTON: Speaker = { name: 'Sara Thornton', rank: null, role: 'National P
 const O_NEILL: Speaker = { name: 'Ann O’Neill', rank: 'Detective Chief Superintendent', role: null };
 
 describe('findNames', () => {
+  it('reads no name in an acronym or a one-letter surname ("PCSOs", "Band D")', () => {
+    expect(findNames('He said PCSOs would be based in three villages, and MPs agreed.')).toEqual([]);
+    expect(findNames('Chief Constable Oliver Penhallow said council tax for Band D homes would rise.')).toEqual(['Chief Constable Oliver Penhallow']);
+  });
+
   it('finds a full name, a rank with a name, a title with a surname', () => {
     expect(findNames('Simon Bailey said the internet is not safe.')).toEqual(['Simon Bailey']);
     expect(findNames('Chief Constable Simon Bailey said the internet is not safe.')).toEqual(['Chief Constable Simon Bailey']);

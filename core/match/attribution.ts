@@ -101,6 +101,8 @@ function namesIn(sentence: string): Found[] {
     if (phrase.length > MAX_NAME_CHARS) continue;
     const nameWords = phrase ? phrase.split(/\s+/) : [];
     if (!looksLikeName(nameWords)) continue;
+    // "PCSOs", "MPs", "Band D": an acronym, or a surname of one letter, is no one's name.
+    if (nameWords.some((w) => /^[A-Z]{2,}s?$/.test(w)) || /^[A-Z]\.?$/.test(nameWords[nameWords.length - 1] ?? '')) continue;
     if (rank && rank.length > MAX_NAME_CHARS) continue;
     // "… of Age Concern Together": after these words a capitalised run is an organisation or a place.
     if (!rank && afterPlaceWord(sentence, at)) continue;

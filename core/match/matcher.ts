@@ -73,7 +73,7 @@ export const MATCH_DEFAULTS = {
 
 const RANK = { verbatim: 3, altered: 2, paraphrase: 1 } as const;
 type Found = Exclude<Verdict, 'invalid' | 'not-found'>;
-const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|believes?|thinks?|wants?)\b|\bsaying\b/i;
+const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|promised|vowed|pledged|believes?|thinks?|wants?)\b|\bsaying\b/i;
 
 export function createMatcher(data: IndexData): Matcher {
   const words = new StatementWords(data.search ?? searchData(data.statements));
@@ -416,7 +416,7 @@ function figureUnits(tokens: readonly Token[]): Map<string, string> {
 }
 
 /** Verbs that report speech, as tokens (folded): what follows the first of them is what is reported. */
-const REPORTING_WORDS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'urged', 'urges', 'explained', 'stressed', 'insisted', 'claimed', 'argued', 'admitted', 'noted', 'saying']);
+const REPORTING_WORDS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'urged', 'urges', 'explained', 'stressed', 'insisted', 'claimed', 'argued', 'admitted', 'noted', 'saying', 'promised', 'vowed', 'pledged']);
 
 /**
  * The content terms of what a reported sentence reports, when its verb of speech comes after

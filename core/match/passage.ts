@@ -58,7 +58,7 @@ const TRAILING_ATTRIBUTION =
  * attribution before words given without quote marks: a few words naming who, then the verb.
  */
 const LEADING_ATTRIBUTION =
-  /^\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5})\s+(?:said|says|say|added|adds|warned|warns|warn|told\s+(?:reporters|journalists|the\s+[\p{L}]+|[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?))(?:\s+that)?\s+(?=\S)/u;
+  /^\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5})\s+(?:said|says|say|added|adds|warned|warns|warn|promised|vowed|pledged|told\s+(?:reporters|journalists|the\s+[\p{L}]+|[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?))(?:\s+that)?\s+(?=\S)/u;
 
 function withoutAttribution(text: string): { text: string; framing: string; attributed: boolean } {
   if (/[“”"]/.test(text)) return { text, framing: '', attributed: false };

@@ -37,6 +37,9 @@ function isMark(c: number): boolean {
 }
 
 /** What the mark at s[i] does. */
+/** Words that follow a closed quotation, never a possessive: "'… painless' as cuts bite", "'… a start' and". */
+const JOINS = /^\s+(?:as|and|but|or|after|before|when|while|because|amid|despite|over|with|to|in|on|at|from|by|is|was|are|were|has|had|after|until|if|so)\b/;
+
 export function markAt(s: string, i: number): { family: Family; mark: Mark } | null {
   const c = s[i];
   const prev = i > 0 ? s[i - 1] : '';
@@ -62,7 +65,7 @@ export function markAt(s: string, i: number): { family: Family; mark: Mark } | n
     // word follows it (the officers' work), which makes it an apostrophe.
     if (prev && !/\s/.test(prev)) {
       const rest = s.slice(i + 1);
-      if (/^\s+[a-z]/.test(rest) && !SPEECH.test(rest) && !/[.,!?;:…]/.test(prev)) return { family: 'single', mark: 'none' };
+      if (/^\s+[a-z]/.test(rest) && !SPEECH.test(rest) && !JOINS.test(rest) && !/[.,!?;:…]/.test(prev)) return { family: 'single', mark: 'none' };
       return { family: 'single', mark: 'close' };
     }
     return { family: 'single', mark: 'none' };
