@@ -17,7 +17,9 @@ export default defineContentScript({
   // In frames too (embedded articles, srcdoc frames): a frame's script is as idle as the top one's.
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
+  // Before any script of the page: its listeners (below) then come first on the window, and a
+  // page's own capture listener that stops the reader's mouseup cannot keep the button away.
+  runAt: 'document_start',
   // WXT's own context can be switched off by any page (see lib/content/extensionContext.ts): unused.
   main() {
     startContent(new ExtensionContext('content'));
@@ -168,13 +170,15 @@ function startContent(ctx: ExtensionContext) {
 
   // Idle until the reader selects something: a few cheap listeners, nothing else.
   // Each event first asks whether the extension is still there: a copy left behind by an update ends itself.
-  ctx.addEventListener(document, 'selectionchange', () => ctx.alive && schedule());
-  ctx.addEventListener(document, 'mouseup', (e) => {
+  // On the window, capturing, registered before the page's scripts run: first of all listeners.
+  const first = { capture: true };
+  ctx.addEventListener(window, 'selectionchange', () => ctx.alive && schedule(), first);
+  ctx.addEventListener(window, 'mouseup', (e) => {
     if (!ctx.alive) return;
     if (e.target !== host) roots = e.composedPath().filter((n): n is ShadowRoot => n instanceof ShadowRoot);
     schedule();
-  });
-  ctx.addEventListener(document, 'keyup', () => ctx.alive && schedule());
+  }, first);
+  ctx.addEventListener(window, 'keyup', () => ctx.alive && schedule(), first);
   const onMessage = (msg: unknown) => {
     if (!ctx.alive) return undefined;
     if (isCheckPageCommand(msg)) return checkAll().then(() => true, () => false);

@@ -404,6 +404,16 @@ describe.skipIf(!requireInCI('Chromium with the built extension', chromiumAvaila
     });
   });
 
+  it('shows the button on a page whose first script stops every selection event', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/hostile-suppress.html`);
+    const card = await verify(page, page, page.locator('#q1 p'), 'selection events stopped');
+    await expectBailey(card);
+    // The page's listeners did run, and stopped the events for everyone after them.
+    expect(Number(await page.evaluate(() => document.documentElement.dataset.stopped))).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('stays on when a page forges and replays every notice a content script listens to', async () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}/hostile-lifecycle.html#${extensionId}`);
@@ -514,6 +524,11 @@ describe.skipIf(!requireInCI('firefox-esr with the Firefox build', firefoxAvaila
     expect(r.verdict).toBe('Verbatim');
     const shot = await ff.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context });
     fs.writeFileSync(artifact('firefox-hostile-styles.png'), Buffer.from(shot.data, 'base64'));
+  });
+
+  it('shows the card on a page whose first script stops every selection event', async () => {
+    const r = await verify('hostile-suppress.html', `document.querySelector('#q1 p')`);
+    expect(r.verdict).toBe('Verbatim');
   });
 
   it('stays on when a page forges and replays every notice a content script listens to', async () => {
