@@ -306,15 +306,8 @@ const CONTRACTED: [RegExp, string[]][] = [
 /** Every way `text` reads with its contractions written out (a few: "'s" is "is" or "has"), as lower-case words. */
 function uncontracted(text: string): string[] {
   let forms = [text.toLowerCase().replace(/[’‘]/g, "'")];
-  for (const [re, outs] of CONTRACTED) {
-    forms = forms.flatMap((f) => {
-      if (!re.test(f)) return [f];
-      re.lastIndex = 0;
-      // (Each contraction of a kind is written out the same way: enough for the few words a difference holds.)
-      return outs.map((o) => f.replace(re, o));
-    });
-    re.lastIndex = 0;
-  }
+  // (Each contraction of a kind is written out the same way: enough for the few words a difference holds.)
+  for (const [re, outs] of CONTRACTED) forms = forms.flatMap((f) => (f.search(re) < 0 ? [f] : outs.map((o) => f.replace(re, o))));
   return forms.map((f) => (f.match(/[\p{L}\p{N}]+/gu) ?? []).join(' '));
 }
 

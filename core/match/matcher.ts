@@ -73,7 +73,24 @@ export const MATCH_DEFAULTS = {
 
 const RANK = { verbatim: 3, altered: 2, paraphrase: 1 } as const;
 type Found = Exclude<Verdict, 'invalid' | 'not-found'>;
-const REPORTING = /\b(?:said|says|say|told|tells|added|adds|according|warned|warns|urged|urges|explained|stressed|insisted|claimed|described|called|argued|admitted|noted|promised|vowed|pledged|believes?|thinks?|wants?)\b|\bsaying\b/i;
+/** Verbs that report speech, as tokens (folded): what follows the first of them is what is reported. */
+const REPORTING_WORDS = ['said', 'says', 'say', 'saying', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'urged', 'urges', 'explained', 'stressed', 'insisted', 'claimed', 'argued', 'admitted', 'noted', 'promised', 'vowed', 'pledged'];
+const REPORTING_WORD = new Set(REPORTING_WORDS);
+/** A passage in reported speech: one of those verbs, or words that frame an opinion or a report. */
+const REPORTING = new RegExp(`\\b(?:${[...REPORTING_WORDS, 'according', 'described', 'called', 'believes?', 'thinks?', 'wants?'].join('|')})\\b`, 'i');
+
+/** What a passage brings to each candidate it is judged against, worked out once. */
+interface Query {
+  compiled: CompiledPassage;
+  /** The passage may hold the page's own sentences around the quotation. */
+  framable: boolean;
+  reported: boolean;
+  /** Its content terms, and (reported speech after a lead-in) those of the clause it reports. */
+  terms: string[];
+  clauseTerms: string[] | null;
+  /** What each of its figures counts (paraphrase.ts). */
+  units: Map<string, string>;
+}
 
 export function createMatcher(data: IndexData): Matcher {
   const words = new StatementWords(data.search ?? searchData(data.statements));
@@ -83,7 +100,8 @@ export function createMatcher(data: IndexData): Matcher {
   // (A number's key begins with "#", which no folded word does.)
   const known = (w: string) => words.numberOf(w) >= 0;
   /** `common`: the passage is common words only, found in this statement word for word (it may be verbatim all the same). */
-  function judge(compiled: CompiledPassage, framable: boolean, reported: boolean, pTerms: string[], doc: number, rank: number, common = false, clauseTerms: string[] | null = null): { verdict: Found; reading: Reading } | null {
+  function judge(query: Query, doc: number, rank: number, common = false): { verdict: Found; reading: Reading } | null {
+    const { compiled, framable, reported, clauseTerms, units } = query;
     const passage = compiled.passage;
     const st = data.statements[doc];
     const D = MATCH_DEFAULTS;
@@ -124,8 +142,7 @@ export function createMatcher(data: IndexData): Matcher {
     const sentences = sentencesOfWords(words, doc);
     const idf = (t: string) => terms.idf(t);
     // Reported speech is judged by all its words or by the clause it reports, whichever a statement says more of.
-    const units = figureUnits(wordsOf(passage));
-    const whole = coverage(ownOf(pTerms), sentences, idf, units);
+    const whole = coverage(ownOf(query.terms), sentences, idf, units);
     const cov = clauseTerms ? [whole, coverage(ownOf(clauseTerms), sentences, idf, units)].reduce((a, b) => (b.coverage > a.coverage ? b : a)) : whole;
     if (cov.shared < D.paraphraseTerms || cov.coverage < Math.min(D.paraphraseCoverage, D.paraphraseCoverageUnframed)) return null;
     // Something particular must be shared (a term few statements hold), not only the subject every statement on it shares.
@@ -265,10 +282,11 @@ export function createMatcher(data: IndexData): Matcher {
       // What reported speech reports is the clause after its verb: "Speaking after the Home Secretary
       // announced …, the national lead said the extra money would …" reports only what follows "said".
       const clauseTerms = reported ? reportedClauseTerms(wordsOf(passage)) : null;
+      const query: Query = { compiled, framable, reported, terms: pTerms, clauseTerms, units: figureUnits(wordsOf(passage)) };
       for (const c of ranked) {
         // Below a verbatim match's weight, a statement cannot hold all the same words.
         if (c.score < verbatimAt - 1e-9) continue;
-        const j = judge(compiled, framable, reported, pTerms, c.doc, rank++, false, clauseTerms);
+        const j = judge(query, c.doc, rank++);
         if (!j) continue;
         found.push({ doc: c.doc, ...j });
         if (j.verdict === 'verbatim' && j.reading.framed === 0 && verbatimAt < 0) verbatimAt = c.score;
@@ -279,7 +297,7 @@ export function createMatcher(data: IndexData): Matcher {
         const byClause = terms.candidates(clauseTerms, MATCH_DEFAULTS.retrieved, weight(clauseTerms) * minShare);
         const clauseRanked = byPhrases(pairs, byClause, pairCounter).filter((c) => !judged.has(c.doc));
         clauseRanked.slice(0, MATCH_DEFAULTS.paraphraseCandidates).forEach((c, k) => {
-          const j = judge(compiled, framable, reported, pTerms, c.doc, k, false, clauseTerms);
+          const j = judge(query, c.doc, k);
           if (j) found.push({ doc: c.doc, ...j });
         });
       }
@@ -290,7 +308,7 @@ export function createMatcher(data: IndexData): Matcher {
         const seq = wordsOf(passage).map((t) => words.numberOf(wordKey(t)));
         if (seq.length >= MATCH_DEFAULTS.minWords && seq.every((x) => x >= 0)) {
           for (const doc of statementsHolding(words, seq, MATCH_DEFAULTS.candidates)) {
-            const j = judge(compiled, framable, reported, pTerms, doc, rank++, true);
+            const j = judge(query, doc, rank++, true);
             if (j && j.verdict === 'verbatim') found.push({ doc, ...j });
           }
         }
@@ -316,7 +334,7 @@ export function createMatcher(data: IndexData): Matcher {
         const judged = new Set(ranked.map((c) => c.doc));
         const wide = byPhrases(pairs, terms.candidates(wordsOnly, MATCH_DEFAULTS.widened, total * minShare * 0.5), pairCounter);
         for (const c of wide.filter((w) => !judged.has(w.doc)).slice(0, MATCH_DEFAULTS.candidates)) {
-          const j = judge(compiled, framable, reported, pTerms, c.doc, MATCH_DEFAULTS.paraphraseCandidates);
+          const j = judge(query, c.doc, MATCH_DEFAULTS.paraphraseCandidates);
           if (j) found.push({ doc: c.doc, ...j });
         }
       }
@@ -382,7 +400,6 @@ function changedFigures(passage: Passage, pageWords: readonly Token[], text: str
   return out;
 }
 
-/** Terms so common in policing statements that sharing them shows only a shared topic (as stems). */
 /**
  * Whether the passage names something (a capitalised word inside a sentence: a place, a person)
  * that the statement's words it reports (`stretch`) do not, besides its speaker. A name elsewhere
@@ -415,16 +432,13 @@ function figureUnits(tokens: readonly Token[]): Map<string, string> {
   return out;
 }
 
-/** Verbs that report speech, as tokens (folded): what follows the first of them is what is reported. */
-const REPORTING_WORDS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'urged', 'urges', 'explained', 'stressed', 'insisted', 'claimed', 'argued', 'admitted', 'noted', 'saying', 'promised', 'vowed', 'pledged']);
-
 /**
  * The content terms of what a reported sentence reports, when its verb of speech comes after
  * words of its own (a lead-in, the speaker's titles): the terms after the first such verb, "that"
  * and all. Null when the verb opens the passage, or leaves too little after it to judge.
  */
 function reportedClauseTerms(tokens: readonly Token[]): string[] | null {
-  const at = tokens.findIndex((t) => REPORTING_WORDS.has(t.norm));
+  const at = tokens.findIndex((t) => REPORTING_WORD.has(t.norm));
   if (at < 2) return null;
   const clause = contentTerms(tokens.slice(at + 1));
   const all = contentTerms(tokens);
@@ -434,6 +448,7 @@ function reportedClauseTerms(tokens: readonly Token[]): string[] | null {
 /** Adverbs that join or weigh what is said, not what it is about: a report keeps or drops them freely (stems). */
 const CONNECTIVES = new Set(['rather', 'instead', 'howev', 'also', 'even', 'still', 'alreadi', 'just', 'realli', 'simpli', 'veri', 'inde', 'actual', 'clearli']);
 
+/** Terms so common in policing statements that sharing them shows only a shared topic (as stems). */
 const GENERIC = new Set(['polic', 'chief', 'offic', 'forc', 'constabl', 'crime', 'public', 'person', 'commun', 'work', 'said', 'say']);
 
 const speakerTermCache = new Map<string, string[]>();

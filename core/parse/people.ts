@@ -7,7 +7,7 @@
 import type { Speaker } from '../types';
 import { RANK_PATTERN, sameRank } from './ranks';
 import { sexOfGivenName } from './givenNames';
-import { parseSpeakerPhrase, surnameOf, type Sex, type SpeakerRef } from './speaker';
+import { parseSpeakerPhrase, PCC_OFFICE, surnameOf, type Sex, type SpeakerRef } from './speaker';
 
 interface Person {
   name: string;
@@ -41,8 +41,10 @@ const TITLED_MENTION = /(?:^|[^\p{L}])((?:Sir|Dame|Dr|Professor|Lord|Lady|Barone
  * "The Police and Crime Commissioner for Westmarch, Gwendolyn Farr, welcomed …": a civilian office
  * of policing (no rank) and its holder, so that a later "Mrs Farr said:" gets the whole speaker.
  */
-const OFFICE_THEN_NAME =
-  /(?:^|,\s*|[Tt]he\s+)((?:Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner|(?:Deputy\s+)?Mayor|Chief\s+Executive|Chair|Director|Minister)\s+(?:of|for|at)\s+[^,.;:“”"]{3,80}),\s+((?:(?:Sir|Dame|Dr|Professor|Cllr|Councillor)\s+)?(?:[A-Z\u00C0-\u00DE][\p{L}’'.-]*\s+){0,3}[A-Z\u00C0-\u00DE][\p{L}’'-]+),/gu;
+const OFFICE_THEN_NAME = new RegExp(
+  `(?:^|,\\s*|[Tt]he\\s+)((?:${PCC_OFFICE}|(?:Deputy\\s+)?Mayor|Chief\\s+Executive|Chair|Director|Minister)\\s+(?:of|for|at)\\s+[^,.;:“”"]{3,80}),\\s+((?:(?:Sir|Dame|Dr|Professor|Cllr|Councillor)\\s+)?(?:[A-Z\\u00C0-\\u00DE][\\p{L}’'.-]*\\s+){0,3}[A-Z\\u00C0-\\u00DE][\\p{L}’'-]+),`,
+  'gu',
+);
 const MAY_HOLD_OFFICE = /\b(?:Crime\s+Commissioner|Mayor|Chief\s+Executive|Chair|Director|Minister)\s+(?:of|for|at)\s/;
 
 /** "…, says the Chief Constable of Westmarch Police": a rank and role, nobody named. */

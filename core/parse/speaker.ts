@@ -189,6 +189,10 @@ const memo = new Map<string, SpeakerRef | null>();
  * the same phrase several times (is this line an attribution? is what is left of it one?),
  * so answers are kept for a while; a SpeakerRef is never changed by its readers.
  */
+/** The elected civilian office over a police force: "Police and Crime Commissioner", "Police, Fire and Crime Commissioner". */
+export const PCC_OFFICE = "Police,?\\s+(?:Fire\\s+)?(?:and|&)\\s+Crime\\s+Commissioner";
+const OFFICE_BEFORE_NAME = new RegExp(`^((?:[A-Z][\\p{L}’'-]*\\s+){0,3}${PCC_OFFICE})\\s+(\\S.*)$`, 'u');
+
 export function parseSpeakerPhrase(phrase: string): SpeakerRef | null {
   let ref = memo.get(phrase);
   if (ref !== undefined) return ref;
@@ -217,7 +221,7 @@ function readSpeakerPhrase(phrase: string): SpeakerRef | null {
   }
   // "Police and Crime Commissioner Dafydd Lorne", "West Mercia Police, Fire and Crime Commissioner
   // Jo Bloggs": an elected civilian office before the name, never a police rank.
-  const office = /^((?:[A-Z][\p{L}’'-]*\s+){0,3}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\s+(\S.*)$/u.exec(p);
+  const office = OFFICE_BEFORE_NAME.exec(p);
   if (office) {
     const holder = readSpeakerPhrase(office[2]!);
     if (holder?.kind === 'person' && !holder.rank) return { ...holder, role: holder.role ? `${office[1]}, ${holder.role}` : office[1]! };
